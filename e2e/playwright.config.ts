@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+import path from "node:path";
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /.*\.spec\.ts$/,
+  outputDir: "results",
+  fullyParallel: true,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/logit-lab/`,
+    browserName: "chromium",
+    viewport: { width: 1280, height: 900 },
+    launchOptions: {
+      executablePath: chromiumPath,
+      // As root on a closed network: no sandbox, and none of Chromium's own background
+      // connections (they would be refused, noisily).
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "off",
+  },
+  webServer: {
+    command: `node e2e/serve-dist.mjs`,
+    url: `http://127.0.0.1:${port}/logit-lab/`,
+    env: { PORT: String(port) },
+    reuseExistingServer: false,
+    cwd: path.resolve(__dirname, ".."),
+  },
+});

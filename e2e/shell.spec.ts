@@ -1,0 +1,91 @@
+// The app shell: every page loads clean, navigation, deep links under the sub-folder,
+// themes, layout at phone and projector widths, and the harness's own error guard.
+import { test, expect } from "./fixtures";
+
+test("every page in the navigation loads without errors", async ({ app, page }) => {
+  await app.goto("");
+  const hrefs = await app.navLinks().evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(hrefs.length).toBeGreaterThan(1);
+  for (const href of hrefs) {
+    await page.goto(`./${href}`);
+    await app.ready();
+    await expect(page.getByTestId("page-not-found")).toHaveCount(0);
+  }
+});
+
+test("landmarks are present and the nav reaches the playground", async ({ app, page }) => {
+  await app.goto("");
+  await expect(page.locator("header")).toHaveCount(1);
+  await expect(page.locator("nav")).toHaveCount(1);
+  await expect(page.locator("main")).toHaveCount(1);
+  await expect(page.locator("footer")).toHaveCount(1);
+  await page.locator("nav").getByRole("link", { name: "Playground" }).click();
+  await expect(page).toHaveURL(/#\/playground/);
+  await expect(page.locator("main h1")).toHaveText("Playground");
+  await expect(page).toHaveTitle(/Playground/);
+  await page.locator("nav").getByRole("link", { name: "Home" }).click();
+  await expect(page.getByTestId("page-home")).toBeVisible();
+});
+
+test("a reload on a deep URL under the sub-folder keeps the page", async ({ app, page }) => {
+  await app.goto("playground?z=3,-1.5,0.25&y=onehot:2");
+  expect(new URL(page.url()).pathname).toBe("/logit-lab/");
+  const before = await app.readout("softmax-2");
+  await page.reload();
+  await app.ready();
+  await expect(page.locator("main h1")).toHaveText("Playground");
+  expect(await app.readout("softmax-2")).toBe(before);
+  expect(await app.logits()).toEqual([3, -1.5, 0.25]);
+});
+
+test("an unknown address shows a friendly page", async ({ app, page }) => {
+  await app.goto("no-such-page");
+  await expect(page.getByTestId("page-not-found")).toBeVisible();
+});
+
+test("the theme follows the system, and the learner's choice persists", async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await app.goto("");
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.getByTestId("theme-toggle").click();
+  await expect(html).toHaveAttribute("data-theme", "light");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe("rgb(255, 255, 255)");
+  await page.reload();
+  await app.ready();
+  await expect(html).toHaveAttribute("data-theme", "light");
+  await page.getByTestId("theme-toggle").click();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await app.ready();
+  await expect(html).toHaveAttribute("data-theme", "dark");
+});
+
+test("a corrupt stored theme is ignored", async ({ app, page }) => {
+  await app.goto("");
+  await page.evaluate(() => localStorage.setItem("logit-lab.theme", "<b>purple</b>"));
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.reload();
+  await app.ready();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+});
+
+for (const width of [360, 1920]) {
+  test(`the playground fits a ${width}px wide screen`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height: width === 360 ? 740 : 1080 });
+    await app.goto("playground");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const bars = await page.getByTestId("logit-bars").boundingBox();
+    expect(bars!.width).toBeGreaterThan(width === 360 ? 300 : 500);
+    expect(await app.paintedPixels("logit-bars")).toBeGreaterThan(1000);
+  });
+}
+
+test("the harness fails a test when the page logs a console error", async ({ app, page }) => {
+  // Proof that the error guard works: this test must end red, so it is marked as failing.
+  test.fail(true, "the console-error guard must turn this test red");
+  await app.goto("");
+  await page.evaluate(() => console.error("a deliberate error"));
+});

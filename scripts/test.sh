@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# README command 2: set up whatever is missing, then run every check CI runs:
+# rustfmt, clippy (host and wasm32), native tests, a release build for GitHub Pages, and the
+# Playwright suite in the system Chromium against that build served from /logit-lab/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+say() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+say "cargo fmt --check"
+cargo fmt --all --check
+
+say "clippy (host)"
+cargo clippy --all-targets -- -D warnings
+
+say "clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+say "native tests"
+cargo test --quiet
+
+say "release build for GitHub Pages (public URL /logit-lab/)"
+trunk build --release --public-url /logit-lab/
+
+say "browser tests (Playwright, system Chromium, dist/ served under /logit-lab/)"
+npx playwright test --config e2e/playwright.config.ts
+
+say "all checks passed"

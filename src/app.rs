@@ -1,0 +1,170 @@
+//! The app shell: header, navigation built from the registry, hash routing (works from any
+//! sub-folder), theme toggle and footer.
+
+use crate::lessons::{find, PAGES};
+use crate::routes::{page_href, Route};
+use crate::widgets::provide_theme;
+use leptos::prelude::*;
+
+/// Where the source code lives (linked from the footer).
+pub const SOURCE_URL: &str = "https://github.com/logit-lab/logit-lab";
+
+/// The current `location.hash`, kept in a signal that follows `hashchange`.
+#[derive(Clone, Copy)]
+pub struct UrlHash(pub RwSignal<String>);
+
+/// Reads `location.hash` ("" when unavailable).
+pub fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Installs the panic hook and mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let theme = provide_theme();
+    let hash = RwSignal::new(current_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(current_hash()));
+    on_cleanup(move || listener.remove());
+    provide_context(UrlHash(hash));
+    let route = Memo::new(move |_| Route::parse(&hash.get()));
+
+    Effect::new(move |_| {
+        let title = match route.get() {
+            Route::Home => "Logit Lab".to_string(),
+            Route::Page { slug, .. } => match find(&slug) {
+                Some(page) => format!("{} · Logit Lab", page.title),
+                None => "Page not found · Logit Lab".to_string(),
+            },
+            Route::NotFound(_) => "Page not found · Logit Lab".to_string(),
+        };
+        document().set_title(&title);
+    });
+
+    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    let is_current = move |slug: Option<&'static str>| {
+        let r = route.get();
+        match (slug, r) {
+            (None, Route::Home) => Some("page"),
+            (Some(s), Route::Page { slug, .. }) if slug == s => Some("page"),
+            _ => None,
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <header class="site-header">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"σ"</span>
+                "Logit Lab"
+            </a>
+            <button
+                class="theme-toggle"
+                type="button"
+                data-testid="theme-toggle"
+                aria-pressed=move || (theme.current() == crate::chart::Theme::Dark).to_string()
+                on:click=move |_| theme.toggle()
+            >
+                {move || match theme.current() {
+                    crate::chart::Theme::Dark => "☀ Light theme",
+                    crate::chart::Theme::Light => "☾ Dark theme",
+                }}
+            </button>
+        </header>
+        <nav class="site-nav" aria-label="Pages">
+            <ul>
+                <li>
+                    <a href="#/" aria-current=move || is_current(None)>"Home"</a>
+                </li>
+                {PAGES
+                    .iter()
+                    .map(|page| {
+                        let slug = page.slug;
+                        view! {
+                            <li>
+                                <a href=page_href(slug) aria-current=move || is_current(Some(slug))>
+                                    {page.nav_label}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect::<Vec<_>>()}
+            </ul>
+        </nav>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => view! { <Home /> }.into_any(),
+                Route::Page { slug, .. } => match find(&slug) {
+                    Some(page) => (page.view)(),
+                    None => view! { <NotFound /> }.into_any(),
+                },
+                Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Logit Lab: drag the numbers, watch the maths. Runs entirely in your browser. "
+                <a href=SOURCE_URL rel="noopener">"Source code"</a>
+            </p>
+        </footer>
+    }
+}
+
+/// The welcome page: what the app is for, and every page in the registry.
+#[component]
+fn Home() -> impl IntoView {
+    view! {
+        <section class="home" data-testid="page-home">
+            <h1>"Logit Lab"</h1>
+            <p class="lede">
+                "What is a logit? Why does Keras want "<code>"from_logits=True"</code>
+                "? When is softmax the wrong output? Here you answer such questions by "
+                "dragging numbers on live charts and watching every probability, loss and "
+                "gradient respond, computed exactly as Keras computes them."
+            </p>
+            <ul class="cards">
+                {PAGES
+                    .iter()
+                    .map(|page| {
+                        view! {
+                            <li class="card">
+                                <h2>
+                                    <a href=page_href(page.slug)>{page.title}</a>
+                                </h2>
+                                <p>{page.blurb}</p>
+                            </li>
+                        }
+                    })
+                    .collect::<Vec<_>>()}
+            </ul>
+        </section>
+    }
+}
+
+/// Shown for an address the app does not know.
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section data-testid="page-not-found">
+            <h1>"Page not found"</h1>
+            <p>
+                "This address does not match any page. "
+                <a href="#/">"Go to the home page"</a>
+                " or pick a page from the navigation."
+            </p>
+        </section>
+    }
+}

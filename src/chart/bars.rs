@@ -1,0 +1,215 @@
+//! Bar charts: the draggable logit bars and the probability bars under them.
+
+use super::{err, ChartStyle, DrawResult, PlotMapping};
+use crate::format::format_sig;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// The static part of a bar chart: how many bars, the value range, the labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarAxes {
+    /// Number of bars (classes).
+    pub classes: usize,
+    /// Values at the bottom and top of the plot.
+    pub y_range: (f64, f64),
+    /// Axis title, e.g. "logit z".
+    pub y_label: String,
+    /// One label per bar, e.g. "class 0".
+    pub class_labels: Vec<String>,
+}
+
+/// The moving part of a bar chart.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BarMarks {
+    /// Bar heights (clamped to the visible range when drawn).
+    pub values: Vec<f64>,
+    /// A bar to mark (the argmax): outlined and topped with a triangle.
+    pub marked: Option<usize>,
+    /// Optional arrows drawn from each bar's top: the change a gradient step would make.
+    pub arrows: Option<Vec<f64>>,
+    /// Print each value above its bar.
+    pub value_labels: bool,
+    /// A dashed horizontal line (e.g. the 0.5 threshold on probabilities).
+    pub threshold: Option<f64>,
+}
+
+fn sane_range((lo, hi): (f64, f64)) -> (f64, f64) {
+    if lo.is_finite() && hi.is_finite() && hi > lo {
+        (lo, hi)
+    } else {
+        (-1.0, 1.0)
+    }
+}
+
+type BarChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Builds the same layout for both layers, so the bars land exactly on the axes.
+fn layout<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    axes: &BarAxes,
+    style: &ChartStyle,
+) -> DrawResult<(BarChart<'a, DB>, PlotMapping)> {
+    let n = axes.classes.max(1) as f64;
+    let y_range = sane_range(axes.y_range);
+    let chart = ChartBuilder::on(root)
+        .margin_top(style.px(14.0) as i32)
+        .margin_right(style.px(10.0) as i32)
+        .margin_left(style.px(4.0) as i32)
+        .x_label_area_size(style.px(26.0) as i32)
+        .y_label_area_size(style.px(58.0) as i32)
+        .build_cartesian_2d(0.0..n, y_range.0..y_range.1)
+        .map_err(err)?;
+    let mapping = PlotMapping::from_area(&chart, (0.0, n), y_range);
+    Ok((chart, mapping))
+}
+
+/// Draws the axes, grid, zero line and class labels (the background layer) and returns the
+/// pixel mapping of the plot area.
+pub fn draw_bar_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &BarAxes,
+    style: &ChartStyle,
+) -> DrawResult<PlotMapping> {
+    let (mut chart, mapping) = layout(root, axes, style)?;
+    let font = (style.font, style.font_size(12.0))
+        .into_font()
+        .color(&style.text);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(7)
+        .y_desc(axes.y_label.as_str())
+        .y_label_formatter(&|v| format_sig(*v, 3))
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .axis_style(style.axis)
+        .bold_line_style(style.grid)
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+    let (lo, hi) = mapping.y_range;
+    if lo < 0.0 && hi > 0.0 {
+        chart
+            .draw_series(LineSeries::new(
+                [(0.0, 0.0), (mapping.x_range.1, 0.0)],
+                style.axis.stroke_width(style.px(1.0).max(1.0) as u32),
+            ))
+            .map_err(err)?;
+    }
+    let label_font = font.pos(Pos::new(HPos::Center, VPos::Top));
+    let y = (mapping.top + mapping.height + style.px(6.0)) as i32;
+    for (i, label) in axes.class_labels.iter().enumerate().take(axes.classes) {
+        let x = mapping.px_of(i as f64 + 0.5) as i32;
+        root.draw(&Text::new(label.as_str(), (x, y), label_font.clone()))
+            .map_err(err)?;
+    }
+    Ok(mapping)
+}
+
+/// Draws the bars, the argmax marker, the value labels and the arrows (the foreground
+/// layer), on the same layout as [`draw_bar_axes`].
+pub fn draw_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &BarAxes,
+    marks: &BarMarks,
+    style: &ChartStyle,
+) -> DrawResult<PlotMapping> {
+    let (mut chart, mapping) = layout(root, axes, style)?;
+    let (lo, hi) = mapping.y_range;
+    let base = 0.0_f64.clamp(lo, hi);
+    let clamp = |v: f64| if v.is_nan() { base } else { v.clamp(lo, hi) };
+    let line = style.px(2.0).max(1.0) as u32;
+    if let Some(t) = marks.threshold.filter(|t| *t > lo && *t < hi) {
+        // Dashes drawn as short segments (plotters' DashedLineSeries is not in every backend).
+        let n = mapping.x_range.1;
+        let steps = (n * 12.0).ceil() as usize;
+        let dashes = (0..steps).step_by(2).map(|k| {
+            let a = k as f64 / 12.0;
+            PathElement::new(
+                vec![(a, t), ((a + 1.0 / 24.0).min(n), t)],
+                style.axis.stroke_width(line),
+            )
+        });
+        chart.draw_series(dashes).map_err(err)?;
+    }
+    for (i, &v) in marks.values.iter().enumerate().take(axes.classes) {
+        let x0 = i as f64 + 0.18;
+        let x1 = i as f64 + 0.82;
+        let top = clamp(v);
+        let colour = style.class_colour(i);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(x0, base), (x1, top)],
+                colour.filled(),
+            )))
+            .map_err(err)?;
+        if marks.marked == Some(i) {
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(x0, base), (x1, top)],
+                    style.text.stroke_width(line),
+                )))
+                .map_err(err)?;
+            let px = mapping.px_of(i as f64 + 0.5) as i32;
+            let py = mapping.py_of(top.max(base)) as i32 - style.px(4.0) as i32;
+            let s = style.px(6.0) as i32;
+            root.draw(&Polygon::new(
+                vec![(px - s, py - s), (px + s, py - s), (px, py)],
+                style.text.filled(),
+            ))
+            .map_err(err)?;
+        }
+        if marks.value_labels {
+            let text = format_sig(v, 3);
+            let px = mapping.px_of(i as f64 + 0.5) as i32;
+            let above = top >= base;
+            let gap = style.px(if marks.marked == Some(i) { 14.0 } else { 4.0 });
+            let (py, vpos) = if above {
+                (mapping.py_of(top) - gap, VPos::Bottom)
+            } else {
+                (mapping.py_of(top) + style.px(4.0), VPos::Top)
+            };
+            let font = (style.font, style.font_size(12.0))
+                .into_font()
+                .color(&style.text)
+                .pos(Pos::new(HPos::Center, vpos));
+            root.draw(&Text::new(text, (px, py as i32), font))
+                .map_err(err)?;
+        }
+    }
+    if let Some(arrows) = &marks.arrows {
+        for (i, &d) in arrows.iter().enumerate().take(axes.classes) {
+            let start = clamp(*marks.values.get(i).unwrap_or(&0.0));
+            let end = clamp(start + d);
+            let (px, py0, py1) = (
+                mapping.px_of(i as f64 + 0.5),
+                mapping.py_of(start),
+                mapping.py_of(end),
+            );
+            if !d.is_finite() || (py1 - py0).abs() < style.px(3.0) {
+                continue;
+            }
+            let stroke = style.accent.stroke_width(line);
+            root.draw(&PathElement::new(
+                vec![(px as i32, py0 as i32), (px as i32, py1 as i32)],
+                stroke,
+            ))
+            .map_err(err)?;
+            let head = style.px(6.0);
+            let dir = if py1 < py0 { 1.0 } else { -1.0 };
+            root.draw(&Polygon::new(
+                vec![
+                    ((px - head) as i32, (py1 + dir * head) as i32),
+                    ((px + head) as i32, (py1 + dir * head) as i32),
+                    (px as i32, py1 as i32),
+                ],
+                style.accent.filled(),
+            ))
+            .map_err(err)?;
+        }
+    }
+    Ok(mapping)
+}

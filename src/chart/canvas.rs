@@ -1,0 +1,51 @@
+//! The only place charts touch the browser: sizing a canvas for the device pixel ratio (crisp
+//! on HiDPI screens) and handing plotters a backend for it.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Device pixels per CSS pixel (1 when unknown).
+pub fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .unwrap_or(1.0)
+}
+
+/// Sizes the canvas's backing store to its CSS box × the device pixel ratio (only when it
+/// changed, since resizing clears it) and returns the ratio used. `None` when the canvas has
+/// no size yet (not laid out, or hidden).
+pub fn fit_to_css_box(canvas: &HtmlCanvasElement) -> Option<f64> {
+    let css_w = canvas.client_width();
+    let css_h = canvas.client_height();
+    if css_w <= 0 || css_h <= 0 {
+        return None;
+    }
+    let ratio = device_pixel_ratio();
+    let w = (css_w as f64 * ratio).round() as u32;
+    let h = (css_h as f64 * ratio).round() as u32;
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    Some(ratio)
+}
+
+/// Clears the canvas to transparent (the foreground layer, before a redraw).
+pub fn clear(canvas: &HtmlCanvasElement) {
+    if let Ok(Some(ctx)) = canvas.get_context("2d") {
+        if let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() {
+            ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+        }
+    }
+}
+
+/// A plotters drawing area over the whole canvas (in device pixels).
+pub fn drawing_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<CanvasBackend, Shift>> {
+    CanvasBackend::with_canvas_object(canvas.clone()).map(|b| b.into_drawing_area())
+}

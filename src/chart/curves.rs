@@ -1,0 +1,254 @@
+//! Function curves (sigmoid, logit, a loss or its gradient against z) with a draggable point.
+
+use super::{err, ChartStyle, DrawResult, PlotMapping};
+use crate::format::format_sig;
+use crate::math;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A curve the app can draw: each is a function of one variable.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CurveKind {
+    /// p = σ(z).
+    Sigmoid,
+    /// z = logit(p) = ln(p / (1 − p)), for p in (0, 1).
+    Logit,
+    /// The diagonal y = x (the mirror line between σ and logit).
+    Identity,
+    /// Binary cross-entropy against z for target y, from logits (exact).
+    BinaryCrossentropy {
+        /// Target in [0, 1].
+        y: f64,
+    },
+    /// Its gradient σ(z) − y.
+    BinaryCrossentropyGrad {
+        /// Target in [0, 1].
+        y: f64,
+    },
+    /// Squared error of σ(z) against y.
+    SigmoidSquaredError {
+        /// Target in [0, 1].
+        y: f64,
+    },
+    /// Its gradient 2(σ − y)σ(1 − σ).
+    SigmoidSquaredErrorGrad {
+        /// Target in [0, 1].
+        y: f64,
+    },
+}
+
+impl CurveKind {
+    /// The curve's value at `x` (may be ±inf at the logit's ends).
+    pub fn eval(&self, x: f64) -> f64 {
+        match *self {
+            CurveKind::Sigmoid => math::sigmoid(x),
+            CurveKind::Logit => math::logit(x),
+            CurveKind::Identity => x,
+            CurveKind::BinaryCrossentropy { y } => {
+                math::binary_crossentropy(&[y], &[x], true).unwrap_or(f64::NAN)
+            }
+            CurveKind::BinaryCrossentropyGrad { y } => math::binary_crossentropy_grad_logit(y, x),
+            CurveKind::SigmoidSquaredError { y } => {
+                let d = math::sigmoid(x) - y;
+                d * d
+            }
+            CurveKind::SigmoidSquaredErrorGrad { y } => math::mse_sigmoid_grad_logit(y, x),
+        }
+    }
+
+    /// A short legend label.
+    pub fn label(&self) -> String {
+        match self {
+            CurveKind::Sigmoid => "p = σ(z)".into(),
+            CurveKind::Logit => "z = logit(p)".into(),
+            CurveKind::Identity => "y = x".into(),
+            CurveKind::BinaryCrossentropy { .. } => "BCE(y, σ(z))".into(),
+            CurveKind::BinaryCrossentropyGrad { .. } => "∂BCE/∂z".into(),
+            CurveKind::SigmoidSquaredError { .. } => "(σ(z) − y)²".into(),
+            CurveKind::SigmoidSquaredErrorGrad { .. } => "∂/∂z (σ(z) − y)²".into(),
+        }
+    }
+}
+
+/// The static part of a curve plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveAxes {
+    /// Visible x range.
+    pub x_range: (f64, f64),
+    /// Visible y range.
+    pub y_range: (f64, f64),
+    /// x axis title.
+    pub x_label: String,
+    /// y axis title.
+    pub y_label: String,
+    /// The curves, drawn in palette order.
+    pub curves: Vec<CurveKind>,
+}
+
+fn layout<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    axes: &CurveAxes,
+    style: &ChartStyle,
+) -> DrawResult<(
+    ChartContext<
+        'a,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    PlotMapping,
+)> {
+    let sane = |(a, b): (f64, f64)| {
+        if a.is_finite() && b.is_finite() && b > a {
+            (a, b)
+        } else {
+            (-1.0, 1.0)
+        }
+    };
+    let (x, y) = (sane(axes.x_range), sane(axes.y_range));
+    let chart = ChartBuilder::on(root)
+        .margin_top(style.px(12.0) as i32)
+        .margin_right(style.px(14.0) as i32)
+        .x_label_area_size(style.px(40.0) as i32)
+        .y_label_area_size(style.px(52.0) as i32)
+        .build_cartesian_2d(x.0..x.1, y.0..y.1)
+        .map_err(err)?;
+    let mapping = PlotMapping::from_area(&chart, x, y);
+    Ok((chart, mapping))
+}
+
+/// Points of a curve over the visible x range, cut where it leaves the plot or is not finite
+/// (so the logit's asymptotes don't draw as a vertical wall).
+fn segments(kind: CurveKind, x: (f64, f64), y: (f64, f64), samples: usize) -> Vec<Vec<(f64, f64)>> {
+    let mut out = vec![];
+    let mut current: Vec<(f64, f64)> = vec![];
+    let margin = (y.1 - y.0) * 0.5;
+    for k in 0..=samples {
+        let xv = x.0 + (x.1 - x.0) * k as f64 / samples as f64;
+        let yv = kind.eval(xv);
+        if yv.is_finite() && yv > y.0 - margin && yv < y.1 + margin {
+            current.push((xv, yv.clamp(y.0 - margin, y.1 + margin)));
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Draws axes, grid and every curve with a legend (the background layer).
+pub fn draw_curve_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &CurveAxes,
+    style: &ChartStyle,
+) -> DrawResult<PlotMapping> {
+    let (mut chart, mapping) = layout(root, axes, style)?;
+    let font = (style.font, style.font_size(12.0))
+        .into_font()
+        .color(&style.text);
+    chart
+        .configure_mesh()
+        .x_labels(7)
+        .y_labels(6)
+        .x_desc(axes.x_label.as_str())
+        .y_desc(axes.y_label.as_str())
+        .x_label_formatter(&|v| format_sig(*v, 3))
+        .y_label_formatter(&|v| format_sig(*v, 3))
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .axis_style(style.axis)
+        .bold_line_style(style.grid)
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+    let samples = (mapping.width as usize).clamp(50, 800);
+    let width = style.px(2.5).max(1.0) as u32;
+    for (i, kind) in axes.curves.iter().enumerate() {
+        let colour = if *kind == CurveKind::Identity {
+            style.axis
+        } else {
+            style.class_colour(i)
+        };
+        let mut first = true;
+        for seg in segments(*kind, mapping.x_range, mapping.y_range, samples) {
+            let series = chart
+                .draw_series(LineSeries::new(seg, colour.stroke_width(width)))
+                .map_err(err)?;
+            if first {
+                let label = kind.label();
+                series.label(label).legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+                });
+                first = false;
+            }
+        }
+    }
+    if !axes.curves.is_empty() {
+        chart
+            .configure_series_labels()
+            .label_font(font)
+            .background_style(style.background.mix(0.85))
+            .border_style(style.grid)
+            .position(SeriesLabelPosition::UpperLeft)
+            .draw()
+            .map_err(err)?;
+    }
+    Ok(mapping)
+}
+
+/// Draws the draggable point at `x` on curve `kind`, with guide lines to both axes (the
+/// foreground layer). Returns the mapping, like the background.
+pub fn draw_curve_point<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &CurveAxes,
+    kind: CurveKind,
+    x: f64,
+    style: &ChartStyle,
+) -> DrawResult<PlotMapping> {
+    let (mut chart, mapping) = layout(root, axes, style)?;
+    let y = kind.eval(x);
+    if !(x.is_finite() && y.is_finite()) {
+        return Ok(mapping);
+    }
+    let (x0, y0) = (mapping.x_range.0, mapping.y_range.0);
+    let yc = y.clamp(mapping.y_range.0, mapping.y_range.1);
+    let guide = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
+    chart
+        .draw_series(LineSeries::new([(x, y0), (x, yc), (x0, yc)], guide))
+        .map_err(err)?;
+    let r = style.px(7.0) as i32;
+    chart
+        .draw_series(std::iter::once(Circle::new(
+            (x, yc),
+            r,
+            style.accent.filled(),
+        )))
+        .map_err(err)?;
+    chart
+        .draw_series(std::iter::once(Circle::new(
+            (x, yc),
+            r,
+            style.background.stroke_width(style.px(2.0) as u32),
+        )))
+        .map_err(err)?;
+    Ok(mapping)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logit_curve_is_cut_at_its_asymptotes() {
+        let segs = segments(CurveKind::Logit, (0.0, 1.0), (-6.0, 6.0), 200);
+        assert_eq!(segs.len(), 1);
+        assert!(segs[0].iter().all(|(_, y)| y.is_finite()));
+    }
+
+    #[test]
+    fn curves_evaluate() {
+        assert!((CurveKind::Logit.eval(0.9) - 9f64.ln()).abs() < 1e-12);
+        assert!((CurveKind::SigmoidSquaredErrorGrad { y: 1.0 }.eval(-8.0) + 6.7e-4).abs() < 1e-5);
+    }
+}

@@ -1,0 +1,120 @@
+//! Chart drawing with plotters, generic over the backend: the browser draws on
+//! plotters-canvas (see `canvas`), the host tests draw the same charts to SVG.
+//!
+//! Each drawing function returns a [`PlotMapping`] from pixels back to data, so a drag on the
+//! picture can be turned into a value. Charts are drawn in two layers: the static axes on a
+//! background canvas (redrawn only when the size, range or theme changes) and the moving
+//! parts on a canvas stacked above it, which is what keeps a drag well within one frame.
+
+pub mod bars;
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
+pub mod curves;
+mod style;
+
+pub use bars::{draw_bar_axes, draw_bars, BarAxes, BarMarks};
+pub use curves::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind};
+pub use style::{ChartStyle, Theme};
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A drawing failure, with the backend's message (drawing never panics).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "chart drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Result of a drawing function.
+pub type DrawResult<T> = Result<T, ChartError>;
+
+pub(crate) fn err<E: std::fmt::Debug>(e: E) -> ChartError {
+    ChartError(format!("{e:?}"))
+}
+
+/// Where the plot area sits in backend pixels and which data range it shows: turns a pointer
+/// position back into data (the drag) and data into pixels (the slider overlays).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotMapping {
+    /// Left edge of the plot area, in pixels.
+    pub left: f64,
+    /// Top edge of the plot area, in pixels.
+    pub top: f64,
+    /// Width of the plot area, in pixels.
+    pub width: f64,
+    /// Height of the plot area, in pixels.
+    pub height: f64,
+    /// Data value at the left and right edges.
+    pub x_range: (f64, f64),
+    /// Data value at the bottom and top edges.
+    pub y_range: (f64, f64),
+}
+
+impl PlotMapping {
+    fn from_area<DB: DrawingBackend, X: Ranged, Y: Ranged>(
+        chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+        x_range: (f64, f64),
+        y_range: (f64, f64),
+    ) -> PlotMapping {
+        let (xs, ys) = chart.plotting_area().get_pixel_range();
+        PlotMapping {
+            left: xs.start as f64,
+            top: ys.start as f64,
+            width: (xs.end - xs.start).max(1) as f64,
+            height: (ys.end - ys.start).max(1) as f64,
+            x_range,
+            y_range,
+        }
+    }
+
+    /// The data x under pixel column `px`, clamped to the visible range.
+    pub fn x_at(&self, px: f64) -> f64 {
+        let (a, b) = self.x_range;
+        let f = ((px - self.left) / self.width).clamp(0.0, 1.0);
+        a + f * (b - a)
+    }
+
+    /// The data y under pixel row `py`, clamped to the visible range.
+    pub fn y_at(&self, py: f64) -> f64 {
+        let (a, b) = self.y_range;
+        let f = ((self.top + self.height - py) / self.height).clamp(0.0, 1.0);
+        a + f * (b - a)
+    }
+
+    /// Pixel column of data x (not clamped).
+    pub fn px_of(&self, x: f64) -> f64 {
+        let (a, b) = self.x_range;
+        self.left + (x - a) / (b - a) * self.width
+    }
+
+    /// Pixel row of data y (not clamped).
+    pub fn py_of(&self, y: f64) -> f64 {
+        let (a, b) = self.y_range;
+        self.top + self.height - (y - a) / (b - a) * self.height
+    }
+
+    /// The same mapping in other units (device pixels → CSS pixels: `factor = 1 / dpr`).
+    pub fn scaled(&self, factor: f64) -> PlotMapping {
+        PlotMapping {
+            left: self.left * factor,
+            top: self.top * factor,
+            width: self.width * factor,
+            height: self.height * factor,
+            ..*self
+        }
+    }
+}
+
+/// Fills the whole area with the theme's background (the bottom layer of a chart).
+pub fn fill_background<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    root.fill(&style.background).map_err(err)
+}

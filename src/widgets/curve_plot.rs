@@ -1,0 +1,138 @@
+use super::layered_canvas::LayeredCanvas;
+use super::slider_keys::{apply, slider_key_step};
+use crate::chart::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind, PlotMapping};
+use crate::format::{format4, format_full};
+use leptos::prelude::*;
+
+/// One or two function curves with a point the learner drags along the first one.
+///
+/// The point is a focusable `role="slider"` over its x value: arrows move it by `step`,
+/// PageUp/PageDown by ten steps, Home/End to the ends of the x range.
+#[component]
+pub fn CurvePlot(
+    /// The curves; the point rides on the first.
+    #[prop(into)]
+    curves: Signal<Vec<CurveKind>>,
+    /// Visible x range.
+    #[prop(into)]
+    x_range: Signal<(f64, f64)>,
+    /// Visible y range.
+    #[prop(into)]
+    y_range: Signal<(f64, f64)>,
+    /// x axis title.
+    #[prop(into)]
+    x_label: String,
+    /// y axis title.
+    #[prop(into)]
+    y_label: String,
+    /// The point's x value.
+    #[prop(into)]
+    point: Signal<f64>,
+    /// Called with the new x when the point is dragged or moved by key.
+    on_change: Callback<f64>,
+    /// Keyboard step for the arrows.
+    #[prop(default = 0.1)]
+    step: f64,
+    /// `data-testid` of the widget.
+    #[prop(default = "curve-plot")]
+    testid: &'static str,
+    /// What the point's x is called for screen readers ("logit z").
+    #[prop(into)]
+    value_name: String,
+    /// Chart height in CSS pixels.
+    #[prop(default = 280)]
+    height: u32,
+) -> impl IntoView {
+    let mapping = RwSignal::new(None::<PlotMapping>);
+    let dragging = StoredValue::new(false);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let x_label_for_axes = x_label.clone();
+    let axes = Memo::new(move |_| CurveAxes {
+        x_range: x_range.get(),
+        y_range: y_range.get(),
+        x_label: x_label_for_axes.clone(),
+        y_label: y_label.clone(),
+        curves: curves.get(),
+    });
+    let rider = move || curves.with(|c| c.first().copied().unwrap_or(CurveKind::Identity));
+    let set_from_pointer = move |client_x: f64| {
+        let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
+            return;
+        };
+        let x = m.x_at(client_x - el.get_bounding_client_rect().left());
+        let digits = 1e3;
+        on_change.run((x * digits).round() / digits);
+    };
+    let background = move |area: &_, style: &_| draw_curve_axes(area, &axes.get(), style);
+    let foreground = move |area: &_, style: &_| {
+        draw_curve_point(area, &axes.get(), rider(), point.get(), style).map(|_| ())
+    };
+    let name = value_name.clone();
+    let summary = Signal::derive(move || {
+        let labels: Vec<String> = curves.get().iter().map(|c| c.label()).collect();
+        format!("Plot of {}", labels.join(" and "))
+    });
+    let handle = move || {
+        let m = mapping.get()?;
+        let x = point.get();
+        let y = rider().eval(x);
+        let (lo, hi) = x_range.get();
+        let name = name.clone();
+        let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+            if let Some(k) = slider_key_step(&ev.key(), step, step * 10.0) {
+                ev.prevent_default();
+                let (lo, hi) = x_range.get_untracked();
+                on_change.run(apply(k, point.get_untracked(), lo, hi));
+            }
+        };
+        let px = m.px_of(x.clamp(lo, hi));
+        let py = m.py_of(if y.is_finite() {
+            y.clamp(m.y_range.0, m.y_range.1)
+        } else {
+            m.y_range.0
+        });
+        Some(view! {
+            <div
+                class="point-slider"
+                role="slider"
+                tabindex="0"
+                aria-label=name.clone()
+                aria-valuemin=format_full(lo)
+                aria-valuemax=format_full(hi)
+                aria-valuenow=format_full(x)
+                aria-valuetext=format!("{name} {}, curve value {}", format4(x), format4(y))
+                style=format!("left: {:.1}px; top: {:.1}px", px - 14.0, py - 14.0)
+                on:keydown=on_keydown
+            ></div>
+        })
+    };
+    view! {
+        <div
+            class="curve-plot"
+            data-testid=testid
+            node_ref=container
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                if ev.button() != 0 { return; }
+                let Some(el) = container.get_untracked() else { return };
+                ev.prevent_default();
+                let _ = el.set_pointer_capture(ev.pointer_id());
+                dragging.set_value(true);
+                if let Ok(Some(h)) = el.query_selector("[role=slider]") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
+                }
+                set_from_pointer(ev.client_x() as f64);
+            }
+            on:pointermove=move |ev: leptos::ev::PointerEvent| {
+                if dragging.get_value() { set_from_pointer(ev.client_x() as f64); }
+            }
+            on:pointerup=move |_| dragging.set_value(false)
+            on:pointercancel=move |_| dragging.set_value(false)
+            on:lostpointercapture=move |_| dragging.set_value(false)
+        >
+            <LayeredCanvas background foreground mapping height label=summary>
+                {handle}
+            </LayeredCanvas>
+        </div>
+    }
+}

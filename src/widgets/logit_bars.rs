@@ -1,0 +1,201 @@
+use super::layered_canvas::LayeredCanvas;
+use super::slider_keys::{apply, slider_key_step};
+use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks, PlotMapping};
+use crate::format::{format4, format_full};
+use crate::playground::argmax;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Rounds a dragged value to a step that still moves smoothly at this range (1/1000 of it),
+/// so URLs and readouts stay short.
+fn round_drag(value: f64, range: f64) -> f64 {
+    let step = 10f64.powf((range / 1000.0).log10().floor()).max(1e-6);
+    (value / step).round() * step
+}
+
+/// Draggable bars whose heights are logits (any real number in `[-range, range]`).
+///
+/// Drag a bar with mouse, touch or pen (the drag follows the pointer even outside the chart).
+/// Each bar is also a focusable `role="slider"`: arrows move it by 0.1, PageUp/PageDown by 1,
+/// Home/End to the ends. The highest logit is outlined and marked with a triangle.
+#[component]
+pub fn LogitBars(
+    /// The logits, one per class.
+    #[prop(into)]
+    values: Signal<Vec<f64>>,
+    /// Called with `(class, new logit)` when the learner drags or presses a key.
+    on_change: Callback<(usize, f64)>,
+    /// Half-width of the visible range: the chart shows `[-range, range]`.
+    #[prop(into)]
+    range: Signal<f64>,
+    /// One label per class, e.g. "class 0".
+    #[prop(into)]
+    labels: Signal<Vec<String>>,
+    /// Optional arrows from each bar's top (the step gradient descent would take).
+    #[prop(optional, into)]
+    arrows: Option<Signal<Vec<f64>>>,
+    /// `data-testid` of the widget.
+    #[prop(default = "logit-bars")]
+    testid: &'static str,
+    /// What each slider's value is called for screen readers ("Logit").
+    #[prop(default = "Logit")]
+    value_name: &'static str,
+    /// Chart height in CSS pixels.
+    #[prop(default = 280)]
+    height: u32,
+) -> impl IntoView {
+    let mapping = RwSignal::new(None::<PlotMapping>);
+    let dragging = StoredValue::new(None::<usize>);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let count = Memo::new(move |_| values.with(|v| v.len()));
+    let axes = Memo::new(move |_| BarAxes {
+        classes: count.get(),
+        y_range: (-range.get(), range.get()),
+        y_label: format!("{} z", value_name.to_lowercase()),
+        class_labels: labels.get(),
+    });
+
+    let set_from_pointer = move |i: usize, client_y: f64| {
+        let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let r = range.get_untracked();
+        let v = round_drag(m.y_at(client_y - rect.top()), r).clamp(-r, r);
+        on_change.run((i, v));
+    };
+    let focus_slider = move |i: usize| {
+        if let Some(el) = container.get_untracked() {
+            if let Ok(list) = el.query_selector_all("[role=slider]") {
+                if let Some(node) = list.item(i as u32) {
+                    if let Ok(h) = node.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+        }
+    };
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let x = ev.client_x() as f64 - rect.left();
+        let n = count.get_untracked();
+        if n == 0 || x < m.left || x > m.left + m.width {
+            return;
+        }
+        let i = (m.x_at(x).floor() as usize).min(n - 1);
+        ev.prevent_default();
+        let _ = el.set_pointer_capture(ev.pointer_id());
+        dragging.set_value(Some(i));
+        focus_slider(i);
+        set_from_pointer(i, ev.client_y() as f64);
+    };
+    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
+        if let Some(i) = dragging.get_value() {
+            ev.prevent_default();
+            set_from_pointer(i, ev.client_y() as f64);
+        }
+    };
+    let end_drag = move |ev: leptos::ev::PointerEvent| {
+        if dragging.get_value().is_some() {
+            dragging.set_value(None);
+            if let Some(el) = container.get_untracked() {
+                let _ = el.release_pointer_capture(ev.pointer_id());
+            }
+        }
+    };
+
+    let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
+    let foreground = move |area: &_, style: &_| {
+        let v = values.get();
+        let marks = BarMarks {
+            marked: Some(argmax(&v)),
+            arrows: arrows.map(|a| a.get()),
+            value_labels: true,
+            threshold: None,
+            values: v,
+        };
+        draw_bars(area, &axes.get(), &marks, style).map(|_| ())
+    };
+    let summary = Signal::derive(move || {
+        let v = values.get();
+        let names = labels.get();
+        let parts: Vec<String> = v
+            .iter()
+            .enumerate()
+            .map(|(i, z)| {
+                format!(
+                    "{} {}",
+                    names.get(i).cloned().unwrap_or_default(),
+                    format4(*z)
+                )
+            })
+            .collect();
+        format!("Bar chart of logits: {}", parts.join(", "))
+    });
+
+    let sliders = move || {
+        let Some(m) = mapping.get() else {
+            return Vec::new();
+        };
+        let n = count.get();
+        let w = m.width / n.max(1) as f64;
+        (0..n)
+            .map(|i| {
+                let value = Memo::new(move |_| values.with(|v| v.get(i).copied().unwrap_or(0.0)));
+                let label = move || labels.with(|l| l.get(i).cloned().unwrap_or_else(|| format!("class {i}")));
+                let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+                    if let Some(step) = slider_key_step(&ev.key(), 0.1, 1.0) {
+                        ev.prevent_default();
+                        let r = range.get_untracked();
+                        on_change.run((i, apply(step, value.get_untracked(), -r, r)));
+                    }
+                };
+                view! {
+                    <div
+                        class="bar-slider"
+                        role="slider"
+                        tabindex="0"
+                        aria-orientation="vertical"
+                        aria-label=move || format!("{value_name} of {}", label())
+                        aria-valuemin=move || format_full(-range.get())
+                        aria-valuemax=move || format_full(range.get())
+                        aria-valuenow=move || format_full(value.get())
+                        aria-valuetext=move || format!("{}: {} {}", label(), value_name.to_lowercase(), format4(value.get()))
+                        data-class=i
+                        style=format!(
+                            "left: {:.1}px; top: {:.1}px; width: {:.1}px; height: {:.1}px",
+                            m.left + w * i as f64,
+                            m.top,
+                            w,
+                            m.height,
+                        )
+                        on:keydown=on_keydown
+                    ></div>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <div
+            class="logit-bars"
+            data-testid=testid
+            node_ref=container
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=end_drag
+            on:pointercancel=end_drag
+            on:lostpointercapture=move |_| dragging.set_value(None)
+        >
+            <LayeredCanvas background foreground mapping height label=summary>
+                {sliders}
+            </LayeredCanvas>
+        </div>
+    }
+}
