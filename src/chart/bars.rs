@@ -146,6 +146,22 @@ pub fn draw_bars<DB: DrawingBackend>(
                 colour.filled(),
             )))
             .map_err(err)?;
+        let px = mapping.px_of(i as f64 + 0.5);
+        let above = top >= base;
+        let label_px = style.px(13.0);
+        if marks.value_labels {
+            let (py, vpos) = if above {
+                (mapping.py_of(top) - style.px(3.0), VPos::Bottom)
+            } else {
+                (mapping.py_of(top) + style.px(3.0), VPos::Top)
+            };
+            let font = (style.font, style.font_size(12.0))
+                .into_font()
+                .color(&style.text)
+                .pos(Pos::new(HPos::Center, vpos));
+            root.draw(&Text::new(format_sig(v, 3), (px as i32, py as i32), font))
+                .map_err(err)?;
+        }
         if marks.marked == Some(i) {
             chart
                 .draw_series(std::iter::once(Rectangle::new(
@@ -153,31 +169,24 @@ pub fn draw_bars<DB: DrawingBackend>(
                     style.text.stroke_width(line),
                 )))
                 .map_err(err)?;
-            let px = mapping.px_of(i as f64 + 0.5) as i32;
-            let py = mapping.py_of(top.max(base)) as i32 - style.px(4.0) as i32;
-            let s = style.px(6.0) as i32;
+            // A downward triangle above the bar (and above its label): "the most likely".
+            let tip = if above {
+                mapping.py_of(top)
+                    - style.px(6.0)
+                    - if marks.value_labels { label_px } else { 0.0 }
+            } else {
+                mapping.py_of(base) - style.px(4.0)
+            };
+            let s = style.px(6.0);
             root.draw(&Polygon::new(
-                vec![(px - s, py - s), (px + s, py - s), (px, py)],
+                vec![
+                    ((px - s) as i32, (tip - s) as i32),
+                    ((px + s) as i32, (tip - s) as i32),
+                    (px as i32, tip as i32),
+                ],
                 style.text.filled(),
             ))
             .map_err(err)?;
-        }
-        if marks.value_labels {
-            let text = format_sig(v, 3);
-            let px = mapping.px_of(i as f64 + 0.5) as i32;
-            let above = top >= base;
-            let gap = style.px(if marks.marked == Some(i) { 14.0 } else { 4.0 });
-            let (py, vpos) = if above {
-                (mapping.py_of(top) - gap, VPos::Bottom)
-            } else {
-                (mapping.py_of(top) + style.px(4.0), VPos::Top)
-            };
-            let font = (style.font, style.font_size(12.0))
-                .into_font()
-                .color(&style.text)
-                .pos(Pos::new(HPos::Center, vpos));
-            root.draw(&Text::new(text, (px, py as i32), font))
-                .map_err(err)?;
         }
     }
     if let Some(arrows) = &marks.arrows {
@@ -185,7 +194,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             let start = clamp(*marks.values.get(i).unwrap_or(&0.0));
             let end = clamp(start + d);
             let (px, py0, py1) = (
-                mapping.px_of(i as f64 + 0.5),
+                mapping.px_of(i as f64 + 0.91),
                 mapping.py_of(start),
                 mapping.py_of(end),
             );

@@ -3,6 +3,7 @@
 use super::{err, ChartStyle, DrawResult, PlotMapping};
 use crate::format::format_sig;
 use crate::math;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -85,18 +86,13 @@ pub struct CurveAxes {
     pub curves: Vec<CurveKind>,
 }
 
+type CurveChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
 fn layout<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
     axes: &CurveAxes,
     style: &ChartStyle,
-) -> DrawResult<(
-    ChartContext<
-        'a,
-        DB,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
-    PlotMapping,
-)> {
+) -> DrawResult<(CurveChart<'a, DB>, PlotMapping)> {
     let sane = |(a, b): (f64, f64)| {
         if a.is_finite() && b.is_finite() && b > a {
             (a, b)

@@ -141,7 +141,7 @@ mod view {
             numbers.with(|n| {
                 n.rows
                     .iter()
-                    .map(|row| -row.grad * r * 0.25)
+                    .map(|row| -row.grad * r * 0.5)
                     .collect::<Vec<_>>()
             })
         });

@@ -10,7 +10,13 @@ use wasm_bindgen::JsCast;
 /// so URLs and readouts stay short.
 fn round_drag(value: f64, range: f64) -> f64 {
     let step = 10f64.powf((range / 1000.0).log10().floor()).max(1e-6);
-    (value / step).round() * step
+    if step < 1.0 {
+        // Divide by the integer 1/step: 4.02 stays 4.02 (multiplying by 0.01 would not).
+        let per_unit = (1.0 / step).round();
+        (value * per_unit).round() / per_unit
+    } else {
+        (value / step).round() * step
+    }
 }
 
 /// Draggable bars whose heights are logits (any real number in `[-range, range]`).
