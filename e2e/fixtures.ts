@@ -111,7 +111,11 @@ export const test = base.extend<Fixtures>({
         if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-      page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on("requestfailed", (r) => {
+        // A navigation cancels requests in flight (ERR_ABORTED): that is not a failure.
+        const why = r.failure()?.errorText ?? "";
+        if (!why.includes("ERR_ABORTED")) problems.push(`request failed: ${r.url()} ${why}`);
+      });
       page.on("response", (r) => {
         if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       });

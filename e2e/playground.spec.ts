@@ -183,3 +183,24 @@ test("the charts are painted, and repainted after a change", async ({ app, page 
   await page.keyboard.press("PageUp");
   await expect.poll(() => app.foregroundSignature("probability-bars")).not.toBe(before);
 });
+
+test("the up-close curve: dragging and keys move the chosen class's logit", async ({ app, page }) => {
+  await app.goto("playground?z=2,1,0.5&y=onehot:1");
+  await page.getByTestId("up-close-class").selectOption("1");
+  const point = page.getByTestId("up-close-plot").getByRole("slider");
+  await point.focus();
+  for (let k = 0; k < 10; k++) await page.keyboard.press("ArrowRight");
+  expect(await app.sliderValue(1)).toBeCloseTo(2, 12);
+  // Target y = 1 for class 1: the loss is softplus(−z) and the gradient σ(z) − 1.
+  expect(await app.readout("up-close-loss")).toBeCloseTo(Math.log1p(Math.exp(-2)), 12);
+  expect(await app.readout("up-close-grad")).toBeCloseTo(1 / (1 + Math.exp(-2)) - 1, 12);
+  // A mouse drag to the right end of the plot pins the logit at the range's top.
+  const plot = (await page.getByTestId("up-close-plot").boundingBox())!;
+  const box = (await point.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width + 40, box.y, { steps: 6 });
+  await page.mouse.up();
+  expect(await app.sliderValue(1)).toBe(12);
+  expect(await app.readout("softmax-1")).toBeGreaterThan(0.99);
+});
