@@ -49,6 +49,7 @@ export class LogitLab {
 
   /** Drags bar `i` vertically by `dy` CSS pixels with the mouse (negative = up). */
   async dragBar(i: number, dy: number, widget = "logit-bars") {
+    await this.slider(i, widget).scrollIntoViewIfNeeded();
     const box = await this.slider(i, widget).boundingBox();
     if (!box) throw new Error(`bar ${i} of ${widget} is not visible`);
     const x = box.x + box.width / 2;

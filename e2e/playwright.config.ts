@@ -36,7 +36,7 @@ export default defineConfig({
   webServer: {
     command: `node e2e/serve-dist.mjs`,
     url: `http://127.0.0.1:${port}/logit-lab/`,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), DIST_DIR: process.env.DIST_DIR ?? "dist" },
     reuseExistingServer: false,
     cwd: path.resolve(__dirname, ".."),
   },

@@ -28,6 +28,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let theme = provide_theme();
+    let progress = crate::lessons::view::provide_progress();
     let hash = RwSignal::new(current_hash());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(current_hash()));
     on_cleanup(move || listener.remove());
@@ -97,6 +98,12 @@ pub fn App() -> impl IntoView {
                             <li>
                                 <a href=page_href(slug) aria-current=move || is_current(Some(slug))>
                                     {page.nav_label}
+                                    {page.lesson.map(|lesson| view! {
+                                        <span class="nav-progress" data-testid=format!("nav-progress-{slug}")>
+                                            {move || { let (d, t) = progress.count(lesson); format!(" {d}/{t}") }}
+                                            <span class="visually-hidden">" tasks done"</span>
+                                        </span>
+                                    })}
                                 </a>
                             </li>
                         }

@@ -12,9 +12,11 @@
 
 pub mod chart;
 pub mod format;
+pub mod formula;
 pub mod lessons;
 pub mod math;
 pub mod playground;
+pub mod progress;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]

@@ -31,11 +31,7 @@ impl Route {
                 slug: slug.to_string(),
                 step: None,
             },
-            ["lesson", slug] => Route::Page {
-                slug: slug.to_string(),
-                step: None,
-            },
-            ["lesson", slug, step] => Route::Page {
+            [slug, step] => Route::Page {
                 slug: slug.to_string(),
                 step: Some(step.to_string()),
             },
@@ -47,6 +43,11 @@ impl Route {
 /// The hash link for a registry page.
 pub fn page_href(slug: &str) -> String {
     format!("#/{slug}")
+}
+
+/// The hash link for a step of a lesson.
+pub fn step_href(slug: &str, step: &str) -> String {
+    format!("#/{slug}/{step}")
 }
 
 /// The query string of a hash (`"#/playground?z=1,2"` → `"z=1,2"`), empty if none.
@@ -116,13 +117,13 @@ mod tests {
             }
         );
         assert_eq!(
-            Route::parse("#/lesson/logits/shift"),
+            Route::parse("#/logits/shift"),
             Route::Page {
                 slug: "logits".into(),
                 step: Some("shift".into())
             }
         );
-        assert!(matches!(Route::parse("#/a/b/c/d"), Route::NotFound(_)));
+        assert!(matches!(Route::parse("#/a/b/c"), Route::NotFound(_)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Property tests of `logit_lab::math`: invariants of the stable formulas, and "no panic,
 //! whatever the input" for every public function.
+#![cfg(not(target_arch = "wasm32"))]
 
 use logit_lab::math::{self, MathError};
 use proptest::prelude::*;

@@ -4,6 +4,7 @@
 //! Tolerance: |got − expected| ≤ 1e-9·|expected| + 1e-12, except `auc_keras` (Keras
 //! accumulates in float32): 1e-5. Non-finite expected values must match exactly.
 //! All failures are collected and reported together.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

@@ -171,9 +171,7 @@ pub fn draw_bars<DB: DrawingBackend>(
                 .map_err(err)?;
             // A downward triangle above the bar (and above its label): "the most likely".
             let tip = if above {
-                mapping.py_of(top)
-                    - style.px(6.0)
-                    - if marks.value_labels { label_px } else { 0.0 }
+                mapping.py_of(top) - style.px(6.0) - if marks.value_labels { label_px } else { 0.0 }
             } else {
                 mapping.py_of(base) - style.px(4.0)
             };

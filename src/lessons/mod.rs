@@ -2,7 +2,13 @@
 //! and the tests all iterate [`PAGES`]; adding a lesson means writing its module and adding
 //! one line here.
 
+pub mod lesson;
+pub mod logits;
 pub mod playground_page;
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
+pub use lesson::{Correction, Lesson, PredictInfo, Step, TaskInfo};
 
 /// A page in the registry.
 #[derive(Clone, Copy, Debug)]
@@ -15,13 +21,25 @@ pub struct Page {
     pub nav_label: &'static str,
     /// One sentence for the home page: what the learner will find out.
     pub blurb: &'static str,
+    /// The lesson behind the page (`None` for the Playground).
+    pub lesson: Option<&'static Lesson>,
     /// Renders the page.
     #[cfg(target_arch = "wasm32")]
     pub view: fn() -> leptos::prelude::AnyView,
 }
 
 /// Every page, in navigation order.
-pub const PAGES: &[Page] = &[playground_page::PAGE];
+pub const PAGES: &[Page] = &[logits::PAGE, playground_page::PAGE];
+
+/// Every lesson in the registry, in order.
+pub fn lessons() -> impl Iterator<Item = &'static Lesson> {
+    PAGES.iter().filter_map(|p| p.lesson)
+}
+
+/// Every progress key the app knows (stored progress is filtered by it).
+pub fn all_task_keys() -> std::collections::BTreeSet<String> {
+    lessons().flat_map(|l| l.task_keys()).collect()
+}
 
 /// The page with this slug.
 pub fn find(slug: &str) -> Option<&'static Page> {
@@ -43,6 +61,49 @@ mod tests {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
             assert!(!page.title.is_empty() && !page.blurb.is_empty());
             assert_eq!(find(page.slug).map(|p| p.slug), Some(page.slug));
+            if let Some(lesson) = page.lesson {
+                assert_eq!(lesson.slug, page.slug, "a lesson lives at its page's slug");
+            }
+        }
+    }
+
+    #[test]
+    fn every_lesson_is_complete() {
+        for lesson in lessons() {
+            let name = lesson.slug;
+            assert!(lesson.steps.len() >= 4, "{name}: needs at least 4 steps");
+            assert!(!lesson.question.is_empty() && !lesson.thread.is_empty());
+            let predicts = lesson.steps.iter().filter(|s| s.predict.is_some()).count();
+            assert!(predicts >= 1, "{name}: needs a predict-then-reveal step");
+            let corrections: usize = lesson.steps.iter().map(|s| s.corrections.len()).sum();
+            assert!(corrections >= 1, "{name}: needs a correction callout");
+            assert!(lesson.task_count() >= 3, "{name}: needs tasks");
+            let mut ids = std::collections::HashSet::new();
+            for step in lesson.steps {
+                assert!(ids.insert(step.id), "{name}: duplicate step id {}", step.id);
+                assert!(step
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+                let mut task_ids = std::collections::HashSet::new();
+                for task in step.tasks {
+                    assert!(
+                        task_ids.insert(task.id),
+                        "{name}/{}: duplicate task {}",
+                        step.id,
+                        task.id
+                    );
+                    assert!(!task.text.is_empty());
+                }
+                if let Some(p) = step.predict {
+                    assert!(
+                        p.choices.len() >= 2 && p.answer < p.choices.len(),
+                        "{name}/{}",
+                        step.id
+                    );
+                    assert!(!p.explanation.is_empty());
+                }
+            }
         }
     }
 }

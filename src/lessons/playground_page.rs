@@ -11,6 +11,7 @@ pub const PAGE: Page = Page {
     blurb: "Drag up to ten logits and watch softmax, sigmoid, log-softmax, every Keras \
             cross-entropy and its gradient move at once. The address bar keeps the whole \
             state, so a link shows someone else exactly what you see.",
+    lesson: None,
     #[cfg(target_arch = "wasm32")]
     view: view::render,
 };
@@ -18,13 +19,13 @@ pub const PAGE: Page = Page {
 #[cfg(target_arch = "wasm32")]
 mod view {
     use crate::app::UrlHash;
+    use crate::chart::CurveKind;
     use crate::format::format4;
     use crate::playground::{
         parse_number, Head, Labels, PlaygroundState, DEFAULT_RANGE, MAX_CLASSES, MIN_CLASSES,
         TEMPERATURE_BOUNDS,
     };
     use crate::routes::{query_of, Route};
-    use crate::chart::CurveKind;
     use crate::widgets::{CurvePlot, LogitBars, ProbabilityBars, Readout};
     use leptos::prelude::*;
     use std::time::Duration;
@@ -311,12 +312,18 @@ mod view {
         let count = Memo::new(move |_| state.with(|s| s.classes()));
         // Keep the chosen class valid when classes are removed.
         let k = Memo::new(move |_| class.get().min(count.get().saturating_sub(1)));
-        let target = Memo::new(move |_| state.with(|s| s.target().get(k.get()).copied().unwrap_or(0.0)));
-        let scaled = Signal::derive(move || state.with(|s| s.logits.get(k.get()).copied().unwrap_or(0.0) / s.temperature));
+        let target =
+            Memo::new(move |_| state.with(|s| s.target().get(k.get()).copied().unwrap_or(0.0)));
+        let scaled = Signal::derive(move || {
+            state.with(|s| s.logits.get(k.get()).copied().unwrap_or(0.0) / s.temperature)
+        });
         let range = Memo::new(move |_| state.with(|s| s.range));
         let curves = Signal::derive(move || {
             let y = target.get();
-            vec![CurveKind::BinaryCrossentropy { y }, CurveKind::BinaryCrossentropyGrad { y }]
+            vec![
+                CurveKind::BinaryCrossentropy { y },
+                CurveKind::BinaryCrossentropyGrad { y },
+            ]
         });
         let on_change = Callback::new(move |x: f64| {
             state.update(|s| {
@@ -324,8 +331,12 @@ mod view {
                 let _ = s.set_logit(i, x * s.temperature);
             })
         });
-        let loss = Signal::derive(move || CurveKind::BinaryCrossentropy { y: target.get() }.eval(scaled.get()));
-        let grad = Signal::derive(move || CurveKind::BinaryCrossentropyGrad { y: target.get() }.eval(scaled.get()));
+        let loss = Signal::derive(move || {
+            CurveKind::BinaryCrossentropy { y: target.get() }.eval(scaled.get())
+        });
+        let grad = Signal::derive(move || {
+            CurveKind::BinaryCrossentropyGrad { y: target.get() }.eval(scaled.get())
+        });
         view! {
             <section class="up-close" aria-labelledby="up-close-title">
                 <h2 id="up-close-title">"One class up close"</h2>

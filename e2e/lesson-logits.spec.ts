@@ -1,0 +1,153 @@
+// Lesson 1, done by a scripted learner: every task with keys and drags, predict-then-reveal,
+// the framework panel against the readouts, step URLs, key navigation and stored progress.
+import { test, expect, softmax, type LogitLab } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const task = (page: Page, id: string) => page.locator(`[data-testid="task"][data-task-id="${id}"]`);
+
+async function answerPredict(page: Page, choice: number) {
+  const predict = page.getByTestId("predict");
+  await expect(predict).toHaveAttribute("data-revealed", "false");
+  await expect(page.getByTestId("predict-reveal")).toBeHidden();
+  await page.getByTestId(`predict-choice-${choice}`).check();
+  await page.getByTestId("predict-check").click();
+  await expect(predict).toHaveAttribute("data-revealed", "true");
+  await expect(page.getByTestId("predict-reveal")).toBeVisible();
+}
+
+async function keys(page: Page, key: string, times: number) {
+  for (let k = 0; k < times; k++) await page.keyboard.press(key);
+}
+
+test("step 1: make class 3 the most likely, then 90 % sure (drag and keys)", async ({ app, page }) => {
+  await app.goto("logits/raw-scores");
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "false");
+  await app.dragBar(3, -30);
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "true");
+  await expect(task(page, "class-3-sure")).toHaveAttribute("data-done", "false");
+  await app.slider(3).focus();
+  await page.keyboard.press("End");
+  await expect(task(page, "class-3-sure")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("announcer")).toContainText("Task done");
+  // The framework panel returns exactly what the readouts show.
+  const z = await app.logits();
+  const keras = (await page.getByTestId("code-keras-value").getAttribute("data-value"))!.split(",").map(Number);
+  const torch = (await page.getByTestId("code-pytorch-value").getAttribute("data-value"))!.split(",").map(Number);
+  expect(keras).toEqual(torch);
+  expect(keras[3]).toBe(await app.readout("p-3"));
+  softmax(z).forEach((p, i) => expect(keras[i]).toBeCloseTo(p, 12));
+  await expect(page.getByTestId("code-keras")).toContainText(`${z[3]}`);
+});
+
+test("step 2: predict, then shift every logit by +100", async ({ app, page }) => {
+  await app.goto("logits/shift");
+  await expect(page.getByTestId("readout-change-f64")).toHaveCount(0);
+  await answerPredict(page, 1);
+  await expect(page.getByTestId("predict")).toContainText("Right.");
+  const before = await app.readout("total-shift");
+  expect(before).toBe(0);
+  await page.getByTestId("shift-100").click();
+  await expect(task(page, "shift-100")).toHaveAttribute("data-done", "true");
+  expect(await app.readout("total-shift")).toBe(100);
+  expect(await app.readout("change-f64")).toBeLessThan(1e-12);
+  expect(await app.readout("change-f32")).toBeLessThan(1e-5);
+  expect(await app.logits()).toEqual([102, 101, 100.5]);
+});
+
+test("step 3: find the logit where p = 0.9 on the mirrored curves", async ({ app, page }) => {
+  await app.goto("logits/log-odds");
+  await expect(page.getByTestId("history")).toContainText("1944");
+  const point = page.getByTestId("logit-curve").getByRole("slider");
+  await point.focus();
+  await keys(page, "PageUp", 4);
+  await expect(task(page, "p-0.9")).toHaveAttribute("data-done", "true");
+  expect(await app.readout("p")).toBeCloseTo(0.9, 12);
+  expect(await app.readout("logit")).toBeCloseTo(Math.log(9), 12);
+  expect(await app.readout("odds")).toBeCloseTo(9, 9);
+  // The sigmoid plot shows the same pair with the axes swapped.
+  const z = Number(await page.getByTestId("sigmoid-curve").getByRole("slider").getAttribute("aria-valuenow"));
+  expect(z).toBeCloseTo(Math.log(9), 12);
+  expect(Number(await page.getByTestId("code-pytorch-value").getAttribute("data-value"))).toBe(await app.readout("logit"));
+});
+
+test("step 4: float32 breaks, the clip lies, the fused loss stays exact", async ({ app, page }) => {
+  await app.goto("logits/with-logits");
+  expect(await app.readout("loss-naive-f32")).toBeCloseTo(await app.readout("loss-exact"), 5);
+  // Class 1 far above the true class 0: the clipped path caps at −ln(1e−7).
+  await app.slider(1).focus();
+  await keys(page, "PageUp", 30);
+  await expect(task(page, "clip-lies")).toHaveAttribute("data-done", "true");
+  expect(await app.readout("loss-clipped")).toBeCloseTo(-Math.log(1e-7), 9);
+  expect(await app.readout("loss-exact")).toBeGreaterThan(17);
+  expect(await app.readout("grad-clipped")).toBe(0);
+  // Now push the sum of exponentials past float32: drag class 0 to the top.
+  await app.dragBar(0, -400);
+  expect(await app.sliderValue(0)).toBe(120);
+  await expect(task(page, "break-naive")).toHaveAttribute("data-done", "true");
+  const naive = await page.getByTestId("readout-loss-naive-f32").getAttribute("data-value");
+  expect(["inf", "NaN"]).toContain(naive);
+  const exact = await app.readout("loss-exact");
+  expect(Number.isFinite(exact)).toBe(true);
+  // The panels agree with the exact row.
+  expect(Number(await page.getByTestId("code-keras-value").getAttribute("data-value"))).toBe(exact);
+});
+
+test("step 5: the double-softmax loss cannot follow the correct one down", async ({ app, page }) => {
+  await app.goto("logits/double-softmax");
+  await app.slider(0).focus();
+  await page.keyboard.press("End");
+  await expect(task(page, "low-loss")).toHaveAttribute("data-done", "true");
+  expect(await app.readout("loss-right")).toBeLessThan(0.01);
+  const floor = await app.readout("double-softmax-floor");
+  expect(floor).toBeCloseTo(Math.log(1 + 2 / Math.E), 12);
+  expect(await app.readout("loss-double-softmax")).toBeGreaterThan(floor);
+  expect(Number(await page.getByTestId("code-pytorch-value").getAttribute("data-value"))).toBe(
+    await app.readout("loss-double-softmax"),
+  );
+});
+
+test("step 6: logit undoes softmax only with two classes", async ({ app, page }) => {
+  await app.goto("logits/round-trip");
+  await answerPredict(page, 1);
+  expect(await app.readout("logit-p-0")).toBeCloseTo(0.5259, 3);
+  expect(await app.readout("logit-p-1")).toBeCloseTo(-1.2014, 3);
+  await page.getByTestId("two-classes").click();
+  await expect(task(page, "two-class")).toHaveAttribute("data-done", "true");
+  expect(await app.readout("logit-p-0")).toBeCloseTo(2, 12);
+});
+
+test("step URLs survive a reload, keys step through, progress is kept", async ({ app, page }) => {
+  await app.goto("logits/log-odds");
+  await page.reload();
+  await app.ready();
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "log-odds");
+  await page.locator("main h1").click();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/#\/logits\/with-logits$/);
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "with-logits");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "log-odds");
+  await page.getByTestId("next-step").click();
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "with-logits");
+  // Do one task, reload: still done, and counted in the navigation.
+  await page.goto("./#/logits/double-softmax");
+  await app.slider(0).focus();
+  await page.keyboard.press("End");
+  await expect(task(page, "low-loss")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("nav-progress-logits")).toContainText("1/8");
+  await page.reload();
+  await app.ready();
+  await expect(task(page, "low-loss")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("nav-progress-logits")).toContainText("1/8");
+});
+
+test("an unknown step and corrupt stored progress are not fatal", async ({ app, page }) => {
+  await app.goto("");
+  await page.evaluate(() => localStorage.setItem("logit-lab.progress", "v1\nlogits/zzz/yyy\n\u0000garbage"));
+  await page.goto("./#/logits/no-such-step");
+  await app.ready();
+  await expect(page.getByTestId("notice")).toContainText("no step");
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
+  await expect(page.getByTestId("nav-progress-logits")).toContainText("0/8");
+});

@@ -1,0 +1,90 @@
+//! What a lesson is made of, as plain data: steps with tasks, a predict-then-reveal question,
+//! and the corrections of the thread it answers. The widgets each step shows live in the
+//! step's `view` (WebAssembly only); everything here is checked by native tests.
+
+/// A guided lesson answering one question.
+#[derive(Debug)]
+pub struct Lesson {
+    /// URL slug (`#/<slug>/<step>`), same as its registry page.
+    pub slug: &'static str,
+    /// The question, in one or two sentences of our own.
+    pub question: &'static str,
+    /// The Stack Overflow thread the lesson answers (its title).
+    pub thread: &'static str,
+    /// The guided steps, in order.
+    pub steps: &'static [Step],
+}
+
+/// One step of a lesson: an instruction, a live widget, tasks checked live.
+#[derive(Debug)]
+pub struct Step {
+    /// Unique within the lesson; also the URL's last part.
+    pub id: &'static str,
+    /// Short title shown in the step list.
+    pub title: &'static str,
+    /// What the learner should achieve; each is checked from the widget state.
+    pub tasks: &'static [TaskInfo],
+    /// A question to answer before a readout is revealed, if the step has one.
+    pub predict: Option<PredictInfo>,
+    /// "What the thread got wrong" callouts shown with this step.
+    pub corrections: &'static [Correction],
+    /// Renders the step's explanation and widgets.
+    #[cfg(target_arch = "wasm32")]
+    pub view: fn() -> leptos::prelude::AnyView,
+}
+
+/// A task: its id (unique in the step) and the instruction shown to the learner.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskInfo {
+    /// Unique within the step.
+    pub id: &'static str,
+    /// The instruction, e.g. "Make class 3 the most likely".
+    pub text: &'static str,
+}
+
+/// A multiple-choice prediction made before a readout is revealed.
+#[derive(Debug, Clone, Copy)]
+pub struct PredictInfo {
+    /// The question.
+    pub question: &'static str,
+    /// The choices.
+    pub choices: &'static [&'static str],
+    /// Index of the right choice.
+    pub answer: usize,
+    /// Why the right answer is right (shown after answering).
+    pub explanation: &'static str,
+}
+
+/// A claim from the thread and its correction, in our own words.
+#[derive(Debug, Clone, Copy)]
+pub struct Correction {
+    /// What the thread said (paraphrased).
+    pub claim: &'static str,
+    /// What is actually true.
+    pub correction: &'static str,
+}
+
+impl Lesson {
+    /// Total number of tasks.
+    pub fn task_count(&self) -> usize {
+        self.steps.iter().map(|s| s.tasks.len()).sum()
+    }
+
+    /// Index of the step with this id.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// Every progress key of this lesson (`slug/step/task`).
+    pub fn task_keys(&self) -> Vec<String> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.tasks.iter().map(move |t| task_key(self.slug, s.id, t.id)))
+            .collect()
+    }
+}
+
+/// The key under which a done task is remembered.
+pub fn task_key(lesson: &str, step: &str, task: &str) -> String {
+    format!("{lesson}/{step}/{task}")
+}
