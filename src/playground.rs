@@ -385,6 +385,21 @@ pub fn parse_number(text: &str, what: &str) -> Result<f64, String> {
     }
 }
 
+/// Temperature for a slider position in 0–1000, on a log scale over
+/// [`TEMPERATURE_BOUNDS`], snapped to 3 significant digits (so URLs stay readable).
+pub fn temperature_from_slider(position: f64) -> f64 {
+    let (lo, hi) = TEMPERATURE_BOUNDS;
+    let t = lo * (hi / lo).powf(position.clamp(0.0, 1000.0) / 1000.0);
+    let mag = 10f64.powf(t.log10().floor() - 2.0);
+    ((t / mag).round() * mag).clamp(lo, hi)
+}
+
+/// The slider position (0–1000) of a temperature.
+pub fn slider_from_temperature(t: f64) -> f64 {
+    let (lo, hi) = TEMPERATURE_BOUNDS;
+    ((t / lo).ln() / (hi / lo).ln() * 1000.0).clamp(0.0, 1000.0)
+}
+
 /// Index of the largest value (the first on ties; 0 for an empty slice), like Keras' argmax.
 pub fn argmax(values: &[f64]) -> usize {
     let mut best = 0;
@@ -501,6 +516,14 @@ mod tests {
             state.add_class();
         }
         assert_eq!(state.classes(), MAX_CLASSES);
+    }
+
+    #[test]
+    fn temperature_slider_is_logarithmic() {
+        assert_eq!(temperature_from_slider(0.0), 0.05);
+        assert_eq!(temperature_from_slider(1000.0), 100.0);
+        assert!((temperature_from_slider(slider_from_temperature(1.0)) - 1.0).abs() < 0.01);
+        assert!((temperature_from_slider(slider_from_temperature(10.0)) - 10.0).abs() < 0.1);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod lesson;
 pub mod logits;
 pub mod playground_page;
+pub mod softmax_sigmoid;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -29,7 +30,7 @@ pub struct Page {
 }
 
 /// Every page, in navigation order.
-pub const PAGES: &[Page] = &[logits::PAGE, playground_page::PAGE];
+pub const PAGES: &[Page] = &[logits::PAGE, softmax_sigmoid::PAGE, playground_page::PAGE];
 
 /// Every lesson in the registry, in order.
 pub fn lessons() -> impl Iterator<Item = &'static Lesson> {

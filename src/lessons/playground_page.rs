@@ -22,8 +22,8 @@ mod view {
     use crate::chart::CurveKind;
     use crate::format::format4;
     use crate::playground::{
-        parse_number, Head, Labels, PlaygroundState, DEFAULT_RANGE, MAX_CLASSES, MIN_CLASSES,
-        TEMPERATURE_BOUNDS,
+        parse_number, slider_from_temperature, temperature_from_slider, Head, Labels,
+        PlaygroundState, DEFAULT_RANGE, MAX_CLASSES, MIN_CLASSES,
     };
     use crate::routes::{query_of, Route};
     use crate::widgets::{CurvePlot, LogitBars, ProbabilityBars, Readout};
@@ -49,20 +49,6 @@ mod view {
                 )),
             ),
         }
-    }
-
-    /// Slider position (0–1000) ↔ temperature on a log scale over TEMPERATURE_BOUNDS.
-    fn temperature_from_slider(v: f64) -> f64 {
-        let (lo, hi) = TEMPERATURE_BOUNDS;
-        let t = lo * (hi / lo).powf(v / 1000.0);
-        // Snap to 3 significant digits so the URL stays readable.
-        let mag = 10f64.powf(t.log10().floor() - 2.0);
-        (t / mag).round() * mag
-    }
-
-    fn slider_from_temperature(t: f64) -> f64 {
-        let (lo, hi) = TEMPERATURE_BOUNDS;
-        ((t / lo).ln() / (hi / lo).ln() * 1000.0).clamp(0.0, 1000.0)
     }
 
     #[component]
