@@ -83,7 +83,7 @@ for (const width of [360, 1920]) {
   });
 }
 
-test("the harness fails a test when the page logs a console error", async ({ app, page }) => {
+test("the error guard turns a console error red (an expected failure, shown as ✘)", async ({ app, page }) => {
   // Proof that the error guard works: this test must end red, so it is marked as failing.
   test.fail(true, "the console-error guard must turn this test red");
   await app.goto("");
