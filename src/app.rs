@@ -22,6 +22,33 @@ pub fn current_hash() -> String {
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Registers `sw.js` (next to index.html) so the app works offline after the first visit.
+/// Skipped where service workers are unavailable (e.g. plain http on another host).
+fn register_service_worker() {
+    let navigator = window().navigator();
+    let has_sw = js_sys::Reflect::has(
+        &navigator,
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .unwrap_or(false);
+    if has_sw && window().is_secure_context() {
+        use wasm_bindgen::JsCast;
+        let promise = navigator.service_worker().register("./sw.js");
+        // A failed registration only costs offline use: say so quietly instead of leaving an
+        // unhandled rejection.
+        let on_error = wasm_bindgen::closure::Closure::once_into_js(|e: wasm_bindgen::JsValue| {
+            leptos::logging::warn!("offline use unavailable: {e:?}");
+        });
+        if let Ok(catch) = js_sys::Reflect::get(&promise, &wasm_bindgen::JsValue::from_str("catch"))
+        {
+            if let Ok(catch) = catch.dyn_into::<js_sys::Function>() {
+                let _ = catch.call1(&promise, &on_error);
+            }
+        }
+    }
 }
 
 /// The whole page.
@@ -32,6 +59,21 @@ pub fn App() -> impl IntoView {
     let hash = RwSignal::new(current_hash());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(current_hash()));
     on_cleanup(move || listener.remove());
+    // P toggles presenter mode, Escape leaves it (not while typing or on a slider).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.default_prevented() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        if crate::lessons::view::is_typing(ev.target()) {
+            return;
+        }
+        match ev.key().as_str() {
+            "p" | "P" => theme.presenter.update(|p| *p = !*p),
+            "Escape" if theme.presenter.get_untracked() => theme.presenter.set(false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     provide_context(UrlHash(hash));
     let route = Memo::new(move |_| Route::parse(&hash.get()));
 
@@ -72,18 +114,30 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"σ"</span>
                 "Logit Lab"
             </a>
+            <div class="header-tools">
             <button
                 class="theme-toggle"
                 type="button"
                 data-testid="theme-toggle"
-                aria-pressed=move || (theme.current() == crate::chart::Theme::Dark).to_string()
+                aria-pressed=move || (theme.base() == crate::chart::Theme::Dark).to_string()
                 on:click=move |_| theme.toggle()
             >
-                {move || match theme.current() {
-                    crate::chart::Theme::Dark => "☀ Light theme",
+                {move || match theme.base() {
                     crate::chart::Theme::Light => "☾ Dark theme",
+                    _ => "☀ Light theme",
                 }}
             </button>
+            <button
+                class="presenter-toggle"
+                type="button"
+                data-testid="presenter-toggle"
+                aria-pressed=move || theme.presenter.get().to_string()
+                title="Presenter mode: large type, high contrast, no navigation (key P)"
+                on:click=move |_| theme.presenter.update(|p| *p = !*p)
+            >
+                {move || if theme.presenter.get() { "✕ Leave presenter mode" } else { "▶ Present (P)" }}
+            </button>
+            </div>
         </header>
         <nav class="site-nav" aria-label="Pages">
             <ul>

@@ -15,11 +15,14 @@ pub mod format;
 pub mod formula;
 pub mod lessons;
 pub mod math;
+pub mod model;
 pub mod playground;
 pub mod progress;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod url_sync;
 #[cfg(target_arch = "wasm32")]
 pub mod widgets;

@@ -368,7 +368,7 @@ async function isolate(page: Page) {
 
 type ProfileNode = {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: { functionName: string; scriptId: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
@@ -398,7 +398,7 @@ function selfTimes(profile: Profile) {
         ? "wasm-bindgen JS glue and wasm↔JS transitions"
         : fn.startsWith("(")
           ? fn
-          : !cf.url
+          : !cf.url && (!cf.scriptId || cf.scriptId === "0")
             ? "browser APIs called by the glue (native: DOM, canvas, TextDecoder…)"
             : "other JS (the bench harness)";
     categories[category] = (categories[category] ?? 0) + dt;
@@ -436,41 +436,91 @@ function distSizes() {
 }
 
 /**
- * Watches for other CPU-hungry work on this machine (builds) while the bench runs, by looking
- * for build tools in /proc once a second: the figures are only comparable between quiet runs.
+ * Measures how much CPU everything else on this machine used while the bench ran (a build on a
+ * 2-core machine doubles the figures): once a second, the machine's busy time (/proc/stat)
+ * minus that of this Playwright run's own process tree (runner, worker, server, Chromium).
+ * Linux only; elsewhere it reports nothing. The figures are only comparable between quiet runs.
  */
 function watchNeighbours() {
-  const tools = /^(rustc|cargo|cargo-clippy|clippy-driver|trunk|wasm-opt|wasm-bindgen|cc|ld|lld|rust-lld)$/;
-  let ticks = 0;
-  let busyTicks = 0;
-  const seen = new Set<string>();
-  const look = () => {
-    ticks++;
-    let busy = false;
-    try {
-      for (const pid of fs.readdirSync("/proc")) {
-        if (!/^\d+$/.test(pid)) continue;
-        try {
-          const comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-          if (tools.test(comm)) {
-            busy = true;
-            seen.add(comm);
-          }
-        } catch {
-          // the process ended meanwhile
-        }
+  const clockTick = 100; // USER_HZ: /proc times are in 1/100 s on Linux
+  const runner = process.ppid; // the Playwright runner; the worker, server and browsers descend from it
+  type Proc = { ppid: number; cpu: number; comm: string };
+  const readProcs = () => {
+    const procs = new Map<number, Proc>();
+    for (const name of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+        const close = stat.lastIndexOf(")");
+        const comm = stat.slice(stat.indexOf("(") + 1, close);
+        const f = stat.slice(close + 2).split(" "); // f[0] = state, f[1] = ppid, f[11..12] = utime, stime
+        procs.set(Number(name), { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]), comm });
+      } catch {
+        // the process ended meanwhile
       }
-    } catch {
-      // no /proc (not Linux): nothing to report
     }
-    if (busy) busyTicks++;
+    return procs;
+  };
+  const machineBusy = () => {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    return f[0] + f[1] + f[2] + f[5] + f[6] + (f[7] ?? 0);
+  };
+  const ours = (procs: Map<number, Proc>) => {
+    const mine = new Set<number>([runner]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [pid, p] of procs) if (!mine.has(pid) && mine.has(p.ppid)) (mine.add(pid), (grew = true));
+    }
+    return mine;
+  };
+  let available = true;
+  let last: { busy: number; procs: Map<number, Proc> } | null = null;
+  let otherTicks = 0;
+  let seconds = 0;
+  let busySeconds = 0;
+  const byName = new Map<string, number>();
+  const look = () => {
+    if (!available) return;
+    try {
+      const now = { busy: machineBusy(), procs: readProcs() };
+      if (last) {
+        const mine = ours(now.procs);
+        let ourDelta = 0;
+        for (const [pid, p] of now.procs) {
+          const before = last.procs.get(pid);
+          const d = p.cpu - (before && before.comm === p.comm ? before.cpu : p.cpu);
+          if (mine.has(pid)) ourDelta += d;
+          else if (d > 0) byName.set(p.comm, (byName.get(p.comm) ?? 0) + d);
+        }
+        const other = Math.max(0, now.busy - last.busy - ourDelta);
+        otherTicks += other;
+        seconds++;
+        if (other > 0.25 * clockTick) busySeconds++;
+      }
+      last = now;
+    } catch {
+      available = false;
+    }
   };
   look();
   const timer = setInterval(look, 1000);
   timer.unref();
   return () => {
     clearInterval(timer);
-    return { secondsSampled: ticks, secondsWithBuildToolsRunning: busyTicks, tools: [...seen].sort() };
+    look();
+    if (!available) return null;
+    return {
+      secondsSampled: seconds,
+      otherCpuSeconds: otherTicks / clockTick,
+      // 1.0 = one of the cores fully taken by other work for the whole run
+      otherCoresAverage: seconds ? otherTicks / clockTick / seconds : 0,
+      secondsWithOtherWorkOverQuarterCore: busySeconds,
+      topOthers: [...byName.entries()]
+        .sort((p, q) => q[1] - p[1])
+        .slice(0, 5)
+        .map(([comm, t]) => ({ comm, cpuSeconds: t / clockTick })),
+    };
   };
 }
 
@@ -610,7 +660,7 @@ test("drag updates of the Playground's logit bars", async ({ app, page }) => {
       model: os.cpus()[0]?.model,
       loadavgAtStart: startedLoad,
       loadavgAtEnd: os.loadavg(),
-      buildToolsRunning: neighbours,
+      otherProcessesCpu: neighbours,
     },
     method:
       "per update: t0, dispatch pointermove, t1 at the next MessageChannel task; minus the median empty round trip",
@@ -625,11 +675,14 @@ test("drag updates of the Playground's logit bars", async ({ app, page }) => {
   const lines: string[] = [];
   lines.push("");
   lines.push(`Logit Lab drag benchmark — Chromium ${result.chromium}, ${result.machine.cpus} CPUs, load avg ${startedLoad.map((l) => l.toFixed(2)).join(" ")}`);
-  if (neighbours.secondsWithBuildToolsRunning > 0)
+  if (neighbours) {
+    const who = neighbours.topOthers.map((o) => `${o.comm} ${o.cpuSeconds.toFixed(1)} s`).join(", ");
     lines.push(
-      `WARNING: build tools (${neighbours.tools.join(", ")}) were running during ${neighbours.secondsWithBuildToolsRunning} of ${neighbours.secondsSampled} s: the figures are inflated by CPU contention`,
+      neighbours.otherCoresAverage > 0.1
+        ? `WARNING: other processes used ${neighbours.otherCpuSeconds.toFixed(1)} CPU-s during the ${neighbours.secondsSampled} s run (${neighbours.otherCoresAverage.toFixed(2)} cores on average; ${who}): the figures are inflated by contention`
+        : `machine quiet: other processes used ${neighbours.otherCpuSeconds.toFixed(1)} CPU-s during the ${neighbours.secondsSampled} s run (${neighbours.otherCoresAverage.toFixed(2)} cores on average)`,
     );
-  else lines.push(`no build tools seen running during the ${neighbours.secondsSampled} s of the run`);
+  }
   const r0 = runs[0];
   lines.push(
     `timer ${r0.crossOriginIsolated ? "cross-origin isolated" : "NOT isolated"}, resolution ${ms(r0.timerResolutionMs)} ms; ` +

@@ -15,12 +15,14 @@ pub fn device_pixel_ratio() -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Sizes the canvas's backing store to its CSS box × the device pixel ratio (only when it
-/// changed, since resizing clears it) and returns the ratio used. `None` when the canvas has
-/// no size yet (not laid out, or hidden).
-pub fn fit_to_css_box(canvas: &HtmlCanvasElement) -> Option<f64> {
-    let css_w = canvas.client_width();
-    let css_h = canvas.client_height();
+/// The canvas's CSS box size (reading it forces a layout: do it on resize, not per frame).
+pub fn measure(canvas: &HtmlCanvasElement) -> Option<(i32, i32)> {
+    let size = (canvas.client_width(), canvas.client_height());
+    (size.0 > 0 && size.1 > 0).then_some(size)
+}
+
+/// Sizes the backing store for a known CSS size; returns the device pixel ratio used.
+pub fn fit_to_size(canvas: &HtmlCanvasElement, (css_w, css_h): (i32, i32)) -> Option<f64> {
     if css_w <= 0 || css_h <= 0 {
         return None;
     }

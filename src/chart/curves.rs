@@ -36,6 +36,27 @@ pub enum CurveKind {
         /// Target in [0, 1].
         y: f64,
     },
+    /// Squared error of a linear output z against y: (z − y)².
+    LinearSquaredError {
+        /// Target.
+        y: f64,
+    },
+    /// Its gradient 2(z − y).
+    LinearSquaredErrorGrad {
+        /// Target.
+        y: f64,
+    },
+    /// Keras' probability-path binary cross-entropy of σ(z) (`from_logits=False`: σ clipped
+    /// to [1e-7, 1 − 1e-7], so it is flat at 16.118 beyond |z| ≈ 16.118).
+    ClippedBinaryCrossentropy {
+        /// Target in [0, 1].
+        y: f64,
+    },
+    /// Its gradient: σ(z) − y inside the clip, exactly 0 outside.
+    ClippedBinaryCrossentropyGrad {
+        /// Target in [0, 1].
+        y: f64,
+    },
 }
 
 impl CurveKind {
@@ -54,6 +75,14 @@ impl CurveKind {
                 d * d
             }
             CurveKind::SigmoidSquaredErrorGrad { y } => math::mse_sigmoid_grad_logit(y, x),
+            CurveKind::LinearSquaredError { y } => (x - y) * (x - y),
+            CurveKind::LinearSquaredErrorGrad { y } => 2.0 * (x - y),
+            CurveKind::ClippedBinaryCrossentropy { y } => {
+                math::binary_crossentropy(&[y], &[math::sigmoid(x)], false).unwrap_or(f64::NAN)
+            }
+            CurveKind::ClippedBinaryCrossentropyGrad { y } => {
+                math::clipped_binary_crossentropy_grad_logit(y, x)
+            }
         }
     }
 
@@ -67,6 +96,10 @@ impl CurveKind {
             CurveKind::BinaryCrossentropyGrad { .. } => "∂BCE/∂z".into(),
             CurveKind::SigmoidSquaredError { .. } => "(σ(z) − y)²".into(),
             CurveKind::SigmoidSquaredErrorGrad { .. } => "∂/∂z (σ(z) − y)²".into(),
+            CurveKind::LinearSquaredError { .. } => "(z − y)²".into(),
+            CurveKind::LinearSquaredErrorGrad { .. } => "∂/∂z (z − y)²".into(),
+            CurveKind::ClippedBinaryCrossentropy { .. } => "BCE(y, clip(σ(z)))".into(),
+            CurveKind::ClippedBinaryCrossentropyGrad { .. } => "∂/∂z BCE, clipped".into(),
         }
     }
 }
@@ -117,7 +150,7 @@ fn layout<'a, DB: DrawingBackend>(
 fn segments(kind: CurveKind, x: (f64, f64), y: (f64, f64), samples: usize) -> Vec<Vec<(f64, f64)>> {
     let mut out = vec![];
     let mut current: Vec<(f64, f64)> = vec![];
-    let margin = (y.1 - y.0) * 0.5;
+    let margin = (y.1 - y.0) * 0.02;
     for k in 0..=samples {
         let xv = x.0 + (x.1 - x.0) * k as f64 / samples as f64;
         let yv = kind.eval(xv);
@@ -246,5 +279,14 @@ mod tests {
     fn curves_evaluate() {
         assert!((CurveKind::Logit.eval(0.9) - 9f64.ln()).abs() < 1e-12);
         assert!((CurveKind::SigmoidSquaredErrorGrad { y: 1.0 }.eval(-8.0) + 6.7e-4).abs() < 1e-5);
+        assert_eq!(CurveKind::LinearSquaredError { y: 0.5 }.eval(2.5), 4.0);
+        assert_eq!(CurveKind::LinearSquaredErrorGrad { y: 0.5 }.eval(2.5), 4.0);
+        assert!(
+            (CurveKind::ClippedBinaryCrossentropy { y: 1.0 }.eval(-30.0) - 16.118).abs() < 1e-3
+        );
+        assert_eq!(
+            CurveKind::ClippedBinaryCrossentropyGrad { y: 1.0 }.eval(-17.0),
+            0.0
+        );
     }
 }

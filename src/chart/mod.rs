@@ -6,15 +6,25 @@
 //! background canvas (redrawn only when the size, range or theme changes) and the moving
 //! parts on a canvas stacked above it, which is what keeps a drag well within one frame.
 
+pub mod anomaly;
 pub mod bars;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 pub mod curves;
+pub mod grid;
+pub mod images;
+pub mod mask_grid;
+pub mod roc;
 mod style;
+pub mod training;
 
 pub use bars::{draw_bar_axes, draw_bars, BarAxes, BarMarks};
 pub use curves::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind};
+pub use grid::{draw_batch_grid, BatchGrid};
+pub use images::{draw_image_frames, draw_images, ImagePanels};
+pub use roc::{draw_roc_axes, draw_roc_point};
 pub use style::{ChartStyle, Theme};
+pub use training::{draw_training_axes, draw_training_lines, TrainingAxes};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

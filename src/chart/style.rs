@@ -9,6 +9,8 @@ pub enum Theme {
     Light,
     /// Light text on a dark background.
     Dark,
+    /// Presenter mode: white and yellow on black, thick lines, for projectors.
+    Contrast,
 }
 
 /// Everything a chart needs to look like the page around it.
@@ -63,6 +65,16 @@ impl ChartStyle {
                 palette: okabe_ito,
                 accent: RGBColor(0, 0, 0),
                 scale,
+                font: "sans-serif",
+            },
+            Theme::Contrast => ChartStyle {
+                background: RGBColor(0, 0, 0),
+                text: RGBColor(255, 255, 255),
+                grid: RGBColor(70, 70, 70),
+                axis: RGBColor(230, 230, 230),
+                palette: okabe_ito,
+                accent: RGBColor(255, 212, 0),
+                scale: scale * 1.25,
                 font: "sans-serif",
             },
             Theme::Dark => ChartStyle {

@@ -2,9 +2,13 @@
 //! and the tests all iterate [`PAGES`]; adding a lesson means writing its module and adding
 //! one line here.
 
+pub mod anomaly;
 pub mod lesson;
 pub mod logits;
+pub mod losses_metrics;
 pub mod playground_page;
+pub mod regression;
+pub mod segmentation;
 pub mod softmax_sigmoid;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
@@ -30,7 +34,15 @@ pub struct Page {
 }
 
 /// Every page, in navigation order.
-pub const PAGES: &[Page] = &[logits::PAGE, softmax_sigmoid::PAGE, playground_page::PAGE];
+pub const PAGES: &[Page] = &[
+    logits::PAGE,
+    softmax_sigmoid::PAGE,
+    losses_metrics::PAGE,
+    regression::PAGE,
+    segmentation::PAGE,
+    anomaly::PAGE,
+    playground_page::PAGE,
+];
 
 /// Every lesson in the registry, in order.
 pub fn lessons() -> impl Iterator<Item = &'static Lesson> {

@@ -26,12 +26,10 @@ mod view {
         PlaygroundState, DEFAULT_RANGE, MAX_CLASSES, MIN_CLASSES,
     };
     use crate::routes::{query_of, Route};
+    use crate::url_sync::ShareButton;
     use crate::widgets::{CurvePlot, LogitBars, ProbabilityBars, Readout};
     use leptos::prelude::*;
-    use std::time::Duration;
 
-    /// How often at most the address bar is rewritten while dragging.
-    const URL_WRITE_INTERVAL: Duration = Duration::from_millis(120);
     /// Ranges the learner can pick for the logit axis.
     const RANGES: [f64; 4] = [DEFAULT_RANGE, 30.0, 120.0, 1000.0];
 
@@ -73,37 +71,12 @@ mod view {
             }
         });
 
-        // State → address bar, at most every URL_WRITE_INTERVAL (replaceState is not free).
-        let write_pending = StoredValue::new(false);
-        Effect::new(move |_| {
-            state.track();
-            if write_pending.get_value() {
-                return;
-            }
-            write_pending.set_value(true);
-            set_timeout(
-                move || {
-                    let _ = write_pending.try_set_value(false);
-                    let Some(query) = state.try_with_untracked(|s| s.to_query()) else {
-                        return;
-                    };
-                    let here = crate::app::current_hash();
-                    if !here.starts_with("#/playground") {
-                        return;
-                    }
-                    let target = format!("#/playground?{query}");
-                    if here != target {
-                        if let Ok(history) = window().history() {
-                            let _ = history.replace_state_with_url(
-                                &wasm_bindgen::JsValue::NULL,
-                                "",
-                                Some(&target),
-                            );
-                        }
-                    }
-                },
-                URL_WRITE_INTERVAL,
-            );
+        // State → address bar (throttled): the address always restores this view.
+        crate::url_sync::sync_query("/playground".to_string(), move || {
+            state.with(|s| s.to_query())
+        });
+        let share = Callback::new(move |_: ()| {
+            crate::url_sync::absolute_link("/playground", &state.with_untracked(|s| s.to_query()))
         });
 
         let numbers = Memo::new(move |_| state.with(|s| s.numbers()));
@@ -184,6 +157,7 @@ mod view {
                     "Every number below is recomputed as Keras 3 computes it. The address bar "
                     "always holds the whole state: copy it to share exactly this view."
                 </p>
+                <ShareButton link=share />
                 {move || notice.get().map(|text| view! {
                     <div class="notice" role="status" data-testid="notice">
                         <p>{text}</p>

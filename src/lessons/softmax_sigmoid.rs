@@ -182,8 +182,8 @@ mod view {
     use super::*;
     use crate::format::format4;
     use crate::lessons::view::{
-        class_labels, logits_state, py, py_list, render_lesson, report_task, Call, Formula,
-        FrameworkPanel, Predict,
+        class_labels, logits_state, py, py_list, render_lesson, report_task, shared_number, Call,
+        Formula, FrameworkPanel, Predict,
     };
     use crate::playground::{slider_from_temperature, temperature_from_slider};
     use crate::widgets::{LogitBars, ProbabilityBars, Readout};
@@ -328,7 +328,7 @@ mod view {
 
     pub fn temperature() -> AnyView {
         let (z, set) = logits_state(&[2.0, 1.0, 0.5]);
-        let t = RwSignal::new(1.0f64);
+        let t = shared_number("t", 1.0, 0.05, 100.0);
         report_task("one-hot", move || nearly_one_hot(&z.get(), t.get()));
         report_task("uniform", move || nearly_uniform(&z.get(), t.get()));
         let p = Signal::derive(move || tempered(&z.get(), t.get()));

@@ -8,6 +8,7 @@ use crate::app::UrlHash;
 use crate::format::{format4, format_full};
 use crate::progress;
 use crate::routes::{step_href, Route};
+use crate::url_sync::ShareButton;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsCast;
@@ -78,12 +79,73 @@ pub fn use_progress() -> Progress {
     use_context::<Progress>().unwrap_or_else(|| Progress(RwSignal::new(BTreeSet::new())))
 }
 
-/// The step on screen and which of its tasks hold right now.
+/// A piece of a step's widget state that lives in the URL (so a shared link restores it).
+#[derive(Clone, Copy)]
+enum SharedValue {
+    Logits(RwSignal<Vec<f64>>),
+    Number(RwSignal<f64>),
+}
+
+/// The step on screen, which of its tasks hold right now, and its shareable state.
 #[derive(Clone, Copy)]
 struct StepContext {
     lesson: &'static Lesson,
     step: &'static Step,
     live: RwSignal<BTreeMap<&'static str, bool>>,
+    shared: StoredValue<Vec<(String, SharedValue)>>,
+    /// Parts of the link that could not be used (shown as a notice).
+    bad_link: RwSignal<Vec<String>>,
+}
+
+impl StepContext {
+    fn query(&self) -> String {
+        self.shared.with_value(|items| {
+            items
+                .iter()
+                .map(|(key, value)| match value {
+                    SharedValue::Logits(z) => format!(
+                        "{key}={}",
+                        z.get()
+                            .iter()
+                            .map(|v| format_full(*v))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    ),
+                    SharedValue::Number(x) => format!("{key}={}", format_full(x.get())),
+                })
+                .collect::<Vec<_>>()
+                .join("&")
+        })
+    }
+
+    fn path(&self) -> String {
+        step_href(self.lesson.slug, self.step.id)[1..].to_string()
+    }
+
+    fn next_key(&self, base: &str) -> String {
+        let n = self
+            .shared
+            .with_value(|items| items.iter().filter(|(k, _)| k.starts_with(base)).count());
+        if n == 0 {
+            base.to_string()
+        } else {
+            format!("{base}{}", n + 1)
+        }
+    }
+}
+
+/// Logits a link may carry: same count as the step starts with, finite, within ±1000.
+fn logits_from_link(text: &str, len: usize) -> Option<Vec<f64>> {
+    let values: Vec<f64> = text
+        .split(',')
+        .map(|v| {
+            v.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && x.abs() <= 1000.0)
+        })
+        .collect::<Option<Vec<f64>>>()?;
+    (values.len() == len).then_some(values)
 }
 
 /// Called by a step's view: task `id` is done once `condition` holds (checked live, after
@@ -106,6 +168,22 @@ pub fn report_task(id: &'static str, condition: impl Fn() -> bool + 'static) {
             progress.mark(task_key(ctx.lesson.slug, ctx.step.id, id));
         }
     });
+}
+
+/// Whether a key event comes from a text field or a select (where letters are typing).
+pub fn is_typing(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    let tag = el.tag_name().to_ascii_uppercase();
+    match tag.as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("radio" | "checkbox" | "range" | "button")
+        ),
+        _ => el.get_attribute("contenteditable").is_some(),
+    }
 }
 
 fn is_interactive(target: Option<web_sys::EventTarget>) -> bool {
@@ -162,8 +240,8 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
         }
         let i = index.get_untracked();
         match ev.key().as_str() {
-            "ArrowRight" | "n" if i < last => go(i + 1),
-            "ArrowLeft" | "p" if i > 0 => go(i - 1),
+            "ArrowRight" if i < last => go(i + 1),
+            "ArrowLeft" if i > 0 => go(i - 1),
             _ => {}
         }
     });
@@ -211,10 +289,20 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
     };
 
     let current_step = move || {
+        // A link pasted into this tab (hashchange) rebuilds the step with the link's state.
+        hash.track();
         let i = index.get();
         let step = &lesson.steps[i];
         let live = RwSignal::new(BTreeMap::new());
-        provide_context(StepContext { lesson, step, live });
+        let bad_link = RwSignal::new(Vec::new());
+        let ctx = StepContext {
+            lesson,
+            step,
+            live,
+            shared: StoredValue::new(Vec::new()),
+            bad_link,
+        };
+        provide_context(ctx);
         let tasks = step
             .tasks
             .iter()
@@ -266,19 +354,33 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
                 </aside>
             }
         });
+        let body = (step.view)();
+        // The step's widget state now registered: keep it in the address bar.
+        crate::url_sync::sync_query(ctx.path(), move || ctx.query());
+        let share =
+            Callback::new(move |_: ()| crate::url_sync::absolute_link(&ctx.path(), &ctx.query()));
         view! {
             <article class="step" data-testid="step" data-step-id=step.id aria-labelledby="step-title">
                 <h2 id="step-title" tabindex="-1">
                     <span class="step-count">{format!("Step {} of {}", i + 1, lesson.steps.len())}</span>
                     {step.title}
                 </h2>
+                <div class="step-tools"><ShareButton link=share /></div>
+                {move || {
+                    let bad = bad_link.get();
+                    (!bad.is_empty()).then(|| view! {
+                        <div class="notice" role="status" data-testid="notice">
+                            <p>{format!("Part of this link could not be used, so those widgets start from their defaults ({}).", bad.join("; "))}</p>
+                        </div>
+                    })
+                }}
                 {(!step.tasks.is_empty()).then(|| view! {
                     <section class="tasks" aria-label="Tasks">
                         <h3>"Your tasks"</h3>
                         <ul>{tasks}</ul>
                     </section>
                 })}
-                <div class="step-body">{(step.view)()}</div>
+                <div class="step-body">{body}</div>
                 {corrections}
             </article>
         }
@@ -537,9 +639,31 @@ pub fn Formula(
     }
 }
 
-/// Logits held by a step, and the callback a `LogitBars` reports drags with.
+/// Logits held by a step, and the callback a `LogitBars` reports drags with. They live in the
+/// step's URL (`?z=…`): a shared link restores them; a malformed one is ignored.
 pub fn logits_state(initial: &[f64]) -> (RwSignal<Vec<f64>>, Callback<(usize, f64)>) {
-    let z = RwSignal::new(initial.to_vec());
+    let ctx = use_context::<StepContext>();
+    let key = ctx.map(|c| c.next_key("z"));
+    let from_link = key
+        .as_deref()
+        .and_then(crate::url_sync::current_query_value);
+    let parsed = from_link
+        .as_deref()
+        .and_then(|text| logits_from_link(text, initial.len()));
+    if let (Some(c), Some(k), Some(_), None) = (ctx, key.as_deref(), &from_link, &parsed) {
+        c.bad_link.update(|b| {
+            b.push(format!(
+                "{k}: expected {} finite numbers within ±1000",
+                initial.len()
+            ))
+        });
+    }
+    let start = parsed.unwrap_or_else(|| initial.to_vec());
+    let z = RwSignal::new(start);
+    if let (Some(c), Some(k)) = (ctx, key) {
+        c.shared
+            .update_value(|items| items.push((k, SharedValue::Logits(z))));
+    }
     let set = Callback::new(move |(i, v): (usize, f64)| {
         z.update(|z| {
             if let Some(slot) = z.get_mut(i) {
@@ -548,6 +672,28 @@ pub fn logits_state(initial: &[f64]) -> (RwSignal<Vec<f64>>, Callback<(usize, f6
         })
     });
     (z, set)
+}
+
+/// A number held by a step (a temperature, a threshold…) that lives in the step's URL under
+/// `key`; a link's value is used only if it is finite and within `[min, max]`.
+pub fn shared_number(key: &str, initial: f64, min: f64, max: f64) -> RwSignal<f64> {
+    let ctx = use_context::<StepContext>();
+    let from_link = crate::url_sync::current_query_value(key);
+    let parsed = from_link
+        .as_deref()
+        .and_then(|t| t.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite() && (min..=max).contains(v));
+    if let (Some(c), Some(_), None) = (ctx, &from_link, parsed) {
+        c.bad_link
+            .update(|b| b.push(format!("{key}: expected a number from {min} to {max}")));
+    }
+    let start = parsed.unwrap_or(initial);
+    let x = RwSignal::new(start);
+    if let Some(c) = ctx {
+        c.shared
+            .update_value(|items| items.push((key.to_string(), SharedValue::Number(x))));
+    }
+    x
 }
 
 /// "class 0", "class 1", … for `n` classes.

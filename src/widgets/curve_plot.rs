@@ -1,4 +1,4 @@
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind, PlotMapping};
 use crate::format::{format4, format_full};
@@ -55,11 +55,12 @@ pub fn CurvePlot(
         curves: curves.get(),
     });
     let rider = move || curves.with(|c| c.first().copied().unwrap_or(CurveKind::Identity));
+    let origin = StoredValue::new((0.0f64, 0.0f64));
     let set_from_pointer = move |client_x: f64| {
-        let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
+        let Some(m) = mapping.get_untracked() else {
             return;
         };
-        let x = m.x_at(client_x - el.get_bounding_client_rect().left());
+        let x = m.x_at(client_x - origin.get_value().0);
         let digits = 1e3;
         on_change.run((x * digits).round() / digits);
     };
@@ -112,8 +113,10 @@ pub fn CurvePlot(
             data-testid=testid
             node_ref=container
             on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                if ev.button() != 0 { return; }
+                if ev.button() != 0 || !on_chart(&ev) { return; }
                 let Some(el) = container.get_untracked() else { return };
+                let Some(o) = canvas_origin(&el) else { return };
+                origin.set_value(o);
                 ev.prevent_default();
                 let _ = el.set_pointer_capture(ev.pointer_id());
                 dragging.set_value(true);

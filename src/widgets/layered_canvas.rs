@@ -1,10 +1,27 @@
-use crate::chart::canvas::{clear, drawing_area, fit_to_css_box};
+use crate::chart::canvas::{clear, drawing_area, fit_to_size, measure};
 use crate::chart::{ChartStyle, DrawResult, PlotMapping};
 use crate::widgets::use_theme;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+/// Whether a pointer event started on a chart's drawing (not on its tool buttons).
+pub fn on_chart(ev: &web_sys::PointerEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".chart").ok().flatten())
+        .is_some()
+}
+
+/// The top-left corner of a widget's plot canvas in client coordinates (the mapping's
+/// origin; the chart's border lies outside it).
+pub fn canvas_origin(container: &web_sys::Element) -> Option<(f64, f64)> {
+    let canvas = container.query_selector("canvas").ok().flatten()?;
+    let r = canvas.get_bounding_client_rect();
+    Some((r.left(), r.top()))
+}
 
 /// A plotters drawing area on a browser canvas.
 pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
@@ -39,12 +56,19 @@ pub fn LayeredCanvas<B, F>(
     /// Elements laid over the chart (absolutely positioned by the caller).
     #[prop(optional)]
     children: Option<Children>,
+    /// File name stem for "Export PNG".
+    #[prop(default = "chart")]
+    name: &'static str,
 ) -> impl IntoView
 where
     B: Fn(&CanvasArea, &ChartStyle) -> DrawResult<PlotMapping> + 'static,
     F: Fn(&CanvasArea, &ChartStyle) -> DrawResult<()> + 'static,
 {
     let theme = use_theme();
+    let background = std::rc::Rc::new(background);
+    let foreground = std::rc::Rc::new(foreground);
+    let (export_back, export_front) = (background.clone(), foreground.clone());
+    let frame = NodeRef::<leptos::html::Div>::new();
     let back_ref = NodeRef::<leptos::html::Canvas>::new();
     let front_ref = NodeRef::<leptos::html::Canvas>::new();
     let resized = RwSignal::new(0u32);
@@ -53,11 +77,18 @@ where
     });
     on_cleanup(move || handle.remove());
 
+    // The CSS size is measured only when it can have changed (mount, resize, theme, axes),
+    // never per drag update: reading it forces a layout of the whole page.
+    let size = RwSignal::new(None::<(i32, i32)>);
     Effect::new(move |_| {
         resized.track();
         let current = theme.current();
         let Some(canvas) = back_ref.get() else { return };
-        let Some(ratio) = fit_to_css_box(&canvas) else {
+        let measured = measure(&canvas);
+        if measured != size.get_untracked() {
+            size.set(measured);
+        }
+        let Some(ratio) = measured.and_then(|m| fit_to_size(&canvas, m)) else {
             return;
         };
         let Some(area) = drawing_area(&canvas) else {
@@ -77,12 +108,12 @@ where
     });
 
     Effect::new(move |_| {
-        resized.track();
+        let known = size.get();
         let current = theme.current();
         let Some(canvas) = front_ref.get() else {
             return;
         };
-        let Some(ratio) = fit_to_css_box(&canvas) else {
+        let Some(ratio) = known.and_then(|m| fit_to_size(&canvas, m)) else {
             return;
         };
         clear(&canvas);
@@ -95,11 +126,67 @@ where
         );
     });
 
+    // Export: both layers drawn again at twice the CSS size into one off-screen canvas.
+    let export = move |_| {
+        let Some(shown) = back_ref.get_untracked() else {
+            return;
+        };
+        let (w, h) = (
+            shown.client_width().max(1) as u32,
+            shown.client_height().max(1) as u32,
+        );
+        let Ok(el) = document().create_element("canvas") else {
+            return;
+        };
+        let Ok(canvas) = el.dyn_into::<web_sys::HtmlCanvasElement>() else {
+            return;
+        };
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(area) = drawing_area(&canvas) else {
+            return;
+        };
+        let style = ChartStyle::new(theme.current(), 2.0);
+        let drawn = crate::chart::fill_background(&area, &style)
+            .and_then(|_| export_back(&area, &style).map(|_| ()))
+            .and_then(|_| export_front(&area, &style));
+        if let Err(e) = drawn {
+            report("export", Err(e));
+            return;
+        }
+        let Ok(url) = canvas.to_data_url_with_type("image/png") else {
+            return;
+        };
+        if let Ok(a) = document().create_element("a") {
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("download", &format!("logit-lab-{name}.png"));
+            if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+                a.click();
+            }
+        }
+    };
+    let fullscreen = move |_| {
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        } else if let Some(el) = frame.get_untracked() {
+            let _ = el.request_fullscreen();
+        }
+    };
     view! {
-        <div class="chart" style=format!("height: {height}px")>
-            <canvas node_ref=back_ref class="chart-layer" role="img" aria-label=move || label.get()></canvas>
-            <canvas node_ref=front_ref class="chart-layer" aria-hidden="true"></canvas>
-            {children.map(|c| c())}
+        <div class="chart-frame" node_ref=frame>
+            <div class="chart" style=format!("height: {height}px")>
+                <canvas node_ref=back_ref class="chart-layer" role="img" aria-label=move || label.get()></canvas>
+                <canvas node_ref=front_ref class="chart-layer" aria-hidden="true"></canvas>
+                {children.map(|c| c())}
+            </div>
+            <div class="chart-tools">
+                <button type="button" class="chart-tool" data-testid="export-png" title="Download this chart as a PNG (2× resolution)" on:click=export>
+                    "⤓ PNG"
+                </button>
+                <button type="button" class="chart-tool" data-testid="fullscreen" title="Show this chart full screen (Esc to leave)" on:click=fullscreen>
+                    "⛶ Full screen"
+                </button>
+            </div>
         </div>
     }
 }

@@ -1,4 +1,4 @@
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks, PlotMapping};
 use crate::format::{format4, format_full};
@@ -61,13 +61,15 @@ pub fn LogitBars(
         class_labels: labels.get(),
     });
 
+    // The plot's origin in client coordinates, measured once per drag (not per move: that
+    // would force a layout on every update).
+    let origin = StoredValue::new((0.0f64, 0.0f64));
     let set_from_pointer = move |i: usize, client_y: f64| {
-        let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
+        let Some(m) = mapping.get_untracked() else {
             return;
         };
-        let rect = el.get_bounding_client_rect();
         let r = range.get_untracked();
-        let v = round_drag(m.y_at(client_y - rect.top()), r).clamp(-r, r);
+        let v = round_drag(m.y_at(client_y - origin.get_value().1), r).clamp(-r, r);
         on_change.run((i, v));
     };
     let focus_slider = move |i: usize| {
@@ -82,14 +84,17 @@ pub fn LogitBars(
         }
     };
     let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
-        if ev.button() != 0 {
+        if ev.button() != 0 || !on_chart(&ev) {
             return;
         }
         let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
             return;
         };
-        let rect = el.get_bounding_client_rect();
-        let x = ev.client_x() as f64 - rect.left();
+        let Some((left, top)) = canvas_origin(&el) else {
+            return;
+        };
+        origin.set_value((left, top));
+        let x = ev.client_x() as f64 - left;
         let n = count.get_untracked();
         if n == 0 || x < m.left || x > m.left + m.width {
             return;

@@ -3,18 +3,40 @@
 //! Widgets take signals in and report edits through callbacks; they never read state back
 //! from the DOM. Every draggable thing is also a focusable `role="slider"` element.
 
+mod animated_layers;
+mod animation;
+mod anomaly_charts;
+mod batch_grid;
 mod curve_plot;
+mod image_strip;
 mod layered_canvas;
 mod logit_bars;
+mod mask_class_map;
+mod mask_painter;
+mod mask_views;
 mod probability_bars;
 mod readout;
+mod roc_plot;
 mod slider_keys;
 mod theme;
+mod training_plot;
 
+pub use animated_layers::AnimatedLayers;
+pub use animation::use_animation_frame;
+pub use anomaly_charts::{
+    ErrorDotPlot, HeatPanelsView, ImageGallery, LossCurvesView, ScoreHistogramView,
+};
+pub use batch_grid::BatchGridView;
 pub use curve_plot::CurvePlot;
+pub use image_strip::ImageStrip;
 pub use layered_canvas::LayeredCanvas;
 pub use logit_bars::LogitBars;
+pub use mask_class_map::MaskClassMap;
+pub use mask_painter::MaskPainter;
+pub use mask_views::{MaskMaps, TensorGrids};
 pub use probability_bars::ProbabilityBars;
 pub use readout::Readout;
+pub use roc_plot::RocPlot;
 pub use slider_keys::{slider_key_step, SliderKey};
 pub use theme::{provide_theme, use_theme, ThemeContext};
+pub use training_plot::TrainingPlot;

@@ -15,19 +15,30 @@ pub struct ThemeContext {
     pub choice: RwSignal<Option<Theme>>,
     /// What the operating system prefers.
     pub system: RwSignal<Theme>,
+    /// Presenter mode: large type, high contrast, no navigation.
+    pub presenter: RwSignal<bool>,
 }
 
 impl ThemeContext {
-    /// The theme in effect.
-    pub fn current(&self) -> Theme {
+    /// The light or dark theme chosen (or followed from the system).
+    pub fn base(&self) -> Theme {
         self.choice.get().unwrap_or_else(|| self.system.get())
+    }
+
+    /// The theme charts are drawn in: high contrast while presenting.
+    pub fn current(&self) -> Theme {
+        if self.presenter.get() {
+            Theme::Contrast
+        } else {
+            self.base()
+        }
     }
 
     /// Switches to the other theme and remembers the choice.
     pub fn toggle(&self) {
-        let next = match self.current() {
+        let next = match self.base() {
             Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
+            _ => Theme::Light,
         };
         self.choice.set(Some(next));
         if let Some(storage) = window().local_storage().ok().flatten() {
@@ -39,7 +50,7 @@ impl ThemeContext {
 fn name(theme: Theme) -> &'static str {
     match theme {
         Theme::Light => "light",
-        Theme::Dark => "dark",
+        Theme::Dark | Theme::Contrast => "dark",
     }
 }
 
@@ -66,6 +77,7 @@ pub fn provide_theme() -> ThemeContext {
     let ctx = ThemeContext {
         choice: RwSignal::new(choice),
         system: RwSignal::new(system_theme()),
+        presenter: RwSignal::new(false),
     };
     if let Ok(Some(mq)) = window().match_media("(prefers-color-scheme: dark)") {
         let system = ctx.system;
@@ -83,9 +95,15 @@ pub fn provide_theme() -> ThemeContext {
         });
     }
     Effect::new(move |_| {
-        let theme = ctx.current();
+        let theme = ctx.base();
+        let presenting = ctx.presenter.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", name(theme));
+            if presenting {
+                let _ = root.set_attribute("data-presenter", "true");
+            } else {
+                let _ = root.remove_attribute("data-presenter");
+            }
         }
     });
     provide_context(ctx);
@@ -97,5 +115,6 @@ pub fn use_theme() -> ThemeContext {
     use_context::<ThemeContext>().unwrap_or_else(|| ThemeContext {
         choice: RwSignal::new(None),
         system: RwSignal::new(Theme::Light),
+        presenter: RwSignal::new(false),
     })
 }

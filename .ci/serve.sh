@@ -2,7 +2,7 @@
 # README command 1: set up whatever is missing, build, and serve the app locally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash .ci/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 port="${PORT:-8080}"

@@ -1,0 +1,114 @@
+// Classroom features: presenter mode, share links, PNG export, offline use, print.
+import { test, expect, LogitLab } from "./fixtures";
+import { readFileSync } from "node:fs";
+
+test("presenter mode: P toggles it, arrows step, leaving restores everything", async ({ app, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.goto("logits/raw-scores");
+  const html = page.locator("html");
+  const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await bodySize();
+  await expect(page.locator("nav.site-nav")).toBeVisible();
+  await page.locator("main h1").click();
+  await page.keyboard.press("p");
+  await expect(html).toHaveAttribute("data-presenter", "true");
+  await expect(page.locator("nav.site-nav")).toBeHidden();
+  await expect(page.locator(".step-list")).toBeHidden();
+  expect(await bodySize()).toBeGreaterThanOrEqual(normal * 1.4);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe("rgb(0, 0, 0)");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "shift");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
+  await page.screenshot({ path: "e2e/results/presenter-1920.png" });
+  await page.keyboard.press("Escape");
+  await expect(html).not.toHaveAttribute("data-presenter", "true");
+  await expect(page.locator("nav.site-nav")).toBeVisible();
+  expect(await bodySize()).toBe(normal);
+  await page.getByTestId("presenter-toggle").click();
+  await expect(html).toHaveAttribute("data-presenter", "true");
+  await page.getByTestId("presenter-toggle").click();
+  await expect(page.locator("nav.site-nav")).toBeVisible();
+});
+
+test("a shared step link restores the widget state in a fresh browser", async ({ app, page, browser }) => {
+  await app.goto("logits/raw-scores");
+  await app.dragBar(3, -50);
+  await app.slider(1).focus();
+  await page.keyboard.press("PageDown");
+  await page.getByTestId("share").click();
+  const link = await page.getByTestId("share-link").inputValue();
+  expect(link).toMatch(/#\/logits\/raw-scores\?z=/);
+  const wanted = await app.logits();
+  const p3 = await app.readout("p-3");
+  const fresh = await browser.newContext();
+  const other = new LogitLab(await fresh.newPage());
+  await other.page.goto(link);
+  await other.ready();
+  expect(await other.logits()).toEqual(wanted);
+  expect(await other.readout("p-3")).toBe(p3);
+  await fresh.close();
+});
+
+test("shared numbers (temperature) and a bad link", async ({ app, page }) => {
+  await app.goto("softmax-or-sigmoid/temperature?z=12,-12,0&t=10");
+  expect(await app.readout("temperature")).toBe(10);
+  expect(await app.logits()).toEqual([12, -12, 0]);
+  await app.goto("softmax-or-sigmoid/temperature?z=1,nope&t=-4");
+  await expect(page.getByTestId("notice")).toContainText("could not be used");
+  expect(await app.readout("temperature")).toBe(1);
+  expect(await app.logits()).toEqual([2, 1, 0.5]);
+});
+
+test("a chart exports as a PNG at twice its size", async ({ app, page }) => {
+  await app.goto("playground");
+  const chart = page.getByTestId("logit-bars").locator(".chart");
+  const box = (await chart.boundingBox())!;
+  const css = await chart.evaluate((el) => [el.clientWidth, el.clientHeight]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("logit-bars").getByTestId("export-png").click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("logit-lab-logit-bars.png");
+  const png = readFileSync((await download.path())!);
+  expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(png.readUInt32BE(16)).toBe(css[0] * 2);
+  expect(png.readUInt32BE(20)).toBe(css[1] * 2);
+  expect(box.width).toBeGreaterThan(100);
+  expect(png.length).toBeGreaterThan(5000);
+});
+
+test("after one visit the app loads and works offline", async ({ app, page, context }) => {
+  await app.goto("logits/raw-scores");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(async () => (await caches.keys()).length > 0 && (await (await caches.open("logit-lab-v1")).keys()).length >= 4))
+    .toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await app.ready();
+  await app.slider(3).focus();
+  await page.keyboard.press("End");
+  expect(await app.sliderValue(3)).toBe(12);
+  expect(await app.readout("p-3")).toBeGreaterThan(0.9);
+  await page.goto("./#/playground");
+  await app.ready();
+  await expect(page.getByTestId("readout-softmax-0")).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("print media hides the navigation and keeps the charts", async ({ app, page }) => {
+  await app.goto("logits/raw-scores");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("nav.site-nav")).toBeHidden();
+  await expect(page.locator(".step-list")).toBeHidden();
+  await expect(page.locator(".chart-tools").first()).toBeHidden();
+  await expect(page.getByTestId("logit-bars")).toBeVisible();
+  await expect(page.getByTestId("framework-panel")).toBeVisible();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.length).toBeGreaterThan(10000);
+});

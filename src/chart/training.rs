@@ -1,0 +1,291 @@
+//! Training curves: one value per gradient-descent step for each of a few series (the
+//! training race's predictions, or their squared errors on a log scale), drawn in two
+//! layers: axes, legend, a shaded band and a dashed reference line at the back, the lines
+//! themselves (which grow while training runs) at the front.
+
+use super::{err, ChartStyle, DrawResult, PlotMapping};
+use crate::format::format_sig;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The static part of a training chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingAxes {
+    /// The x axis runs from step 0 to this step.
+    pub steps: usize,
+    /// Visible y range, in data units; with `log_y`, in powers of ten (−8 means 1e−8).
+    pub y_range: (f64, f64),
+    /// Plot log₁₀ of the values (values at or below the floor 10^`y_range.0`, and exact
+    /// zeros, sit on the floor).
+    pub log_y: bool,
+    /// y axis title.
+    pub y_label: String,
+    /// One legend label per series, in palette order.
+    pub series: Vec<String>,
+    /// A shaded horizontal band, e.g. the outputs a pixel can take, [0, 1].
+    pub band: Option<(f64, f64)>,
+    /// A dashed horizontal line, e.g. the target.
+    pub reference: Option<f64>,
+}
+
+type TrainingChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+fn sane_range((a, b): (f64, f64)) -> (f64, f64) {
+    if a.is_finite() && b.is_finite() && b > a {
+        (a, b)
+    } else {
+        (0.0, 1.0)
+    }
+}
+
+fn layout<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    axes: &TrainingAxes,
+    style: &ChartStyle,
+) -> DrawResult<(TrainingChart<'a, DB>, PlotMapping)> {
+    let x = (0.0, axes.steps.max(1) as f64);
+    let y = sane_range(axes.y_range);
+    let chart = ChartBuilder::on(root)
+        .margin_top(style.px(12.0) as i32)
+        .margin_right(style.px(14.0) as i32)
+        .x_label_area_size(style.px(40.0) as i32)
+        .y_label_area_size(style.px(56.0) as i32)
+        .build_cartesian_2d(x.0..x.1, y.0..y.1)
+        .map_err(err)?;
+    let mapping = PlotMapping::from_area(&chart, x, y);
+    Ok((chart, mapping))
+}
+
+/// Where a value sits on the chart's y axis, or `None` if it cannot be drawn (NaN).
+/// Values beyond the visible range are pinned just outside it, so lines leave the plot
+/// at the right angle instead of vanishing.
+pub fn plot_y(axes: &TrainingAxes, value: f64) -> Option<f64> {
+    let (lo, hi) = sane_range(axes.y_range);
+    let margin = (hi - lo) * 0.05;
+    if value.is_nan() {
+        return None;
+    }
+    let v = if axes.log_y {
+        if value <= 0.0 {
+            lo
+        } else {
+            value.log10().max(lo)
+        }
+    } else {
+        value
+    };
+    Some(v.clamp(lo - margin, hi + margin))
+}
+
+/// Draws the axes, the band, the reference line and the legend (the background layer).
+pub fn draw_training_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &TrainingAxes,
+    style: &ChartStyle,
+) -> DrawResult<PlotMapping> {
+    let (mut chart, mapping) = layout(root, axes, style)?;
+    let font = (style.font, style.font_size(12.0))
+        .into_font()
+        .color(&style.text);
+    let log_y = axes.log_y;
+    let y_format = move |v: &f64| {
+        if log_y {
+            format_sig(10f64.powf(*v), 2)
+        } else {
+            format_sig(*v, 3)
+        }
+    };
+    let (lo, hi) = mapping.y_range;
+    let steps = mapping.x_range.1;
+    if let Some((a, b)) = axes.band {
+        let (a, b) = (a.max(lo), b.min(hi));
+        if b > a {
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(0.0, a), (steps, b)],
+                    style.class_colour(2).mix(0.12).filled(),
+                )))
+                .map_err(err)?;
+        }
+    }
+    chart
+        .configure_mesh()
+        .x_labels(7)
+        .y_labels(7)
+        .x_desc("step")
+        .y_desc(axes.y_label.as_str())
+        .x_label_formatter(&|v| format_sig(*v, 3))
+        .y_label_formatter(&y_format)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .axis_style(style.axis)
+        .bold_line_style(style.grid)
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+    if let Some(t) = axes.reference.and_then(|t| plot_y(axes, t)) {
+        if t > lo && t < hi {
+            let line = style.px(1.5).max(1.0) as u32;
+            let n = 60;
+            let dashes = (0..n).step_by(2).map(|k| {
+                let a = steps * k as f64 / n as f64;
+                let b = steps * (k + 1) as f64 / n as f64;
+                PathElement::new(vec![(a, t), (b, t)], style.axis.stroke_width(line))
+            });
+            chart.draw_series(dashes).map_err(err)?;
+        }
+    }
+    if !axes.series.is_empty() {
+        for (i, label) in axes.series.iter().enumerate() {
+            let colour = style.class_colour(i);
+            chart
+                .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())
+                .map_err(err)?
+                .label(label.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .label_font(font)
+            .background_style(style.background.mix(0.85))
+            .border_style(style.grid)
+            .position(SeriesLabelPosition::UpperRight)
+            .draw()
+            .map_err(err)?;
+    }
+    Ok(mapping)
+}
+
+/// Draws each series as a line from step 0 (series `i` has its value after `k` steps at
+/// index `k`) with a marker at its last point: a circle, a triangle, a square, … so the
+/// series differ by shape as well as colour (the foreground layer).
+pub fn draw_training_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    axes: &TrainingAxes,
+    series: &[Vec<f64>],
+    style: &ChartStyle,
+) -> DrawResult<PlotMapping> {
+    let (mut chart, mapping) = layout(root, axes, style)?;
+    let width = style.px(2.5).max(1.0) as u32;
+    let r = style.px(5.0).max(2.0) as i32;
+    for (i, values) in series.iter().enumerate() {
+        let colour = style.class_colour(i);
+        let points: Vec<(f64, f64)> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| plot_y(axes, *v).map(|y| (k as f64, y)))
+            .collect();
+        if points.len() > 1 {
+            chart
+                .draw_series(LineSeries::new(
+                    points.iter().copied(),
+                    colour.stroke_width(width),
+                ))
+                .map_err(err)?;
+        }
+        let Some(&(x, y)) = points.last() else {
+            continue;
+        };
+        let (px, py) = (mapping.px_of(x) as i32, mapping.py_of(y) as i32);
+        let outline = style.background.stroke_width(style.px(1.5).max(1.0) as u32);
+        match i % 3 {
+            0 => {
+                root.draw(&Circle::new((px, py), r, colour.filled()))
+                    .map_err(err)?;
+                root.draw(&Circle::new((px, py), r, outline)).map_err(err)?;
+            }
+            1 => {
+                let tri = vec![(px, py - r - 1), (px - r - 1, py + r), (px + r + 1, py + r)];
+                root.draw(&Polygon::new(tri, colour.filled()))
+                    .map_err(err)?;
+            }
+            _ => {
+                let sq = [(px - r, py - r), (px + r, py + r)];
+                root.draw(&Rectangle::new(sq, colour.filled()))
+                    .map_err(err)?;
+                root.draw(&Rectangle::new(sq, outline)).map_err(err)?;
+            }
+        }
+    }
+    Ok(mapping)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::chart::{fill_background, Theme};
+
+    fn axes(log_y: bool) -> TrainingAxes {
+        TrainingAxes {
+            steps: 150,
+            y_range: if log_y { (-8.0, 0.5) } else { (-0.2, 1.6) },
+            log_y,
+            y_label: "prediction".into(),
+            series: vec!["a".into(), "b".into(), "c".into()],
+            band: Some((0.0, 1.0)),
+            reference: Some(0.9),
+        }
+    }
+
+    #[test]
+    fn values_map_onto_the_axis() {
+        let log = axes(true);
+        assert_eq!(plot_y(&log, 1e-3), Some(-3.0));
+        assert_eq!(plot_y(&log, 0.0), Some(-8.0));
+        assert_eq!(plot_y(&log, 1e-30), Some(-8.0));
+        assert_eq!(plot_y(&log, f64::NAN), None);
+        let lin = axes(false);
+        assert_eq!(plot_y(&lin, 0.5), Some(0.5));
+        assert!(plot_y(&lin, 1e9).is_some_and(|y| y < 1.8));
+        assert!(plot_y(&lin, f64::NEG_INFINITY).is_some_and(|y| y > -0.4));
+    }
+
+    #[test]
+    fn draws_for_edge_data_on_both_layers_with_one_layout() {
+        let cases: Vec<Vec<Vec<f64>>> = vec![
+            vec![],
+            vec![vec![]],
+            vec![vec![0.5]],
+            vec![
+                (0..151).map(|k| 0.9 - 0.85 * 0.8f64.powi(k)).collect(),
+                vec![0.05, f64::NAN, 0.2, f64::INFINITY],
+                vec![1e-300, 0.0, -1.0, 1e9],
+            ],
+        ];
+        for log_y in [false, true] {
+            for series in &cases {
+                for theme in [Theme::Light, Theme::Dark] {
+                    let mut svg = String::new();
+                    {
+                        let root =
+                            SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+                        let style = ChartStyle::new(theme, 1.5);
+                        fill_background(&root, &style).unwrap();
+                        let a = axes(log_y);
+                        let m1 = draw_training_axes(&root, &a, &style).unwrap();
+                        let m2 = draw_training_lines(&root, &a, series, &style).unwrap();
+                        assert_eq!(m1, m2);
+                        root.present().unwrap();
+                    }
+                    assert!(svg.starts_with("<svg"));
+                    assert!(!svg.contains("NaN"), "NaN in the SVG for {series:?}");
+                }
+            }
+        }
+        // A broken range still draws.
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+            let style = ChartStyle::new(Theme::Light, 1.0);
+            let mut a = axes(false);
+            a.y_range = (f64::NAN, 1.0);
+            a.steps = 0;
+            draw_training_axes(&root, &a, &style).unwrap();
+            draw_training_lines(&root, &a, &[vec![0.1, 0.2]], &style).unwrap();
+        }
+        assert!(!svg.contains("NaN"));
+    }
+}

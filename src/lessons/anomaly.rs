@@ -1,0 +1,2194 @@
+//! Lesson 5: Anomaly detection on images. An autoencoder trained live on pictures of good
+//! parts flags defects it has never seen by how badly it redraws them; a classifier
+//! trained on one kind of labelled defect misses another kind.
+//!
+//! The models and data live in [`crate::model::anomaly`]; this module holds the lesson's
+//! text, its task conditions (pure functions, tested below) and, in WebAssembly, its
+//! steps' views.
+
+use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
+use crate::math::{self, RocPoint};
+use crate::model::anomaly::{Kind, EPOCHS};
+
+/// The registry entry.
+pub const PAGE: Page = Page {
+    slug: "anomaly-detection",
+    title: "Anomaly detection on images",
+    nav_label: "5 · Anomaly detection",
+    blurb: "Train an autoencoder live on pictures of good parts, catch scratches, spots and \
+            missing pieces it has never seen by how badly it redraws them, set the alarm \
+            threshold on a ROC curve, and find out why a classifier trained on scratches \
+            misses the spots.",
+    lesson: Some(&LESSON),
+    #[cfg(target_arch = "wasm32")]
+    view: view::render,
+};
+
+/// Images of each kind in the first step's gallery.
+pub const GALLERY_PER_KIND: usize = 8;
+/// The "pause early" task wants a pause before this epoch.
+pub const PAUSE_BEFORE_EPOCH: usize = 20;
+/// The threshold slider's range and step, in log₁₀ of the reconstruction error.
+pub const LOG_THRESHOLD_RANGE: (f64, f64) = (-3.8, -1.8);
+/// Step of the threshold slider, in log₁₀ units.
+pub const LOG_THRESHOLD_STEP: f64 = 0.01;
+/// The false-alarm budget the supervised step asks the learner to allow.
+pub const GENEROUS_BUDGET: f64 = 0.2;
+
+/// The lesson.
+pub static LESSON: Lesson = Lesson {
+    slug: "anomaly-detection",
+    question: "I have thousands of pictures of good parts and only a handful of defective \
+               ones, and tomorrow's defect may look like nothing I have seen. How do I \
+               build a deep-learning detector that learns what “normal” looks like and \
+               flags anything else, the way a one-class SVM does, and how do I tell \
+               whether it works?",
+    thread: "DeepLearning Anomaly Detection for images",
+    steps: &[
+        Step {
+            id: "parts",
+            title: "Good parts and three kinds of defect",
+            tasks: &[TaskInfo {
+                id: "see-each-defect",
+                text: "Select a scratch, a spot and a missing piece (click, or use the arrow keys) and look at each up close.",
+            }],
+            predict: None,
+            corrections: &[],
+            #[cfg(target_arch = "wasm32")]
+            view: view::parts,
+        },
+        Step {
+            id: "train",
+            title: "Train an autoencoder on good parts only",
+            tasks: &[
+                TaskInfo {
+                    id: "pause-early",
+                    text: "Pause the training before epoch 20 and compare the reconstructions with their inputs.",
+                },
+                TaskInfo {
+                    id: "train-to-end",
+                    text: "Train all 60 epochs.",
+                },
+            ],
+            predict: None,
+            corrections: &[],
+            #[cfg(target_arch = "wasm32")]
+            view: view::train,
+        },
+        Step {
+            id: "threshold",
+            title: "Reconstruction error, threshold and ROC",
+            tasks: &[
+                TaskInfo {
+                    id: "catch-all",
+                    text: "Catch every defect in the test set with as few false alarms as possible.",
+                },
+                TaskInfo {
+                    id: "no-false-alarms",
+                    text: "Raise no false alarm at all, while catching as many defects as possible.",
+                },
+            ],
+            predict: Some(PredictInfo {
+                question: "Keras' default keras.metrics.AUC() and the exact ROC AUC are both computed on these reconstruction errors. What does Keras report?",
+                choices: &[
+                    "The same number, about 0.999",
+                    "A little less, about 0.99",
+                    "Much less, about 0.6",
+                ],
+                answer: 2,
+                explanation: "AUC() spreads 200 thresholds evenly over [0, 1], made for probabilities. Every reconstruction error here is below 0.013, so nearly all of them land in the first three buckets and count as ties. The ranking is almost perfect, but Keras cannot see it. Map the scores onto [0, 1] first (the order is all that matters), pass your own thresholds, or compute the exact AUC.",
+            }),
+            corrections: &[],
+            #[cfg(target_arch = "wasm32")]
+            view: view::threshold,
+        },
+        Step {
+            id: "inspect",
+            title: "Where the reconstruction fails",
+            tasks: &[
+                TaskInfo {
+                    id: "inspect-kinds",
+                    text: "Inspect a normal part and one defect of each kind.",
+                },
+                TaskInfo {
+                    id: "hardest-defect",
+                    text: "Find the defect the autoencoder finds hardest: the one with the lowest error.",
+                },
+                TaskInfo {
+                    id: "worst-normal",
+                    text: "Find the normal part with the highest error: the first false alarm.",
+                },
+            ],
+            predict: None,
+            corrections: &[],
+            #[cfg(target_arch = "wasm32")]
+            view: view::inspect,
+        },
+        Step {
+            id: "supervised",
+            title: "Supervised: a classifier trained on scratches",
+            tasks: &[
+                TaskInfo {
+                    id: "train-classifier",
+                    text: "Train the classifier on normal parts and scratches.",
+                },
+                TaskInfo {
+                    id: "generous-budget",
+                    text: "Allow 20 % false alarms and check whether the classifier now finds the spots.",
+                },
+            ],
+            predict: Some(PredictInfo {
+                question: "The classifier catches most of the test scratches. Spots never appeared in its training. At the same false-alarm rate, how many spots will it catch?",
+                choices: &[
+                    "About as many as scratches: a defect is a defect",
+                    "About half",
+                    "Few or none",
+                ],
+                answer: 2,
+                explanation: "It learned what separates scratches from good parts: a bright diagonal line. A spot is a dark pit, the opposite of that, so the classifier rates spots as even less defective than good parts (its AUC on spots is below 0.5). A supervised model learns the defects it was shown; the autoencoder learned what normal looks like, so anything else stands out.",
+            }),
+            corrections: &[
+                Correction {
+                    claim: "Single-class classification is another way of saying regression.",
+                    correction: "They are different things. One-class (single-class) classification learns what normal looks like from normal examples only and flags whatever does not fit, here an autoencoder scored by its reconstruction error. Regression predicts a continuous number. A model fitted to 0/1 labels is neither: it is a binary classifier.",
+                },
+                Correction {
+                    claim: "Label anomalous images 1 and good ones 0 and train a regressor on them (linear output, mean squared error).",
+                    correction: "Fitting 0/1 labels is binary classification, so it wants one sigmoid output and binary cross-entropy (or a raw output with from_logits=True), which estimates the probability of a defect. Either way it needs labelled defects, and it learns only the kinds you labelled.",
+                },
+                Correction {
+                    claim: "You can read the output as its R² to the “anomalous model” trained as 1.",
+                    correction: "R² describes a whole set of predictions against their targets (1 − residual sum of squares / total sum of squares); one image's output has no R², and there is no “anomalous model” to compare with. The output of a sigmoid classifier is its estimate of the probability that the image is defective.",
+                },
+            ],
+            #[cfg(target_arch = "wasm32")]
+            view: view::supervised,
+        },
+        Step {
+            id: "thread-code",
+            title: "The thread's regressor, run",
+            tasks: &[
+                TaskInfo {
+                    id: "furthest-outside",
+                    text: "With the thread's set-up, find the test image whose output lies furthest outside [0, 1].",
+                },
+                TaskInfo {
+                    id: "switch-to-bce",
+                    text: "Switch to the classification set-up and check that every output is now a probability.",
+                },
+            ],
+            predict: Some(PredictInfo {
+                question: "The thread scores its regressor with KerasRegressor.score. For a model compiled with loss=\"mean_squared_error\", what did that return?",
+                choices: &[
+                    "R², where 1 is perfect",
+                    "Minus the mean squared error, where 0 is perfect",
+                    "The accuracy at 0.5",
+                ],
+                answer: 1,
+                explanation: "The old keras.wrappers.scikit_learn.KerasRegressor.score evaluated the model and returned minus its loss, so that “higher is better” held for scikit-learn's model selection. It never computed R². SciKeras and Keras 3's SKLearnRegressor do return R², scikit-learn's default score for regressors.",
+            }),
+            corrections: &[
+                Correction {
+                    claim: "Pass the model to keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=100).",
+                    correction: "That is the Keras 2 API, and it has been removed: nb_epoch had long since become epochs, and the wrappers left Keras. Use SciKeras (scikeras.wrappers.KerasRegressor(model=…, epochs=…)) or, in Keras 3, keras.wrappers.SKLearnRegressor(model=…, fit_kwargs={\"epochs\": …}).",
+                },
+                Correction {
+                    claim: "regressor.score gives the model's test score (read in the thread as an R²).",
+                    correction: "The old KerasRegressor.score returned minus the loss (here −MSE), not R². The newer wrappers return R² = 1 − MSE / Var(y) on the given data.",
+                },
+                Correction {
+                    claim: "Regression finds the best model by minimising an error or a metric such as R².",
+                    correction: "R² is maximised (1 is perfect, and it can go below 0), and it is an evaluation metric, not a training loss. The network minimises its loss, MSE here; on a fixed data set R² is just a rescaled MSE, so it adds nothing as a loss.",
+                },
+            ],
+            #[cfg(target_arch = "wasm32")]
+            view: view::thread_code,
+        },
+        Step {
+            id: "summary",
+            title: "Summary",
+            tasks: &[],
+            predict: None,
+            corrections: &[Correction {
+                claim: "Most classification networks use a sigmoid on their output, because its range is [0, 1].",
+                correction: "Only binary and multi-label classifiers do (one independent yes/no per output). A multi-class network, exactly one class per input, ends in a softmax over the classes, so the probabilities sum to 1.",
+            }],
+            #[cfg(target_arch = "wasm32")]
+            view: view::summary,
+        },
+    ],
+};
+
+/// Task: a scratch, a spot and a missing piece have all been looked at.
+pub fn saw_every_defect(seen: &[Kind]) -> bool {
+    Kind::DEFECTS.iter().all(|k| seen.contains(k))
+}
+
+/// Task: every kind, normal included, has been inspected.
+pub fn inspected_every_kind(seen: &[Kind]) -> bool {
+    Kind::ALL.iter().all(|k| seen.contains(k))
+}
+
+/// Task: training is paused after at least one epoch and before [`PAUSE_BEFORE_EPOCH`].
+pub fn paused_early(playing: bool, epoch: usize) -> bool {
+    !playing && (1..PAUSE_BEFORE_EPOCH).contains(&epoch)
+}
+
+/// Task: every epoch has run.
+pub fn trained_to_end(epoch: usize) -> bool {
+    epoch >= EPOCHS
+}
+
+fn split_scores(labels: &[f64], scores: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let mut normal = Vec::new();
+    let mut defect = Vec::new();
+    for (y, s) in labels.iter().zip(scores) {
+        if *y == 1.0 {
+            defect.push(*s);
+        } else {
+            normal.push(*s);
+        }
+    }
+    (normal, defect)
+}
+
+/// Task: at `threshold` (flagged when score > threshold) no defect is missed, and no
+/// threshold that misses none raises fewer false alarms.
+pub fn catches_all_with_fewest_alarms(labels: &[f64], scores: &[f64], threshold: f64) -> bool {
+    let (normal, defect) = split_scores(labels, scores);
+    let Some(lowest) = defect.iter().copied().reduce(f64::min) else {
+        return false;
+    };
+    let Ok(cm) = math::confusion_matrix(labels, scores, threshold) else {
+        return false;
+    };
+    // The best possible: a threshold just below the lowest defect flags the normal parts
+    // scoring at least as much.
+    let unavoidable = normal.iter().filter(|s| **s >= lowest).count();
+    cm.fn_ == 0 && cm.fp == unavoidable
+}
+
+/// Task: at `threshold` no normal part is flagged, and no threshold without false alarms
+/// catches more defects.
+pub fn no_alarms_most_caught(labels: &[f64], scores: &[f64], threshold: f64) -> bool {
+    let (normal, defect) = split_scores(labels, scores);
+    let highest = normal.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let Ok(cm) = math::confusion_matrix(labels, scores, threshold) else {
+        return false;
+    };
+    let best = defect.iter().filter(|s| **s > highest).count();
+    !defect.is_empty() && cm.fp == 0 && cm.tp == best
+}
+
+/// Task: `selected` is the defect with the lowest score.
+pub fn is_hardest_defect(kinds: &[Kind], scores: &[f64], selected: Option<usize>) -> bool {
+    extreme_of(kinds, scores, true, false) == selected && selected.is_some()
+}
+
+/// Task: `selected` is the normal part with the highest score.
+pub fn is_worst_normal(kinds: &[Kind], scores: &[f64], selected: Option<usize>) -> bool {
+    extreme_of(kinds, scores, false, true) == selected && selected.is_some()
+}
+
+/// The index of the lowest (or highest) score among defects (or normal parts).
+fn extreme_of(kinds: &[Kind], scores: &[f64], anomaly: bool, highest: bool) -> Option<usize> {
+    let candidates = kinds
+        .iter()
+        .zip(scores)
+        .enumerate()
+        .filter(|(_, (k, s))| k.is_anomaly() == anomaly && !s.is_nan())
+        .map(|(i, (_, s))| (i, *s));
+    if highest {
+        candidates.max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0)
+    } else {
+        candidates.min_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0)
+    }
+}
+
+/// How far a value lies outside [0, 1] (0 inside).
+pub fn distance_outside_unit(v: f64) -> f64 {
+    if v < 0.0 {
+        -v
+    } else if v > 1.0 {
+        v - 1.0
+    } else {
+        0.0
+    }
+}
+
+/// Task: `selected` is the output furthest outside [0, 1] (and it is outside).
+pub fn is_furthest_outside(outputs: &[f64], selected: Option<usize>) -> bool {
+    let best = outputs
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite())
+        .max_by(|a, b| distance_outside_unit(*a.1).total_cmp(&distance_outside_unit(*b.1)));
+    match (best, selected) {
+        (Some((i, v)), Some(s)) => i == s && distance_outside_unit(*v) > 0.0,
+        _ => false,
+    }
+}
+
+/// Task: the false-alarm budget is at least [`GENEROUS_BUDGET`] with a trained classifier.
+pub fn generous_budget_checked(budget: f64, classifier_trained: bool) -> bool {
+    classifier_trained && budget >= GENEROUS_BUDGET - 1e-9
+}
+
+/// The ROC point whose positives are exactly the scores above `threshold` (the rule of
+/// the confusion matrix, score > t): point k ≥ 1 counts the k highest distinct scores,
+/// so it is the number of distinct scores above t. 0 when the curve is empty.
+pub fn roc_index_for_threshold(points: &[RocPoint], threshold: f64) -> usize {
+    if threshold.is_nan() {
+        return 0;
+    }
+    points
+        .iter()
+        .skip(1)
+        .filter(|p| p.threshold > threshold)
+        .count()
+}
+
+/// A threshold that selects ROC point `index`: between that point's score and the next
+/// lower one (their geometric mean when both are positive, so it sits in the middle on a
+/// log axis); above the top score for point 0; below the lowest score for the last.
+pub fn threshold_for_roc_index(points: &[RocPoint], index: usize) -> f64 {
+    let scores: Vec<f64> = points.iter().skip(1).map(|p| p.threshold).collect();
+    let Some(&top) = scores.first() else {
+        return 0.0;
+    };
+    let between = |hi: f64, lo: f64| {
+        if hi > 0.0 && lo > 0.0 {
+            (hi * lo).sqrt()
+        } else {
+            (hi + lo) / 2.0
+        }
+    };
+    match index {
+        0 => {
+            if top > 0.0 {
+                top * 1.25
+            } else {
+                top + 1.0
+            }
+        }
+        k if k >= scores.len() => {
+            let last = scores[scores.len() - 1];
+            if last > 0.0 {
+                last * 0.8
+            } else {
+                last - 1.0
+            }
+        }
+        k => between(scores[k - 1], scores[k]),
+    }
+}
+
+/// The threshold for a position of the (log₁₀) threshold slider, clamped to its range.
+pub fn threshold_from_slider(log10: f64) -> f64 {
+    let (lo, hi) = LOG_THRESHOLD_RANGE;
+    let v = if log10.is_finite() {
+        log10.clamp(lo, hi)
+    } else {
+        lo
+    };
+    10f64.powf(v)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod view {
+    use super::*;
+    use crate::chart::anomaly::{
+        DotPlot, GalleryLayout, HeatPanels, LossAxes, PanelScale, ScoreHistogram,
+    };
+    use crate::chart::ImagePanels;
+    use crate::format::{format4, format_full};
+    use crate::lessons::view::{
+        py, render_lesson, report_task, Call, Formula, FrameworkPanel, Predict,
+    };
+    use crate::model::anomaly::{
+        kind_rates, r_squared, threshold_for_false_alarms, AutoencoderWork, Lab, CLASSIFIER_EPOCHS,
+        CLASSIFIER_LEARNING_RATE, HIDDEN, LEARNING_RATE, PIXELS, SIDE, TEST_NORMAL,
+        TEST_PER_DEFECT, TRAIN_NORMAL, TRAIN_SCRATCH,
+    };
+    use crate::model::regression::Head;
+    use crate::widgets::{
+        use_animation_frame, ErrorDotPlot, HeatPanelsView, ImageGallery, ImageStrip,
+        LossCurvesView, Readout, RocPlot, ScoreHistogramView,
+    };
+    use leptos::prelude::*;
+    use std::cell::{Cell, RefCell};
+
+    pub fn render() -> AnyView {
+        render_lesson(&LESSON, PAGE.title)
+    }
+
+    // ---------------------------------------------------------------------------------
+    // The lab shared by the steps, and the runners that train it in frame-sized slices
+
+    thread_local! {
+        /// Everything trained so far: it survives moving between steps (not a reload).
+        static LAB: RefCell<Option<Lab>> = const { RefCell::new(None) };
+        /// The threshold last set in the threshold step (NaN: not set yet).
+        static THRESHOLD: Cell<f64> = const { Cell::new(f64::NAN) };
+    }
+
+    /// Runs `f` on the shared lab (made on first use). `None` only if the lab is already
+    /// borrowed, which the single-threaded, non-reentrant callers never do.
+    fn with_lab<R>(f: impl FnOnce(&mut Lab) -> R) -> Option<R> {
+        LAB.with(|cell| {
+            let mut guard = cell.try_borrow_mut().ok()?;
+            Some(f(guard.get_or_insert_with(Lab::new)))
+        })
+    }
+
+    /// The threshold set in the threshold step, or the one-class default.
+    fn shared_threshold() -> f64 {
+        let t = THRESHOLD.with(|c| c.get());
+        if t.is_finite() && t > 0.0 {
+            t
+        } else {
+            with_lab(|l| l.suggested_threshold()).unwrap_or(1e-3)
+        }
+    }
+
+    fn now_ms() -> f64 {
+        window().performance().map(|p| p.now()).unwrap_or(0.0)
+    }
+
+    /// Training work per animation frame stays under this (the rest of the frame is left
+    /// for drawing): one unit of work is a fraction of a millisecond in a release build.
+    const FRAME_BUDGET_MS: f64 = 6.0;
+    /// The steady speed: minibatch steps per second (12 epochs a second, about 5 s).
+    const STEADY_STEPS_PER_SECOND: f64 = 180.0;
+    /// The classifier's speed: full-batch steps per second (600 in 3 s).
+    const CLASSIFIER_STEPS_PER_SECOND: f64 = 200.0;
+
+    fn steps_due(carry: StoredValue<f64>, rate: f64, elapsed: f64) -> usize {
+        let due = carry.get_value() + rate * elapsed.max(0.0) / 1000.0;
+        let n = due.floor().max(0.0) as usize;
+        carry.set_value(due - n as f64);
+        n
+    }
+
+    fn bump(version: RwSignal<u64>) {
+        version.update(|v| *v = v.wrapping_add(1));
+    }
+
+    /// How the training slices went: shown to the learner and read by the browser tests.
+    #[derive(Clone, Copy)]
+    struct RunStats {
+        /// Frames in which training work ran.
+        frames: RwSignal<u32>,
+        /// The longest training work done in one frame, in ms.
+        longest_ms: RwSignal<f64>,
+        /// Time spent playing while work ran, in ms (sum of the frame intervals).
+        wall_ms: RwSignal<f64>,
+    }
+
+    impl RunStats {
+        fn new() -> RunStats {
+            RunStats {
+                frames: RwSignal::new(0),
+                longest_ms: RwSignal::new(0.0),
+                wall_ms: RwSignal::new(0.0),
+            }
+        }
+
+        fn reset(&self) {
+            self.frames.set(0);
+            self.longest_ms.set(0.0);
+            self.wall_ms.set(0.0);
+        }
+
+        fn record(&self, elapsed: f64, work: f64) {
+            self.frames.update(|f| *f += 1);
+            self.wall_ms.update(|w| *w += elapsed);
+            if work > self.longest_ms.get_untracked() {
+                self.longest_ms.set(work);
+            }
+        }
+    }
+
+    /// Trains the shared autoencoder while `playing`: each animation frame runs minibatch
+    /// steps and test evaluations until [`FRAME_BUDGET_MS`] is used (or, at the steady
+    /// speed, until the frame's share of steps is done), then bumps `version` once.
+    /// Stops at the end, at epoch `stop_at` (then clears it), when the page is hidden and
+    /// when the step is left (`use_animation_frame` cleans up).
+    fn use_autoencoder_runner(
+        playing: RwSignal<bool>,
+        full_speed: Signal<bool>,
+        stop_at: StoredValue<Option<usize>>,
+        version: RwSignal<u64>,
+        stats: RunStats,
+    ) {
+        let carry = StoredValue::new(0.0f64);
+        use_animation_frame(playing, move |elapsed| {
+            let start = now_ms();
+            let mut allowance = if full_speed.get_untracked() {
+                usize::MAX
+            } else {
+                steps_due(carry, STEADY_STEPS_PER_SECOND, elapsed)
+            };
+            let mut changed = false;
+            let mut stop = false;
+            while now_ms() - start < FRAME_BUDGET_MS {
+                let Some(starts_step) = with_lab(|l| l.next_starts_step()) else {
+                    break;
+                };
+                if starts_step && allowance == 0 {
+                    break;
+                }
+                match with_lab(|l| l.work_autoencoder()) {
+                    None | Some(AutoencoderWork::Idle) => {
+                        stop = true;
+                        break;
+                    }
+                    Some(AutoencoderWork::Step | AutoencoderWork::EpochEnd) => {
+                        allowance = allowance.saturating_sub(1);
+                        changed = true;
+                    }
+                    Some(AutoencoderWork::Partial | AutoencoderWork::Evaluated) => {}
+                    Some(AutoencoderWork::EvaluationEnd) => {
+                        changed = true;
+                        let epoch = with_lab(|l| l.training().epoch()).unwrap_or(0);
+                        if stop_at.get_value().is_some_and(|s| epoch >= s) {
+                            stop_at.set_value(None);
+                            stop = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            if changed {
+                stats.record(elapsed, now_ms() - start);
+                bump(version);
+            }
+            if stop || with_lab(|l| l.is_trained()).unwrap_or(true) {
+                playing.set(false);
+            }
+        });
+    }
+
+    /// Trains the pixel models with these heads while `playing`, within the frame budget;
+    /// `rate` caps the steps per second (`None`: as many as fit).
+    fn use_pixel_runner(
+        playing: RwSignal<bool>,
+        heads: &'static [Head],
+        rate: Option<f64>,
+        version: RwSignal<u64>,
+    ) {
+        let carry = StoredValue::new(0.0f64);
+        use_animation_frame(playing, move |elapsed| {
+            let start = now_ms();
+            let mut allowance = match rate {
+                Some(r) => steps_due(carry, r, elapsed),
+                None => usize::MAX,
+            };
+            let mut changed = false;
+            while allowance > 0 && now_ms() - start < FRAME_BUDGET_MS {
+                let mut any = false;
+                for head in heads {
+                    any |= with_lab(|l| l.work_pixel_model(*head)).unwrap_or(false);
+                }
+                if !any {
+                    break;
+                }
+                changed = true;
+                allowance -= 1;
+            }
+            if changed {
+                bump(version);
+            }
+            let done =
+                with_lab(|l| heads.iter().all(|h| l.pixel_training(*h).is_done())).unwrap_or(true);
+            if done {
+                playing.set(false);
+            }
+        });
+    }
+
+    /// What the views show of the autoencoder run.
+    #[derive(Clone, Copy, Debug, Default, PartialEq)]
+    struct AeState {
+        epoch: usize,
+        progress: f64,
+        trained: bool,
+        loss: Option<f64>,
+        normal: Option<f64>,
+        defect: Option<f64>,
+    }
+
+    fn ae_state(version: RwSignal<u64>) -> Memo<AeState> {
+        Memo::new(move |_| {
+            version.track();
+            with_lab(|l| AeState {
+                epoch: l.training().epoch(),
+                progress: l.training().progress(TRAIN_NORMAL),
+                trained: l.is_trained(),
+                loss: l.training().last_loss(),
+                normal: l.normal_curve().last().copied(),
+                defect: l.defect_curve().last().copied(),
+            })
+            .unwrap_or_default()
+        })
+    }
+
+    /// A number that may not exist yet: "—" until it does (never NaN).
+    #[component]
+    fn MaybeReadout(
+        /// Test id suffix: `readout-<name>`.
+        #[prop(into)]
+        name: String,
+        /// The value, if there is one.
+        #[prop(into)]
+        value: Signal<Option<f64>>,
+    ) -> impl IntoView {
+        view! {
+            <span
+                class="readout"
+                data-testid=format!("readout-{name}")
+                data-value=move || value.get().map(format_full).unwrap_or_default()
+                title=move || value.get().map(format_full).unwrap_or_default()
+            >
+                {move || value.get().map(format4).unwrap_or_else(|| "—".to_string())}
+            </span>
+        }
+    }
+
+    /// A share as a percentage with up to four significant digits.
+    fn pct(x: f64) -> String {
+        format!("{} %", format4(x * 100.0))
+    }
+
+    /// Shows `children` once the autoencoder is trained; until then, a button that
+    /// trains it here at full speed (in frame-sized slices) with its progress.
+    #[component]
+    fn NeedsAutoencoder(
+        /// The step's version counter (bumped by the runner).
+        version: RwSignal<u64>,
+        /// What needs the trained model.
+        children: ChildrenFn,
+    ) -> impl IntoView {
+        let state = ae_state(version);
+        let playing = RwSignal::new(false);
+        use_autoencoder_runner(
+            playing,
+            Signal::derive(|| true),
+            StoredValue::new(None),
+            version,
+            RunStats::new(),
+        );
+        let trained = Memo::new(move |_| state.get().trained);
+        move || {
+            if trained.get() {
+                untrack(|| children()).into_any()
+            } else {
+                view! {
+                    <div class="train-gate" data-testid="train-gate">
+                        <p>
+                            "This part uses the autoencoder from step 2, “Train an autoencoder on "
+                            "good parts only”. Train it there to watch it learn, or here at full speed:"
+                        </p>
+                        <div class="button-row">
+                            <button
+                                type="button"
+                                class="primary-action"
+                                data-testid="gate-train"
+                                disabled=move || playing.get()
+                                on:click=move |_| playing.set(true)
+                            >
+                                {move || if playing.get() { "Training…" } else if state.get().epoch > 0 { "Finish training" } else { "Train it now" }}
+                            </button>
+                            <progress max="1" value=move || state.get().progress.to_string() aria-label="Training progress"></progress>
+                            <span class="muted" data-testid="gate-epoch">{move || format!("epoch {} of {}", state.get().epoch, EPOCHS)}</span>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    }
+
+    fn kind_names() -> Vec<(String, usize)> {
+        Kind::ALL
+            .iter()
+            .map(|k| (k.name().to_string(), k.index()))
+            .collect()
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 1: the parts
+
+    fn describe(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Normal => "A good part: smooth shading and faint brushing marks, different on every part.",
+            Kind::Scratch => "A scratch: a thin bright groove, left when the gripper slips, always roughly along the same diagonal.",
+            Kind::Spot => "A spot: a small dark pit (corrosion or dirt), anywhere on the part.",
+            Kind::MissingPiece => "A missing piece: a corner broken off, showing the dark conveyor belt.",
+        }
+    }
+
+    pub fn parts() -> AnyView {
+        untrack(parts_view)
+    }
+
+    fn parts_view() -> AnyView {
+        let (images, kinds, test_index) = with_lab(|l| {
+            let data = l.data();
+            let mut images = Vec::new();
+            let mut kinds = Vec::new();
+            let mut index = Vec::new();
+            for kind in Kind::ALL {
+                for i in data.test_indices(kind).into_iter().take(GALLERY_PER_KIND) {
+                    images.push(data.test[i].pixels.clone());
+                    kinds.push(kind);
+                    index.push(i);
+                }
+            }
+            (images, kinds, index)
+        })
+        .unwrap_or_default();
+        let gallery = Signal::stored(GalleryLayout {
+            cols: GALLERY_PER_KIND,
+            side: SIDE,
+            cell: 56.0,
+            label_width: 118.0,
+            row_labels: Kind::ALL.iter().map(|k| k.name().to_string()).collect(),
+            images: images.clone(),
+            colours: kinds.iter().map(|k| k.index()).collect(),
+        });
+        let names = Signal::stored(
+            kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    format!(
+                        "{} {} of {}",
+                        k.name(),
+                        i % GALLERY_PER_KIND + 1,
+                        GALLERY_PER_KIND
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+        let images = StoredValue::new(images);
+        let kinds = StoredValue::new(kinds);
+        let test_index = StoredValue::new(test_index);
+        let selected = RwSignal::new(None::<usize>);
+        let seen = RwSignal::new(Vec::<Kind>::new());
+        report_task("see-each-defect", move || {
+            seen.with(|s| saw_every_defect(s))
+        });
+        let on_select = Callback::new(move |i: usize| {
+            selected.set(Some(i));
+            if let Some(k) = kinds.with_value(|v| v.get(i).copied()) {
+                if !seen.with_untracked(|s| s.contains(&k)) {
+                    seen.update(|s| s.push(k));
+                }
+            }
+        });
+        let chosen_kind = move || {
+            selected
+                .get()
+                .and_then(|i| kinds.with_value(|v| v.get(i).copied()))
+        };
+        let panels = Signal::derive(move || HeatPanels {
+            side: SIDE,
+            panels: vec![(
+                match selected.get() {
+                    Some(i) => format!(
+                        "{} (test image {})",
+                        chosen_kind().map(|k| k.name()).unwrap_or(""),
+                        test_index.with_value(|t| t.get(i).copied().unwrap_or(0))
+                    ),
+                    None => "pick an image".to_string(),
+                },
+                PanelScale::Grey,
+            )],
+        });
+        let big = Signal::derive(move || {
+            selected
+                .get()
+                .and_then(|i| images.with_value(|v| v.get(i).cloned()))
+                .map(|x| vec![x])
+                .unwrap_or_default()
+        });
+        let stat = move |f: fn(&[f64]) -> f64| {
+            Signal::derive(move || {
+                selected
+                    .get()
+                    .and_then(|i| images.with_value(|v| v.get(i).map(|x| f(x))))
+            })
+        };
+        let brightest = stat(|x| x.iter().copied().fold(0.0, f64::max));
+        let darkest = stat(|x| x.iter().copied().fold(1.0, f64::min));
+        let mean = stat(|x| x.iter().sum::<f64>() / x.len().max(1) as f64);
+        let keras = Signal::derive(|| {
+            Call {
+            code: format!("import numpy as np\nx_normal = np.asarray(good_parts, dtype=\"float32\") / 255.0  # ({TRAIN_NORMAL}, {SIDE}, {SIDE}), grey levels in [0, 1]\nx_normal = x_normal.reshape(len(x_normal), -1)  # a Dense autoencoder takes vectors\nx_normal.shape"),
+            value: Some(vec![TRAIN_NORMAL as f64, PIXELS as f64]),
+            note: Some(format!("A convolutional model keeps the picture instead: ({TRAIN_NORMAL}, {SIDE}, {SIDE}, 1), channels last, in Keras.")),
+        }
+        });
+        let torch = Signal::derive(|| {
+            Call {
+            code: format!("import torch\nx_normal = torch.tensor(good_parts, dtype=torch.float32) / 255  # ({TRAIN_NORMAL}, {SIDE}, {SIDE})\nx_normal = x_normal.flatten(1)  # for nn.Linear\nx_normal.shape"),
+            value: Some(vec![TRAIN_NORMAL as f64, PIXELS as f64]),
+            note: Some(format!("For nn.Conv2d it would be ({TRAIN_NORMAL}, 1, {SIDE}, {SIDE}): PyTorch puts the channels first.")),
+        }
+        });
+        view! {
+            <p>
+                "A camera at the end of a production line takes a "{SIDE}"×"{SIDE}" grey picture of every "
+                "part. Almost all parts are good; defects are rare, and the next one may be of a kind "
+                "nobody has labelled yet. The pictures below are made by the app from a fixed seed, so "
+                "you and every test see the same ones."
+            </p>
+            <ul class="defect-key">
+                {Kind::ALL.iter().map(|k| view! {
+                    <li><span class=format!("kind-swatch kind-{}", k.key()) aria-hidden="true">"■"</span>" "{describe(*k)}</li>
+                }).collect::<Vec<_>>()}
+            </ul>
+            <div class="parts-layout">
+                <figure>
+                    <figcaption>"Test pictures, "{GALLERY_PER_KIND}" of each kind (the bar under each marks its kind)"</figcaption>
+                    <ImageGallery
+                        gallery
+                        selected=selected
+                        on_select
+                        names
+                        label=Signal::derive(|| "Gallery of test pictures: good parts, scratches, spots and missing pieces".to_string())
+                        testid="parts-gallery"
+                    />
+                </figure>
+                <div class="part-detail" data-testid="part-detail" data-kind=move || chosen_kind().map(|k| k.key()).unwrap_or("")>
+                    <HeatPanelsView panels images=big label=Signal::derive(|| "The selected picture, enlarged".to_string()) testid="part-zoom" height=250 />
+                    <p class="sums">
+                        {move || chosen_kind().map(describe).unwrap_or("Pick a picture to see it up close.")}
+                    </p>
+                    <p class="sums">
+                        "brightest pixel " <MaybeReadout name="part-max" value=brightest />
+                        " · darkest " <MaybeReadout name="part-min" value=darkest />
+                        " · mean " <MaybeReadout name="part-mean" value=mean />
+                    </p>
+                </div>
+            </div>
+            <div class="table-scroll">
+                <table class="numbers" data-testid="data-sizes">
+                    <thead><tr><th scope="col">"set"</th><th scope="col">"good parts"</th><th scope="col">"scratches"</th><th scope="col">"spots"</th><th scope="col">"missing pieces"</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">"autoencoder training"</th><td>{TRAIN_NORMAL}</td><td>"0"</td><td>"0"</td><td>"0"</td></tr>
+                        <tr><th scope="row">"classifier training (step 5)"</th><td>{TRAIN_NORMAL}</td><td>{TRAIN_SCRATCH}</td><td>"0"</td><td>"0"</td></tr>
+                        <tr><th scope="row">"test (every step)"</th><td>{TEST_NORMAL}</td><td>{TEST_PER_DEFECT}</td><td>{TEST_PER_DEFECT}</td><td>{TEST_PER_DEFECT}</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <p>
+                "The one-class idea: learn from good parts only, and call anything that does not look "
+                "like them an anomaly. No defect is needed for training, so defects nobody has seen "
+                "yet are covered too. Only the test set has labelled defects, to measure how well it works."
+            </p>
+            <FrameworkPanel keras pytorch=torch />
+        }
+        .into_any()
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 2: training
+
+    /// Play / pause, one more epoch, reset and the speed of the autoencoder run.
+    #[component]
+    fn TrainControls(
+        /// Whether training runs.
+        playing: RwSignal<bool>,
+        /// Full speed (as much as each frame allows) rather than steady.
+        full_speed: RwSignal<bool>,
+        /// Whether every epoch has run.
+        #[prop(into)]
+        done: Signal<bool>,
+        /// Back to the seeded start.
+        on_reset: Callback<()>,
+        /// Train one more epoch, then pause.
+        on_epoch: Callback<()>,
+    ) -> impl IntoView {
+        view! {
+            <div class="button-row training-controls" role="group" aria-label="Training controls">
+                <button
+                    type="button"
+                    class="primary-action"
+                    data-testid="ae-play"
+                    aria-pressed=move || playing.get().to_string()
+                    on:click=move |_| {
+                        if playing.get_untracked() {
+                            playing.set(false);
+                        } else {
+                            if done.get_untracked() {
+                                on_reset.run(());
+                            }
+                            playing.set(true);
+                        }
+                    }
+                >
+                    {move || if playing.get() { "Pause" } else if done.get() { "Train again" } else { "Play" }}
+                </button>
+                <button type="button" data-testid="ae-epoch" disabled=move || done.get() on:click=move |_| on_epoch.run(())>
+                    "+1 epoch"
+                </button>
+                <button type="button" data-testid="ae-reset" on:click=move |_| on_reset.run(())>"Reset"</button>
+                <label>
+                    "Speed "
+                    <select data-testid="ae-speed" on:change=move |ev| full_speed.set(event_target_value(&ev) == "full")>
+                        <option value="steady" selected=move || !full_speed.get_untracked()>"steady (about 5 s)"</option>
+                        <option value="full" selected=move || full_speed.get_untracked()>"full (as much as each frame allows)"</option>
+                    </select>
+                </label>
+            </div>
+        }
+    }
+
+    pub fn train() -> AnyView {
+        untrack(train_view)
+    }
+
+    fn train_view() -> AnyView {
+        let version = RwSignal::new(0u64);
+        let state = ae_state(version);
+        let playing = RwSignal::new(false);
+        let full_speed = RwSignal::new(false);
+        let stop_at = StoredValue::new(None::<usize>);
+        let stats = RunStats::new();
+        use_autoencoder_runner(playing, full_speed.into(), stop_at, version, stats);
+        report_task("pause-early", move || {
+            paused_early(playing.get(), state.get().epoch)
+        });
+        report_task("train-to-end", move || trained_to_end(state.get().epoch));
+        let on_reset = Callback::new(move |_: ()| {
+            playing.set(false);
+            stop_at.set_value(None);
+            with_lab(|l| l.reset_autoencoder());
+            stats.reset();
+            bump(version);
+        });
+        let on_epoch = Callback::new(move |_: ()| {
+            let epoch = state.get_untracked().epoch;
+            stop_at.set_value(Some(epoch + 1));
+            playing.set(true);
+        });
+        let done = Signal::derive(move || state.get().epoch >= EPOCHS);
+        let curves = Memo::new(move |_| {
+            version.track();
+            with_lab(|l| {
+                vec![
+                    l.training().history().to_vec(),
+                    l.normal_curve().to_vec(),
+                    l.defect_curve().to_vec(),
+                ]
+            })
+            .unwrap_or_default()
+        });
+        let axes = Signal::stored(LossAxes {
+            epochs: EPOCHS,
+            x_label: "epoch".into(),
+            y_range: (-3.8, -1.8),
+            y_label: "mean squared error (log scale)".into(),
+            series: vec![
+                ("training loss (good parts)".into(), 0),
+                ("test: good parts".into(), 2),
+                ("test: defects".into(), 5),
+            ],
+        });
+        let preview: Vec<usize> = with_lab(|l| {
+            Kind::ALL
+                .iter()
+                .filter_map(|k| l.data().test_indices(*k).first().copied())
+                .collect()
+        })
+        .unwrap_or_default();
+        let inputs = with_lab(|l| {
+            preview
+                .iter()
+                .map(|i| l.data().test[*i].pixels.clone())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+        let preview = StoredValue::new(preview);
+        let input_panels = Signal::stored(ImagePanels {
+            side: SIDE,
+            titles: Kind::ALL
+                .iter()
+                .map(|k| format!("input: {}", k.name()))
+                .collect(),
+        });
+        let epoch = Memo::new(move |_| state.get().epoch);
+        // Reconstructions and their errors, redrawn once per epoch (not every frame).
+        let rebuilt = Memo::new(move |_| {
+            epoch.track();
+            with_lab(|l| {
+                preview.with_value(|p| {
+                    p.iter()
+                        .map(|i| {
+                            let x = &l.data().test[*i].pixels;
+                            let m = l.training().model();
+                            (m.reconstruct(x), m.error(x))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+        });
+        let rebuilt_panels = Signal::derive(move || ImagePanels {
+            side: SIDE,
+            titles: rebuilt.with(|r| {
+                r.iter()
+                    .map(|(_, e)| format!("rebuilt: error {}", format4(*e)))
+                    .collect()
+            }),
+        });
+        let rebuilt_images = Signal::derive(move || {
+            rebuilt.with(|r| r.iter().map(|(x, _)| x.clone()).collect::<Vec<_>>())
+        });
+        let opt = |f: fn(&AeState) -> Option<f64>| Signal::derive(move || f(&state.get()));
+        let ratio = Signal::derive(move || {
+            let s = state.get();
+            match (s.defect, s.normal) {
+                (Some(d), Some(n)) if n > 0.0 => Some(d / n),
+                _ => None,
+            }
+        });
+        let loss_now = opt(|s| s.loss);
+        let keras = Signal::derive(move || {
+            let e = state.get().epoch;
+            Call {
+                code: format!("import keras\ninputs = keras.Input(shape=({PIXELS},))\ncode = keras.layers.Dense({HIDDEN}, activation=\"tanh\")(inputs)\noutputs = keras.layers.Dense({PIXELS}, activation=\"sigmoid\")(code)\nautoencoder = keras.Model(inputs, outputs)\nautoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=\"mse\")\nhistory = autoencoder.fit(x_normal, x_normal, epochs={e}, batch_size=16, shuffle=True)\nhistory.history[\"loss\"][-1]", py(LEARNING_RATE)),
+                value: loss_now.get().map(|v| vec![v]),
+                note: Some("Same model and settings as here (Glorot-uniform start, Adam with ε = 1e−7). Keras draws its own initial weights and shuffles, so its curve has this shape but not these digits.".into()),
+            }
+        });
+        let torch = Signal::derive(move || {
+            let e = state.get().epoch;
+            Call {
+                code: format!("import torch\nfrom torch import nn\nautoencoder = nn.Sequential(nn.Linear({PIXELS}, {HIDDEN}), nn.Tanh(), nn.Linear({HIDDEN}, {PIXELS}), nn.Sigmoid())\nfor layer in autoencoder[0], autoencoder[2]:\n    nn.init.xavier_uniform_(layer.weight); nn.init.zeros_(layer.bias)  # Keras' start\nopt = torch.optim.Adam(autoencoder.parameters(), lr={}, eps=1e-7)  # Keras' ε\nloader = torch.utils.data.DataLoader(x_normal, batch_size=16, shuffle=True)\nfor epoch in range({e}):\n    total = 0.0\n    for x in loader:\n        loss = nn.functional.mse_loss(autoencoder(x), x)\n        opt.zero_grad(); loss.backward(); opt.step()\n        total += loss.item() * len(x)\ntotal / len(x_normal)  # the epoch's loss, as Keras reports it", py(LEARNING_RATE)),
+                value: loss_now.get().map(|v| vec![v]),
+                note: Some("PyTorch's own defaults differ: nn.Linear starts from Kaiming-uniform weights and Adam uses ε = 1e−8.".into()),
+            }
+        });
+        view! {
+            <p>
+                "An "<strong>"autoencoder"</strong>" squeezes each picture through a narrow "
+                "middle and rebuilds it. Here "{PIXELS}" pixels go into "{HIDDEN}" numbers (the code) "
+                "and back out to "{PIXELS}" pixels, and training makes the rebuilt picture match the "
+                "input, on good parts only:"
+            </p>
+            <Formula block=true latex=r"\hat{x} = \sigma\left(W_2 \tanh(W_1 x + b_1) + b_2\right), \qquad L = \frac{1}{144}\sum_{i=1}^{144} (\hat{x}_i - x_i)^2" />
+            <p>
+                "Sixteen numbers are enough to describe shading and brushing, but not a scratch that "
+                "could be anywhere. So once trained, the autoencoder rebuilds good parts well and "
+                "defects badly: its "<strong>"reconstruction error"</strong>" L is the anomaly score. "
+                "Press Play and watch the three curves: the training loss, the error on good test parts "
+                "it has never seen, and the error on the defects."
+            </p>
+            <TrainControls playing full_speed done on_reset on_epoch />
+            <div class="train-status" data-testid="train-status" data-epoch=move || state.get().epoch.to_string() data-trained=move || state.get().trained.to_string()>
+                <progress max="1" value=move || state.get().progress.to_string() aria-label="Training progress"></progress>
+                <span>"epoch " <Readout name="epoch" value=Signal::derive(move || state.get().epoch as f64) /> " of " {EPOCHS}</span>
+            </div>
+            <div class="two-charts">
+                <figure>
+                    <figcaption>"Reconstruction error per epoch (log scale)"</figcaption>
+                    <LossCurvesView axes series=curves label=Signal::derive(|| "Training loss and test errors per epoch".to_string()) testid="ae-loss" height=280 />
+                </figure>
+                <div>
+                    <table class="numbers" data-testid="ae-numbers">
+                        <tbody>
+                            <tr><th scope="row">"training loss (last epoch)"</th><td><MaybeReadout name="train-loss" value=loss_now /></td></tr>
+                            <tr><th scope="row">"test: good parts, mean error"</th><td><MaybeReadout name="test-normal" value=opt(|s| s.normal) /></td></tr>
+                            <tr><th scope="row">"test: defects, mean error"</th><td><MaybeReadout name="test-defect" value=opt(|s| s.defect) /></td></tr>
+                            <tr><th scope="row">"defects ÷ good parts"</th><td><MaybeReadout name="error-ratio" value=ratio /></td></tr>
+                        </tbody>
+                    </table>
+                    <p class="note">
+                        "The good parts' error falls to the sensor noise (σ = 0.015, so about 0.0002) "
+                        "and stays level with the training loss: the model generalises to good parts it "
+                        "never saw. The defects' error stays about ten times higher."
+                    </p>
+                    <p class="note perf" data-testid="train-perf">
+                        "Trained in slices of at most about "{FRAME_BUDGET_MS}" ms per animation frame: "
+                        <Readout name="slice-frames" value=Signal::derive(move || stats.frames.get() as f64) />" frames, longest slice "
+                        <Readout name="slice-max-ms" value=stats.longest_ms />" ms, "
+                        <Readout name="train-seconds" value=Signal::derive(move || stats.wall_ms.get() / 1000.0) />" s of training."
+                    </p>
+                </div>
+            </div>
+            <ImageStrip panels=input_panels images=Signal::stored(inputs) label=Signal::derive(|| "Four test pictures: a good part, a scratch, a spot and a missing piece".to_string()) testid="ae-inputs" height=150 />
+            <ImageStrip panels=rebuilt_panels images=rebuilt_images label=Signal::derive(|| "The autoencoder's reconstructions of the four test pictures".to_string()) testid="ae-rebuilt" height=150 />
+            <p>
+                "Early on every reconstruction is a grey blur. Within a few epochs the shading appears, "
+                "then the brushing. The defects never do: the scratch, the spot and the broken corner "
+                "are repainted as good surface, which is exactly why their error stays high."
+            </p>
+            <FrameworkPanel keras pytorch=torch />
+        }
+        .into_any()
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 3: threshold, confusion matrix, ROC
+
+    pub fn threshold() -> AnyView {
+        let version = RwSignal::new(0u64);
+        view! {
+            <p>
+                "Every test picture now has a score, its reconstruction error. To raise an alarm "
+                "you pick a "<strong>"threshold"</strong>": a picture is flagged when its error is "
+                "above it. The histogram shows the scores by kind; move the threshold and watch "
+                "the confusion matrix, precision and recall, and the point on the ROC curve."
+            </p>
+            <NeedsAutoencoder version>{threshold_view}</NeedsAutoencoder>
+        }
+        .into_any()
+    }
+
+    fn threshold_view() -> AnyView {
+        let (labels, errors, suggested) = with_lab(|l| {
+            (
+                l.data().test_labels(),
+                l.test_errors().to_vec(),
+                l.suggested_threshold(),
+            )
+        })
+        .unwrap_or_default();
+        let data =
+            with_lab(|l| l.data().clone()).unwrap_or_else(crate::model::anomaly::Dataset::seeded);
+        let points = math::roc_curve(&labels, &errors).unwrap_or_default();
+        let exact = math::roc_auc(&labels, &errors).ok();
+        let keras_auc = math::keras_auc(&labels, &errors, 200).ok();
+        let top = errors.iter().copied().fold(0.0, f64::max);
+        let rescaled: Vec<f64> = errors
+            .iter()
+            .map(|e| if top > 0.0 { e / top } else { 0.0 })
+            .collect();
+        let keras_rescaled = math::keras_auc(&labels, &rescaled, 200).ok();
+        let hist = ScoreHistogram {
+            x_range: LOG_THRESHOLD_RANGE,
+            log_x: true,
+            bins: 40,
+            x_label: "reconstruction error (log scale)".into(),
+            groups: Kind::ALL
+                .iter()
+                .map(|k| {
+                    let scores = data.test_indices(*k).iter().map(|i| errors[*i]).collect();
+                    (k.name().to_string(), k.index(), scores)
+                })
+                .collect(),
+            band: None,
+        };
+        let t = RwSignal::new(shared_threshold());
+        Effect::new(move |_| {
+            let v = t.get();
+            THRESHOLD.with(|c| c.set(v));
+        });
+        let (positives, negatives) = (
+            labels.iter().filter(|y| **y == 1.0).count() as f64,
+            labels.iter().filter(|y| **y == 0.0).count() as f64,
+        );
+        let stored = StoredValue::new((labels, errors));
+        let points_store = StoredValue::new(points.clone());
+        let data = StoredValue::new(data);
+        report_task("catch-all", move || {
+            let t = t.get();
+            stored.with_value(|(y, s)| catches_all_with_fewest_alarms(y, s, t))
+        });
+        report_task("no-false-alarms", move || {
+            let t = t.get();
+            stored.with_value(|(y, s)| no_alarms_most_caught(y, s, t))
+        });
+        let cm = Memo::new(move |_| {
+            let t = t.get();
+            stored
+                .with_value(|(y, s)| math::confusion_matrix(y, s, t))
+                .unwrap_or_default()
+        });
+        let count = move |f: fn(&math::ConfusionMatrix) -> usize| {
+            Signal::derive(move || f(&cm.get()) as f64)
+        };
+        let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { 0.0 };
+        let precision = Signal::derive(move || {
+            let c = cm.get();
+            ratio(c.tp as f64, (c.tp + c.fp) as f64)
+        });
+        let recall = Signal::derive(move || {
+            let c = cm.get();
+            ratio(c.tp as f64, (c.tp + c.fn_) as f64)
+        });
+        let false_alarm_rate = Signal::derive(move || ratio(cm.get().fp as f64, negatives));
+        let per_kind = Memo::new(move |_| {
+            let t = t.get();
+            data.with_value(|d| stored.with_value(|(_, s)| kind_rates(d, s, t).flagged))
+        });
+        let caught = move |k: Kind| {
+            Signal::derive(move || per_kind.get()[k.index()] * TEST_PER_DEFECT as f64)
+        };
+        let index = Signal::derive(move || {
+            let t = t.get();
+            points_store.with_value(|p| roc_index_for_threshold(p, t))
+        });
+        let on_roc = Callback::new(move |k: usize| {
+            t.set(points_store.with_value(|p| threshold_for_roc_index(p, k)));
+        });
+        let (lo, hi) = LOG_THRESHOLD_RANGE;
+        let keras = Signal::derive(move || {
+            let t = t.get();
+            Call {
+                code: format!("import keras\nerrors = keras.ops.mean((x_test - autoencoder.predict(x_test)) ** 2, axis=-1)\nt = {}\n[keras.metrics.Precision(thresholds=t)(y_test, errors), keras.metrics.Recall(thresholds=t)(y_test, errors), keras.metrics.AUC()(y_test, errors)]", py(t)),
+                value: Some(vec![precision.get(), recall.get(), keras_auc.unwrap_or(0.0)]),
+                note: Some(format!("Precision and Recall count an error above t as flagged, like the table. AUC() buckets the scores on 200 thresholds across [0, 1]; these errors all lie below 0.013, so it reports {} instead of the exact {}. On errors / errors.max() it gets {}.", keras_auc.map(format4).unwrap_or_default(), exact.map(format4).unwrap_or_default(), keras_rescaled.map(format4).unwrap_or_default())),
+            }
+        });
+        let torch = Signal::derive(move || {
+            let t = t.get();
+            Call {
+                code: format!("from torchmetrics.functional.classification import binary_auroc, binary_precision, binary_recall\nwith torch.no_grad():\n    errors = ((autoencoder(x_test) - x_test) ** 2).mean(dim=1)\nt = {}\n[binary_precision(errors, y_test, threshold=t), binary_recall(errors, y_test, threshold=t), binary_auroc(errors, y_test)]", py(t)),
+                value: Some(vec![precision.get(), recall.get(), exact.unwrap_or(0.0)]),
+                note: Some("torchmetrics also flags scores above t, and computes the exact AUC by default. (It would apply a sigmoid to scores outside [0, 1]; reconstruction errors never are.)".into()),
+            }
+        });
+        view! {
+            <ScoreHistogramView
+                histogram=Signal::stored(hist)
+                threshold=t
+                label=Signal::derive(|| "Histogram of reconstruction errors by kind, with the threshold".to_string())
+                testid="error-histogram"
+                height=270
+            />
+            <div class="controls">
+                <fieldset class="threshold-field">
+                    <legend>"Threshold on the reconstruction error"</legend>
+                    <input
+                        type="range"
+                        data-testid="threshold"
+                        aria-label="Threshold on the reconstruction error (log scale)"
+                        min=lo.to_string()
+                        max=hi.to_string()
+                        step=LOG_THRESHOLD_STEP.to_string()
+                        prop:value=move || format!("{:.2}", t.get().log10())
+                        aria-valuetext=move || format!("threshold {}", format4(t.get()))
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                t.set(threshold_from_slider(v));
+                            }
+                        }
+                    />
+                    " " <Readout name="threshold" value=t />
+                    <button type="button" data-testid="one-class-threshold" on:click=move |_| t.set(suggested)>
+                        "One-class choice: 95th percentile of the training errors"
+                    </button>
+                </fieldset>
+            </div>
+            <div class="two-charts">
+                <div>
+                    <table class="numbers confusion" data-testid="confusion">
+                        <thead><tr><th scope="col">"actual \\ verdict"</th><th scope="col">"flagged"</th><th scope="col">"passed"</th></tr></thead>
+                        <tbody>
+                            <tr><th scope="row">{format!("defect ({positives})")}</th><td class="hit">"caught "<Readout name="tp" value=count(|c| c.tp) /></td><td class="miss">"missed "<Readout name="fn" value=count(|c| c.fn_) /></td></tr>
+                            <tr><th scope="row">{format!("good part ({negatives})")}</th><td class="miss">"false alarm "<Readout name="fp" value=count(|c| c.fp) /></td><td class="hit">"passed "<Readout name="tn" value=count(|c| c.tn) /></td></tr>
+                        </tbody>
+                    </table>
+                    <table class="numbers" data-testid="threshold-metrics">
+                        <tbody>
+                            <tr><th scope="row">"precision: flagged pictures that are defects"</th><td><Readout name="precision" value=precision /></td></tr>
+                            <tr><th scope="row">"recall: defects flagged"</th><td><Readout name="recall" value=recall /></td></tr>
+                            <tr><th scope="row">"false-alarm rate: good parts flagged"</th><td><Readout name="false-alarm-rate" value=false_alarm_rate /></td></tr>
+                            <tr><th scope="row">"scratches caught (of 30)"</th><td><Readout name="caught-scratch" value=caught(Kind::Scratch) /></td></tr>
+                            <tr><th scope="row">"spots caught (of 30)"</th><td><Readout name="caught-spot" value=caught(Kind::Spot) /></td></tr>
+                            <tr><th scope="row">"missing pieces caught (of 30)"</th><td><Readout name="caught-missing" value=caught(Kind::MissingPiece) /></td></tr>
+                        </tbody>
+                    </table>
+                </div>
+                <figure>
+                    <figcaption>"ROC curve of the reconstruction error: drag the point, or focus it and use the arrow keys"</figcaption>
+                    <RocPlot points=Signal::stored(points) index on_change=on_roc testid="error-roc" height=300 />
+                </figure>
+            </div>
+            <p>
+                "The button sets the threshold the one-class way, without looking at a single defect: "
+                "at the error that only 5 % of the good training parts exceed. On a real line that "
+                "is all you can do before the first defects arrive; the labelled test defects only "
+                "tell you afterwards how well it worked."
+            </p>
+            <Predict>
+                <table class="numbers" data-testid="auc-table">
+                    <tbody>
+                        <tr><th scope="row">"exact ROC AUC (scikit-learn roc_auc_score, torchmetrics)"</th><td><MaybeReadout name="auc-exact" value=Signal::derive(move || exact) /></td></tr>
+                        <tr><th scope="row">"Keras AUC() on the raw errors"</th><td><MaybeReadout name="auc-keras" value=Signal::derive(move || keras_auc) /></td></tr>
+                        <tr><th scope="row">"Keras AUC() on errors / errors.max()"</th><td><MaybeReadout name="auc-keras-rescaled" value=Signal::derive(move || keras_rescaled) /></td></tr>
+                    </tbody>
+                </table>
+            </Predict>
+            <FrameworkPanel keras pytorch=torch />
+        }
+        .into_any()
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 4: inspect one picture
+
+    pub fn inspect() -> AnyView {
+        let version = RwSignal::new(0u64);
+        view! {
+            <p>
+                "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
+                "Click a dot (or focus the plot and use the arrow keys: ← → along a row, ↑ ↓ between "
+                "rows, Home and End for a row's lowest and highest) to see the picture, the "
+                "autoencoder's reconstruction and where the two differ."
+            </p>
+            <NeedsAutoencoder version>{inspect_view}</NeedsAutoencoder>
+        }
+        .into_any()
+    }
+
+    fn inspect_view() -> AnyView {
+        let (errors, kinds) = with_lab(|l| {
+            (
+                l.test_errors().to_vec(),
+                l.data().test.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            )
+        })
+        .unwrap_or_default();
+        let t = shared_threshold();
+        let plot = DotPlot {
+            x_range: LOG_THRESHOLD_RANGE,
+            log_x: true,
+            x_label: "reconstruction error (log scale)".into(),
+            rows: kind_names(),
+            dots: kinds
+                .iter()
+                .zip(&errors)
+                .map(|(k, e)| (k.index(), *e))
+                .collect(),
+            band: None,
+        };
+        let names: Vec<String> = kinds
+            .iter()
+            .zip(&errors)
+            .enumerate()
+            .map(|(i, (k, e))| format!("{}, test picture {i}: error {}", k.name(), format4(*e)))
+            .collect();
+        let stored = StoredValue::new((kinds, errors));
+        let selected = RwSignal::new(None::<usize>);
+        let seen = RwSignal::new(Vec::<Kind>::new());
+        report_task("inspect-kinds", move || {
+            seen.with(|s| inspected_every_kind(s))
+        });
+        report_task("hardest-defect", move || {
+            let s = selected.get();
+            stored.with_value(|(k, e)| is_hardest_defect(k, e, s))
+        });
+        report_task("worst-normal", move || {
+            let s = selected.get();
+            stored.with_value(|(k, e)| is_worst_normal(k, e, s))
+        });
+        let on_select = Callback::new(move |i: usize| {
+            selected.set(Some(i));
+            if let Some(k) = stored.with_value(|(k, _)| k.get(i).copied()) {
+                if !seen.with_untracked(|s| s.contains(&k)) {
+                    seen.update(|s| s.push(k));
+                }
+            }
+        });
+        let detail = Memo::new(move |_| {
+            let i = selected.get()?;
+            with_lab(|l| {
+                let x = l.data().test.get(i)?.pixels.clone();
+                let m = l.training().model();
+                let rebuilt = m.reconstruct(&x);
+                let map = m.error_map(&x);
+                Some((x, rebuilt, map))
+            })
+            .flatten()
+        });
+        let images = Signal::derive(move || {
+            detail
+                .get()
+                .map(|(x, r, m)| vec![x, r, m])
+                .unwrap_or_default()
+        });
+        let panels = Signal::stored(HeatPanels {
+            side: SIDE,
+            panels: vec![
+                ("input x".into(), PanelScale::Grey),
+                ("reconstruction x̂".into(), PanelScale::Grey),
+                ("(x̂ − x)² per pixel".into(), PanelScale::Heat { max: 0.09 }),
+            ],
+        });
+        let error = Signal::derive(move || {
+            let i = selected.get()?;
+            stored.with_value(|(_, e)| e.get(i).copied())
+        });
+        let rank = Signal::derive(move || {
+            let e = error.get()?;
+            Some(stored.with_value(|(_, all)| 1 + all.iter().filter(|v| **v > e).count()) as f64)
+        });
+        let peak = Signal::derive(move || {
+            detail.with(|d| {
+                d.as_ref()
+                    .map(|(_, _, m)| m.iter().copied().fold(0.0, f64::max))
+            })
+        });
+        let kind = move || {
+            selected
+                .get()
+                .and_then(|i| stored.with_value(|(k, _)| k.get(i).copied()))
+        };
+        let verdict = move || match error.get() {
+            Some(e) if e > t => "flagged (above the threshold)",
+            Some(_) => "passed (at or below the threshold)",
+            None => "",
+        };
+        let keras = Signal::derive(move || {
+            let i = selected.get().unwrap_or(0);
+            Call {
+                code: format!("x = x_test[{i}:{}]  # one picture, kept as a batch of 1\nx_hat = autoencoder.predict(x)\nerror_map = ((x_hat - x) ** 2).reshape({SIDE}, {SIDE})\nfloat(error_map.mean())", i + 1),
+                value: error.get().map(|e| vec![e]),
+                note: Some("The anomaly score is the mean of the error map: one number per picture, comparable across pictures.".into()),
+            }
+        });
+        let torch = Signal::derive(move || {
+            let i = selected.get().unwrap_or(0);
+            Call {
+                code: format!("x = x_test[{i}:{}]\nwith torch.no_grad():\n    error_map = ((autoencoder(x) - x) ** 2).reshape({SIDE}, {SIDE})\nerror_map.mean().item()", i + 1),
+                value: error.get().map(|e| vec![e]),
+                note: None,
+            }
+        });
+        view! {
+            <ErrorDotPlot
+                plot=Signal::stored(plot)
+                threshold=Signal::derive(move || Some(t))
+                selected=selected
+                on_select
+                names=Signal::stored(names)
+                label=Signal::derive(|| "Reconstruction error of every test picture, by kind".to_string())
+                testid="error-dots"
+                height=250
+            />
+            <div class="inspect-layout" data-testid="inspect-detail" data-selected=move || selected.get().map(|i| i.to_string()).unwrap_or_default()>
+                <HeatPanelsView panels images label=Signal::derive(|| "The selected picture, its reconstruction and the squared error per pixel".to_string()) testid="inspect-panels" height=250 />
+                <table class="numbers" data-testid="inspect-numbers">
+                    <tbody>
+                        <tr><th scope="row">"kind"</th><td data-testid="inspect-kind">{move || kind().map(|k| k.name()).unwrap_or("pick a dot")}</td></tr>
+                        <tr><th scope="row">"reconstruction error (mean of the map)"</th><td><MaybeReadout name="inspect-error" value=error /></td></tr>
+                        <tr><th scope="row">"rank among the 190 (1 = highest)"</th><td><MaybeReadout name="inspect-rank" value=rank /></td></tr>
+                        <tr><th scope="row">"largest pixel error"</th><td><MaybeReadout name="inspect-peak" value=peak /></td></tr>
+                        <tr><th scope="row">"threshold (from step 3)"</th><td><Readout name="inspect-threshold" value=Signal::derive(move || t) /></td></tr>
+                        <tr><th scope="row">"verdict"</th><td data-testid="inspect-verdict">{verdict}</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <p>
+                "The error map points at the defect: the scratch lights up along its line, the spot "
+                "as a blob, the broken corner as a triangle. On a good part the map is an even, faint "
+                "speckle: the sensor noise, which no model can predict. The hardest defects are the "
+                "faintest ones, and the worst good parts are those with unusual shading; the two "
+                "overlap a little, which is why no threshold is perfect here."
+            </p>
+            <FrameworkPanel keras pytorch=torch />
+        }
+        .into_any()
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 5: supervised against one-class
+
+    #[derive(Clone, Copy, Debug, Default, PartialEq)]
+    struct ClassifierState {
+        steps: usize,
+        done: bool,
+        loss: Option<f64>,
+    }
+
+    fn classifier_state(version: RwSignal<u64>, head: Head) -> Memo<ClassifierState> {
+        Memo::new(move |_| {
+            version.track();
+            with_lab(|l| {
+                let run = l.pixel_training(head);
+                ClassifierState {
+                    steps: run.epoch(),
+                    done: run.is_done(),
+                    loss: run.history().last().copied(),
+                }
+            })
+            .unwrap_or_default()
+        })
+    }
+
+    pub fn supervised() -> AnyView {
+        untrack(supervised_view)
+    }
+
+    fn supervised_view() -> AnyView {
+        let version = RwSignal::new(0u64);
+        let state = classifier_state(version, Head::SigmoidBce);
+        let playing = RwSignal::new(false);
+        use_pixel_runner(
+            playing,
+            &[Head::SigmoidBce],
+            Some(CLASSIFIER_STEPS_PER_SECOND),
+            version,
+        );
+        let budget = RwSignal::new(0.05f64);
+        report_task("train-classifier", move || state.get().done);
+        report_task("generous-budget", move || {
+            generous_budget_checked(budget.get(), state.get().done)
+        });
+        let history = Memo::new(move |_| {
+            version.track();
+            vec![
+                with_lab(|l| l.pixel_training(Head::SigmoidBce).history().to_vec())
+                    .unwrap_or_default(),
+            ]
+        });
+        let axes = Signal::stored(LossAxes {
+            epochs: CLASSIFIER_EPOCHS,
+            x_label: "full-batch step".into(),
+            y_range: (-1.4, 0.1),
+            y_label: "binary cross-entropy (log scale)".into(),
+            series: vec![("training loss".into(), 1)],
+        });
+        let template = with_lab(|l| {
+            let mean = |set: &[crate::model::anomaly::Sample]| {
+                let mut m = vec![0.0; PIXELS];
+                for s in set {
+                    for (a, v) in m.iter_mut().zip(&s.pixels) {
+                        *a += v / set.len().max(1) as f64;
+                    }
+                }
+                m
+            };
+            let (s, n) = (mean(&l.data().train_scratch), mean(&l.data().train_normal));
+            s.iter().zip(&n).map(|(a, b)| a - b).collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+        let template_max = template
+            .iter()
+            .fold(0.0f64, |m, v| m.max(v.abs()))
+            .max(1e-6);
+        let weight_images = Signal::derive(move || {
+            version.track();
+            let w = with_lab(|l| {
+                l.pixel_training(Head::SigmoidBce)
+                    .model()
+                    .weights()
+                    .to_vec()
+            })
+            .unwrap_or_default();
+            vec![w, template.clone()]
+        });
+        let weight_panels = Signal::stored(HeatPanels {
+            side: SIDE,
+            panels: vec![
+                (
+                    "learned weight per pixel".into(),
+                    PanelScale::Diverging { max: 4.0 },
+                ),
+                (
+                    "mean scratch − mean good part".into(),
+                    PanelScale::Diverging { max: template_max },
+                ),
+            ],
+        });
+        let at_half = Memo::new(move |_| {
+            version.track();
+            with_lab(|l| kind_rates(l.data(), &l.pixel_predictions(Head::SigmoidBce), 0.5).flagged)
+                .unwrap_or_default()
+        });
+        let keras = Signal::derive(move || {
+            let s = state.get();
+            let r = at_half.get();
+            Call {
+                code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # one logit\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={}, batch_size={})  # {TRAIN_NORMAL} good parts (0), {TRAIN_SCRATCH} scratches (1)\np = keras.ops.sigmoid(clf.predict(x_test))[:, 0]\n[float(keras.ops.mean(p[scratches] > 0.5)), float(keras.ops.mean(p[spots] > 0.5))]", py(CLASSIFIER_LEARNING_RATE), s.steps, TRAIN_NORMAL + TRAIN_SCRATCH),
+                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Spot.index()]]),
+                note: Some("Whole-batch steps from zero weights, as here: nothing random, so Keras and PyTorch reach these numbers too (up to float32 rounding).".into()),
+            }
+        });
+        let torch = Signal::derive(move || {
+            let s = state.get();
+            let r = at_half.get();
+            Call {
+                code: format!("import torch\nfrom torch import nn\nclf = nn.Linear({PIXELS}, 1)\nnn.init.zeros_(clf.weight); nn.init.zeros_(clf.bias)\nopt = torch.optim.Adam(clf.parameters(), lr={}, eps=1e-7)\nfor step in range({}):\n    loss = nn.functional.binary_cross_entropy_with_logits(clf(x_train)[:, 0], y_train)\n    opt.zero_grad(); loss.backward(); opt.step()\nwith torch.no_grad():\n    p = torch.sigmoid(clf(x_test)[:, 0])\n[(p[scratches] > 0.5).float().mean().item(), (p[spots] > 0.5).float().mean().item()]", py(CLASSIFIER_LEARNING_RATE), s.steps),
+                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Spot.index()]]),
+                note: None,
+            }
+        });
+        let ae_version = RwSignal::new(0u64);
+        view! {
+            <p>
+                "The thread's other suggestion: collect defective pictures, label them 1 and the good "
+                "ones 0, and train a model on the labels. Done right, that is a "<strong>"binary classifier"</strong>": "
+                "one output z per picture, a sigmoid to turn it into a probability and binary "
+                "cross-entropy as the loss. Here it is the simplest one, a weight per pixel "
+                "(logistic regression), trained on the "{TRAIN_NORMAL}" good parts and the only "
+                "defects labelled so far: "{TRAIN_SCRATCH}" scratches."
+            </p>
+            <Formula block=true latex=r"p = \sigma(w \cdot x + b), \qquad L = -\left[y \ln p + (1 - y)\ln(1 - p)\right]" />
+            <div class="button-row training-controls" role="group" aria-label="Classifier training">
+                <button
+                    type="button"
+                    class="primary-action"
+                    data-testid="clf-train"
+                    disabled=move || { playing.get() || state.get().done }
+                    on:click=move |_| playing.set(true)
+                >
+                    {move || if state.get().done { "Trained" } else if playing.get() { "Training…" } else { "Train the classifier" }}
+                </button>
+                <button
+                    type="button"
+                    data-testid="clf-reset"
+                    on:click=move |_| {
+                        playing.set(false);
+                        with_lab(|l| l.reset_pixel_model(Head::SigmoidBce));
+                        bump(version);
+                    }
+                >
+                    "Reset"
+                </button>
+                <span data-testid="clf-status" data-steps=move || state.get().steps.to_string() data-done=move || state.get().done.to_string()>
+                    "step " {move || state.get().steps} " of " {CLASSIFIER_EPOCHS} " · loss "
+                    <MaybeReadout name="clf-loss" value=Signal::derive(move || state.get().loss) />
+                </span>
+            </div>
+            <div class="two-charts">
+                <figure>
+                    <figcaption>"Training loss of the classifier"</figcaption>
+                    <LossCurvesView axes series=history label=Signal::derive(|| "Training loss of the classifier".to_string()) testid="clf-loss-curve" height=240 />
+                </figure>
+                <figure>
+                    <figcaption>"What it looks for: its weights (blue negative, orange positive), next to what scratches add to a picture"</figcaption>
+                    <HeatPanelsView panels=weight_panels images=weight_images label=Signal::derive(|| "The classifier's weight per pixel and the average scratch".to_string()) testid="clf-weights" height=240 />
+                </figure>
+            </div>
+            <p>
+                "The weights turn into a bright diagonal stripe: the classifier has learned what a "
+                "scratch looks like, and on its own threshold (p > 0.5) it catches "
+                <MaybeReadout name="clf-half-scratch" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[1] * TEST_PER_DEFECT as f64)) />
+                " of the 30 test scratches, "
+                <MaybeReadout name="clf-half-spot" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[2] * TEST_PER_DEFECT as f64)) />
+                " of the 30 spots and "
+                <MaybeReadout name="clf-half-missing" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[3] * TEST_PER_DEFECT as f64)) />
+                " of the 30 missing pieces, with "
+                <MaybeReadout name="clf-half-normal" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[0] * TEST_NORMAL as f64)) />
+                " false alarms."
+            </p>
+            <NeedsAutoencoder version=ae_version>
+                {move || comparison_view(version, budget)}
+            </NeedsAutoencoder>
+            <FrameworkPanel keras pytorch=torch />
+        }
+        .into_any()
+    }
+
+    /// The supervised classifier against the autoencoder at the same false-alarm budget.
+    fn comparison_view(version: RwSignal<u64>, budget: RwSignal<f64>) -> AnyView {
+        let (data, errors) = with_lab(|l| (l.data().clone(), l.test_errors().to_vec()))
+            .unwrap_or_else(|| (crate::model::anomaly::Dataset::seeded(), Vec::new()));
+        let normal_errors: Vec<f64> = data
+            .test_indices(Kind::Normal)
+            .iter()
+            .map(|i| errors[*i])
+            .collect();
+        let data = StoredValue::new(data);
+        let errors = StoredValue::new(errors);
+        let trained = Memo::new(move |_| {
+            version.track();
+            with_lab(|l| l.pixel_training(Head::SigmoidBce).is_done()).unwrap_or(false)
+        });
+        let predictions = Memo::new(move |_| {
+            version.track();
+            with_lab(|l| l.pixel_predictions(Head::SigmoidBce)).unwrap_or_default()
+        });
+        let ae = Memo::new(move |_| {
+            let b = budget.get();
+            let t = threshold_for_false_alarms(&normal_errors, b).unwrap_or(0.0);
+            data.with_value(|d| errors.with_value(|e| kind_rates(d, e, t)))
+        });
+        let clf = Memo::new(move |_| {
+            let b = budget.get();
+            predictions.with(|p| {
+                let normal: Vec<f64> = data
+                    .with_value(|d| d.test_indices(Kind::Normal).iter().map(|i| p[*i]).collect());
+                let t = threshold_for_false_alarms(&normal, b).unwrap_or(0.5);
+                data.with_value(|d| kind_rates(d, p, t))
+            })
+        });
+        let row = move |label: &'static str,
+                        key: &'static str,
+                        pick: fn(&crate::model::anomaly::KindRates) -> f64| {
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td><MaybeReadout name=format!("clf-{key}") value=Signal::derive(move || trained.get().then(|| pick(&clf.get()))) /></td>
+                    <td><Readout name=format!("ae-{key}") value=Signal::derive(move || pick(&ae.get())) /></td>
+                </tr>
+            }
+        };
+        view! {
+            <p>
+                "To compare the two fairly, give them the same "<strong>"false-alarm budget"</strong>": "
+                "each gets the threshold at which it flags that share of the good test parts."
+            </p>
+            <Predict>
+                <div class="controls">
+                    <fieldset>
+                        <legend>"False alarms allowed on good parts"</legend>
+                        <input
+                            type="range"
+                            min="0"
+                            max="0.25"
+                            step="0.01"
+                            data-testid="budget"
+                            aria-label="False-alarm budget"
+                            aria-valuetext=move || pct(budget.get())
+                            prop:value=move || budget.get().to_string()
+                            on:input=move |ev| {
+                                if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                    if v.is_finite() {
+                                        budget.set((v * 100.0).round().clamp(0.0, 25.0) / 100.0);
+                                    }
+                                }
+                            }
+                        />
+                        " " <Readout name="budget" value=budget />
+                    </fieldset>
+                </div>
+                <div class="table-scroll">
+                    <table class="numbers" data-testid="comparison">
+                        <thead><tr><th scope="col">"share of test pictures flagged"</th><th scope="col">"classifier (trained on scratches)"</th><th scope="col">"autoencoder (good parts only)"</th></tr></thead>
+                        <tbody>
+                            {row("good parts (false alarms)", "flagged-normal", |r| r.flagged[0])}
+                            {row("scratches", "flagged-scratch", |r| r.flagged[1])}
+                            {row("spots", "flagged-spot", |r| r.flagged[2])}
+                            {row("missing pieces", "flagged-missing", |r| r.flagged[3])}
+                            {row("ROC AUC, good parts against scratches", "auc-scratch", |r| r.auc[0])}
+                            {row("ROC AUC, good parts against spots", "auc-spot", |r| r.auc[1])}
+                            {row("ROC AUC, good parts against missing pieces", "auc-missing", |r| r.auc[2])}
+                        </tbody>
+                    </table>
+                </div>
+                {move || (!trained.get()).then(|| view! { <p class="muted">"Train the classifier above to fill in its column."</p> })}
+                <p>
+                    "The classifier catches the kind it was shown and misses the spots, even with a "
+                    "fifth of the good parts flagged. Its AUC on spots is below 0.5: it ranks them "
+                    "as less suspicious than good parts. It does catch missing pieces at low "
+                    "thresholds, but by luck: its weights are negative near the corners, so a dark "
+                    "corner happens to push p up. The autoencoder was shown no defect at all and "
+                    "catches all three kinds. That is the typical outcome, not a law: a supervised "
+                    "model with the right kinds labelled is often sharper on those kinds, and an "
+                    "autoencoder can miss a defect that looks like normal variation."
+                </p>
+            </Predict>
+        }
+        .into_any()
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 6: the thread's regressor
+
+    pub fn thread_code() -> AnyView {
+        untrack(thread_code_view)
+    }
+
+    fn thread_code_view() -> AnyView {
+        let version = RwSignal::new(0u64);
+        let playing = RwSignal::new(true);
+        use_pixel_runner(playing, &[Head::SigmoidBce, Head::LinearMse], None, version);
+        let ready = Memo::new(move |_| {
+            version.track();
+            with_lab(|l| {
+                l.pixel_training(Head::SigmoidBce).is_done()
+                    && l.pixel_training(Head::LinearMse).is_done()
+            })
+            .unwrap_or(false)
+        });
+        let progress = Memo::new(move |_| {
+            version.track();
+            with_lab(|l| {
+                (l.pixel_training(Head::SigmoidBce).epoch()
+                    + l.pixel_training(Head::LinearMse).epoch()) as f64
+                    / (2 * CLASSIFIER_EPOCHS) as f64
+            })
+            .unwrap_or(0.0)
+        });
+        let mode = RwSignal::new(Head::LinearMse);
+        let selected = RwSignal::new(None::<usize>);
+        let outputs = Memo::new(move |_| {
+            if !ready.get() {
+                return Vec::new();
+            }
+            let h = mode.get();
+            with_lab(|l| l.pixel_predictions(h)).unwrap_or_default()
+        });
+        report_task("furthest-outside", move || {
+            ready.get()
+                && mode.get() == Head::LinearMse
+                && outputs.with(|o| is_furthest_outside(o, selected.get()))
+        });
+        report_task("switch-to-bce", move || {
+            ready.get() && mode.get() == Head::SigmoidBce
+        });
+        view! {
+            <p>
+                "The thread's code, run on these pictures: a network with a "<em>"linear"</em>" output "
+                "trained with mean squared error on the labels 0 (good) and 1 (defect), wrapped in "
+                "KerasRegressor and scored with its "<code>"score"</code>". Here it is the same pixel "
+                "model as in step 5, on the same "{TRAIN_NORMAL}" good parts and "{TRAIN_SCRATCH}
+                " scratches, once with the thread's set-up and once as a classifier."
+            </p>
+            {move || if ready.get() {
+                thread_code_content(mode, selected, outputs).into_any()
+            } else {
+                view! {
+                    <div class="train-gate" data-testid="pixel-training">
+                        <p>"Training both set-ups (600 whole-batch steps each)…"</p>
+                        <progress max="1" value=move || progress.get().to_string() aria-label="Training progress"></progress>
+                    </div>
+                }.into_any()
+            }}
+        }
+        .into_any()
+    }
+
+    fn thread_code_content(
+        mode: RwSignal<Head>,
+        selected: RwSignal<Option<usize>>,
+        outputs: Memo<Vec<f64>>,
+    ) -> AnyView {
+        untrack(move || {
+            let (labels, kinds, raw_sigmoid) = with_lab(|l| {
+                (
+                    l.data().test_labels(),
+                    l.data().test.iter().map(|s| s.kind).collect::<Vec<_>>(),
+                    l.pixel_raw(Head::SigmoidBce),
+                )
+            })
+            .unwrap_or_default();
+            let names_kinds = kinds.clone();
+            let labels = StoredValue::new(labels);
+            let kinds = StoredValue::new(kinds);
+            let plot = Signal::derive(move || DotPlot {
+                x_range: (-0.8, 1.4),
+                log_x: false,
+                x_label: "output ŷ on the test pictures".into(),
+                rows: kind_names(),
+                dots: kinds.with_value(|k| {
+                    outputs.with(|o| k.iter().zip(o).map(|(k, v)| (k.index(), *v)).collect())
+                }),
+                band: Some((0.0, 1.0)),
+            });
+            let names = Signal::derive(move || {
+                outputs.with(|o| {
+                    names_kinds
+                        .iter()
+                        .zip(o)
+                        .enumerate()
+                        .map(|(i, (k, v))| {
+                            format!("{}, test picture {i}: output {}", k.name(), format4(*v))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            });
+            let stat = move |f: fn(&[f64], &[f64]) -> Option<f64>| {
+                Signal::derive(move || outputs.with(|o| labels.with_value(|y| f(y, o))))
+            };
+            let lowest = stat(|_, o| o.iter().copied().reduce(f64::min));
+            let highest = stat(|_, o| o.iter().copied().reduce(f64::max));
+            let outside =
+                stat(|_, o| Some(o.iter().filter(|v| !(0.0..=1.0).contains(*v)).count() as f64));
+            let mse = stat(|y, o| math::mean_squared_error(y, o).ok());
+            let old_score = Signal::derive(move || mse.get().map(|m| -m));
+            let r2 = stat(r_squared);
+            let raw_sigmoid = StoredValue::new(raw_sigmoid);
+            let bce = Signal::derive(move || {
+                (mode.get() == Head::SigmoidBce)
+                    .then(|| {
+                        labels.with_value(|y| {
+                            raw_sigmoid.with_value(|z| math::binary_crossentropy(y, z, true).ok())
+                        })
+                    })
+                    .flatten()
+            });
+            let picked = Signal::derive(move || {
+                let i = selected.get()?;
+                outputs.with(|o| o.get(i).copied())
+            });
+            let picked_kind = move || {
+                selected
+                    .get()
+                    .and_then(|i| kinds.with_value(|k| k.get(i).copied()))
+                    .map(|k| k.name())
+                    .unwrap_or("pick a dot")
+            };
+            let keras = Signal::derive(move || {
+                match mode.get() {
+                Head::SigmoidBce => Call {
+                    code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={CLASSIFIER_EPOCHS}, batch_size={})\nclf.evaluate(x_test, y_test)  # the test loss", py(CLASSIFIER_LEARNING_RATE), TRAIN_NORMAL + TRAIN_SCRATCH),
+                    value: bce.get().map(|v| vec![v]),
+                    note: Some("keras.wrappers.SKLearnClassifier one-hot encodes the targets, so it would need a two-unit softmax output; a plain fit is simpler for one sigmoid.".into()),
+                },
+                _ => Call {
+                    code: format!("import keras\ndef build_model(X, y):\n    model = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # linear output\n    model.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=\"mean_squared_error\")\n    return model\nreg = keras.wrappers.SKLearnRegressor(model=build_model, fit_kwargs={{\"epochs\": {CLASSIFIER_EPOCHS}, \"batch_size\": {}}})\nreg.fit(x_train, y_train)\nreg.score(x_test, y_test)  # R², from scikit-learn's RegressorMixin", py(CLASSIFIER_LEARNING_RATE), TRAIN_NORMAL + TRAIN_SCRATCH),
+                    value: r2.get().map(|v| vec![v]),
+                    note: Some(format!("The thread's keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=…) no longer exists; its score returned −MSE, {} here.", old_score.get().map(format4).unwrap_or_default())),
+                },
+            }
+            });
+            let torch = Signal::derive(move || {
+                match mode.get() {
+                Head::SigmoidBce => Call {
+                    code: "import torch\n# clf: nn.Linear(144, 1) trained with binary_cross_entropy_with_logits, as in step 5\nwith torch.no_grad():\n    torch.nn.functional.binary_cross_entropy_with_logits(clf(x_test)[:, 0], y_test)".to_string(),
+                    value: bce.get().map(|v| vec![v]),
+                    note: None,
+                },
+                _ => Call {
+                    code: "import torch\nfrom torchmetrics.functional import r2_score\n# reg: nn.Linear(144, 1) trained with nn.functional.mse_loss on the 0/1 labels\nwith torch.no_grad():\n    r2_score(reg(x_test)[:, 0], y_test)".to_string(),
+                    value: r2.get().map(|v| vec![v]),
+                    note: Some("PyTorch has no scikit-learn wrapper of its own; the third-party skorch's NeuralNetRegressor scores with R² too.".into()),
+                },
+            }
+            });
+            view! {
+                <div class="controls">
+                    <fieldset>
+                        <legend>"Set-up"</legend>
+                        <label class="chip"><input type="radio" name="l5-setup" data-testid="setup-linear" prop:checked=move || mode.get() == Head::LinearMse on:change=move |_| mode.set(Head::LinearMse) />"the thread's: linear output + MSE"</label>
+                        <label class="chip"><input type="radio" name="l5-setup" data-testid="setup-sigmoid" prop:checked=move || mode.get() == Head::SigmoidBce on:change=move |_| mode.set(Head::SigmoidBce) />"classification: sigmoid + binary cross-entropy"</label>
+                    </fieldset>
+                </div>
+                <ErrorDotPlot
+                    plot
+                    threshold=Signal::derive(|| Some(0.5))
+                    selected=selected
+                    on_select=Callback::new(move |i| selected.set(Some(i)))
+                    names
+                    label=Signal::derive(|| "The model's output for every test picture, by kind; the shaded band is [0, 1]".to_string())
+                    testid="output-dots"
+                    height=240
+                />
+                <div class="two-charts">
+                    <table class="numbers" data-testid="output-numbers">
+                        <tbody>
+                            <tr><th scope="row">"lowest output"</th><td><MaybeReadout name="out-min" value=lowest /></td></tr>
+                            <tr><th scope="row">"highest output"</th><td><MaybeReadout name="out-max" value=highest /></td></tr>
+                            <tr><th scope="row">"outputs outside [0, 1] (of 190)"</th><td><MaybeReadout name="out-outside" value=outside /></td></tr>
+                            <tr><th scope="row">"selected: " <span data-testid="out-kind">{picked_kind}</span></th><td><MaybeReadout name="out-picked" value=picked /></td></tr>
+                        </tbody>
+                    </table>
+                    <Predict>
+                        <table class="numbers" data-testid="score-table">
+                            <tbody>
+                                <tr><th scope="row">"test MSE"</th><td><MaybeReadout name="test-mse" value=mse /></td></tr>
+                                <tr><th scope="row">"old KerasRegressor.score: −MSE"</th><td><MaybeReadout name="old-score" value=old_score /></td></tr>
+                                <tr><th scope="row">"R² (SciKeras, Keras 3 SKLearnRegressor, scikit-learn)"</th><td><MaybeReadout name="r2" value=r2 /></td></tr>
+                                <tr><th scope="row">"test binary cross-entropy (sigmoid set-up)"</th><td><MaybeReadout name="test-bce" value=bce /></td></tr>
+                            </tbody>
+                        </table>
+                        <p>
+                            "With a linear output, pictures that look unlike any scratch get outputs "
+                            "below 0, and bright scratches above 1: they are not probabilities, and a "
+                            "“score” of 0.5 means nothing in particular. R² here is negative, worse than "
+                            "always answering the share of defects, because the test set holds spots and "
+                            "missing pieces the model never saw. Neither −MSE nor R² says how many "
+                            "defects get caught; precision, recall and AUC do. The sigmoid set-up keeps "
+                            "every output in (0, 1) and is trained with the loss made for 0/1 labels."
+                        </p>
+                    </Predict>
+                </div>
+                <FrameworkPanel keras pytorch=torch />
+            }
+            .into_any()
+        })
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Step 7: summary
+
+    pub fn summary() -> AnyView {
+        untrack(|| {
+            let trained = with_lab(|l| l.is_trained()).unwrap_or(false);
+            let auc = with_lab(|l| {
+                l.is_trained()
+                    .then(|| math::roc_auc(&l.data().test_labels(), l.test_errors()).ok())
+                    .flatten()
+            })
+            .flatten();
+            view! {
+                <p>"The answer to the thread's question, as a rule of thumb:"</p>
+                <div class="table-scroll">
+                    <table class="summary" data-testid="summary-table">
+                        <thead><tr><th scope="col">"you have"</th><th scope="col">"approach"</th><th scope="col">"output and loss"</th><th scope="col">"judge it by"</th></tr></thead>
+                        <tbody>
+                            <tr><th scope="row">"good examples, few or unknown defects"</th><td>"one-class: an autoencoder trained on good examples only; the anomaly score is its reconstruction error"</td><td>"sigmoid output for pixels in [0, 1], MSE on the pixels"</td><td>"a threshold set from the good examples' errors; precision, recall and the exact ROC AUC on a labelled test set"</td></tr>
+                            <tr><th scope="row">"labelled examples of every defect you care about"</th><td>"supervised binary classifier"</td><td>"one sigmoid output with binary cross-entropy (or a raw output with from_logits=True)"</td><td>"precision, recall and ROC AUC, per defect kind"</td></tr>
+                            <tr><th scope="row">"targets that are real numbers"</th><td>"regression"</td><td>"linear output, MSE or MAE"</td><td>"R² or MAE as metrics: R² is maximised and is never the loss"</td></tr>
+                            <tr><th scope="row">"exactly one of several classes"</th><td>"multi-class classification"</td><td>"softmax over the classes, categorical cross-entropy"</td><td>"accuracy, per-class precision and recall"</td></tr>
+                        </tbody>
+                    </table>
+                </div>
+                <p>
+                    {if trained {
+                        format!("On this lesson's parts the autoencoder ranks defects above good parts with an exact ROC AUC of {}, without ever seeing a defect. ", auc.map(format4).unwrap_or_default())
+                    } else {
+                        String::new()
+                    }}
+                    "Check AUC on your own scale of scores (Keras' default AUC() assumes [0, 1] "
+                    "probabilities), set the threshold from good parts, and keep labelled defects for "
+                    "testing. If you can label every kind of defect, a supervised classifier is worth "
+                    "trying too, but test it on kinds it was not trained on before trusting it with them."
+                </p>
+            }
+            .into_any()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roc(labels: &[f64], scores: &[f64]) -> Vec<RocPoint> {
+        math::roc_curve(labels, scores).unwrap()
+    }
+
+    #[test]
+    fn seeing_and_pausing_tasks() {
+        assert!(!saw_every_defect(&[
+            Kind::Scratch,
+            Kind::Spot,
+            Kind::Normal
+        ]));
+        assert!(saw_every_defect(&[
+            Kind::Spot,
+            Kind::MissingPiece,
+            Kind::Scratch
+        ]));
+        assert!(!inspected_every_kind(&Kind::DEFECTS));
+        assert!(inspected_every_kind(&Kind::ALL));
+        assert!(!paused_early(false, 0), "not started");
+        assert!(paused_early(false, 1));
+        assert!(paused_early(false, PAUSE_BEFORE_EPOCH - 1));
+        assert!(!paused_early(false, PAUSE_BEFORE_EPOCH));
+        assert!(!paused_early(true, 5), "still playing");
+        assert!(!trained_to_end(EPOCHS - 1));
+        assert!(trained_to_end(EPOCHS));
+        assert!(generous_budget_checked(0.2, true));
+        assert!(!generous_budget_checked(0.19, true));
+        assert!(!generous_budget_checked(0.25, false));
+    }
+
+    #[test]
+    fn threshold_tasks_find_the_best_trade_offs() {
+        // Normal parts 1, 2, 3, 6; defects 4, 5, 7.
+        let labels = [0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
+        let scores = [1.0, 2.0, 3.0, 6.0, 4.0, 5.0, 7.0];
+        // Catching every defect needs t < 4, which flags the 6: one false alarm at best.
+        assert!(catches_all_with_fewest_alarms(&labels, &scores, 3.5));
+        assert!(!catches_all_with_fewest_alarms(&labels, &scores, 2.5));
+        assert!(!catches_all_with_fewest_alarms(&labels, &scores, 4.5));
+        // No false alarm needs t ≥ 6, which catches only the 7.
+        assert!(no_alarms_most_caught(&labels, &scores, 6.0));
+        assert!(no_alarms_most_caught(&labels, &scores, 6.5));
+        assert!(!no_alarms_most_caught(&labels, &scores, 7.0));
+        assert!(!no_alarms_most_caught(&labels, &scores, 5.5));
+        // Degenerate inputs never count as done.
+        assert!(!catches_all_with_fewest_alarms(&[0.0], &[1.0], 0.0));
+        assert!(!no_alarms_most_caught(&[0.0], &[1.0], 2.0));
+        assert!(!catches_all_with_fewest_alarms(&labels, &scores[..3], 0.0));
+        assert!(!no_alarms_most_caught(&labels, &scores, f64::NAN));
+    }
+
+    #[test]
+    fn extremes_and_outside_outputs() {
+        let kinds = [Kind::Normal, Kind::Spot, Kind::Normal, Kind::Scratch];
+        let scores = [0.1, 0.5, 0.3, 0.4];
+        assert!(is_hardest_defect(&kinds, &scores, Some(3)));
+        assert!(!is_hardest_defect(&kinds, &scores, Some(1)));
+        assert!(is_worst_normal(&kinds, &scores, Some(2)));
+        assert!(!is_worst_normal(&kinds, &scores, None));
+        assert!(!is_hardest_defect(&[], &[], None));
+        assert_eq!(distance_outside_unit(-0.5), 0.5);
+        assert_eq!(distance_outside_unit(1.25), 0.25);
+        assert_eq!(distance_outside_unit(0.3), 0.0);
+        let outputs = [0.2, -0.6, 1.2, f64::NAN];
+        assert!(is_furthest_outside(&outputs, Some(1)));
+        assert!(!is_furthest_outside(&outputs, Some(2)));
+        assert!(
+            !is_furthest_outside(&[0.2, 0.9], Some(0)),
+            "nothing is outside"
+        );
+        assert!(!is_furthest_outside(&outputs, None));
+    }
+
+    #[test]
+    fn roc_points_and_thresholds_agree_with_the_confusion_matrix() {
+        let labels = [0.0, 0.0, 1.0, 1.0, 0.0, 1.0];
+        let scores = [0.001, 0.002, 0.004, 0.004, 0.003, 0.01];
+        let points = roc(&labels, &scores);
+        for k in 0..points.len() {
+            let t = threshold_for_roc_index(&points, k);
+            assert_eq!(roc_index_for_threshold(&points, t), k, "point {k}, t = {t}");
+            // The point's rates equal the confusion matrix's at t.
+            let cm = math::confusion_matrix(&labels, &scores, t).unwrap();
+            let p = points[k];
+            assert!((p.tpr - cm.tp as f64 / 3.0).abs() < 1e-12);
+            assert!((p.fpr - cm.fp as f64 / 3.0).abs() < 1e-12);
+        }
+        assert_eq!(roc_index_for_threshold(&points, 1.0), 0);
+        assert_eq!(roc_index_for_threshold(&points, 0.0), points.len() - 1);
+        assert_eq!(roc_index_for_threshold(&points, f64::NAN), 0);
+        assert_eq!(roc_index_for_threshold(&[], 0.5), 0);
+        assert_eq!(threshold_for_roc_index(&[], 3), 0.0);
+        // Negative scores still give thresholds in the right gaps.
+        let points = roc(&[0.0, 1.0], &[-1.0, 0.0]);
+        for k in 0..points.len() {
+            let t = threshold_for_roc_index(&points, k);
+            assert_eq!(roc_index_for_threshold(&points, t), k);
+        }
+        assert_eq!(threshold_from_slider(-3.0), 1e-3);
+        assert_eq!(
+            threshold_from_slider(9.0),
+            10f64.powf(LOG_THRESHOLD_RANGE.1)
+        );
+        assert_eq!(
+            threshold_from_slider(f64::NAN),
+            10f64.powf(LOG_THRESHOLD_RANGE.0)
+        );
+    }
+
+    #[test]
+    fn the_tasks_are_reachable_on_the_trained_lab() {
+        use crate::model::anomaly::Lab;
+        let mut lab = Lab::new();
+        lab.finish_autoencoder();
+        let labels = lab.data().test_labels();
+        let scores = lab.test_errors().to_vec();
+        let points = roc(&labels, &scores);
+        let catch_all = (0..points.len())
+            .map(|k| threshold_for_roc_index(&points, k))
+            .filter(|t| catches_all_with_fewest_alarms(&labels, &scores, *t))
+            .count();
+        let quiet = (0..points.len())
+            .map(|k| threshold_for_roc_index(&points, k))
+            .filter(|t| no_alarms_most_caught(&labels, &scores, *t))
+            .count();
+        assert_eq!(
+            catch_all, 1,
+            "exactly one ROC point catches all with fewest alarms"
+        );
+        assert_eq!(quiet, 1);
+        // Every score is inside the slider's range, so the histogram shows them all.
+        let (lo, hi) = LOG_THRESHOLD_RANGE;
+        assert!(scores.iter().all(|s| (lo..hi).contains(&s.log10())));
+        let kinds: Vec<Kind> = lab.data().test.iter().map(|s| s.kind).collect();
+        let hardest = (0..scores.len()).find(|i| is_hardest_defect(&kinds, &scores, Some(*i)));
+        let worst = (0..scores.len()).find(|i| is_worst_normal(&kinds, &scores, Some(*i)));
+        assert!(hardest.is_some() && worst.is_some());
+    }
+}

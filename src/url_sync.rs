@@ -1,0 +1,122 @@
+//! Keeping widget state in the address bar (WebAssembly only), so every view has a link:
+//! the query after the hash path is rewritten, at most every [`URL_WRITE_INTERVAL`], with
+//! `history.replaceState` (which neither reloads nor fires `hashchange`).
+
+use crate::app::current_hash;
+use crate::routes::{parse_query, query_of};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How often at most the address bar is rewritten while the learner drags
+/// (`replaceState` costs about half a millisecond).
+pub const URL_WRITE_INTERVAL: Duration = Duration::from_millis(120);
+
+/// The hash path without its query: `"#/logits/shift?z=1"` → `"/logits/shift"`.
+pub fn hash_path(hash: &str) -> &str {
+    hash.trim_start_matches('#').split('?').next().unwrap_or("")
+}
+
+/// The value of `key` in the current address's query, if any.
+pub fn current_query_value(key: &str) -> Option<String> {
+    let hash = current_hash();
+    parse_query(query_of(&hash))
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
+/// Rewrites the address to `#<path>?<query>` if the learner is still on `path`.
+pub fn replace_query(path: &str, query: &str) {
+    let here = current_hash();
+    if hash_path(&here) != path {
+        return;
+    }
+    let target = if query.is_empty() {
+        format!("#{path}")
+    } else {
+        format!("#{path}?{query}")
+    };
+    if here != target {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+        }
+    }
+}
+
+/// Keeps the query of `path` equal to `query()` (a closure that reads signals), throttled.
+pub fn sync_query(path: String, query: impl Fn() -> String + 'static) {
+    let latest = StoredValue::new(String::new());
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        latest.set_value(query());
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        let path = path.clone();
+        set_timeout(
+            move || {
+                let _ = pending.try_set_value(false);
+                if let Some(q) = latest.try_get_value() {
+                    replace_query(&path, &q);
+                }
+            },
+            URL_WRITE_INTERVAL,
+        );
+    });
+}
+
+/// The full address of `#<path>?<query>` on this page, for sharing.
+pub fn absolute_link(path: &str, query: &str) -> String {
+    let location = window().location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    if query.is_empty() {
+        format!("{base}#{path}")
+    } else {
+        format!("{base}#{path}?{query}")
+    }
+}
+
+/// A "Share" button: copies a link that restores exactly this view, and shows it so it can
+/// also be copied by hand where the clipboard is not available.
+#[component]
+pub fn ShareButton(
+    /// Builds the link when clicked.
+    link: Callback<(), String>,
+) -> impl IntoView {
+    let shown = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    view! {
+        <span class="share">
+            <button
+                type="button"
+                data-testid="share"
+                on:click=move |_| {
+                    let url = link.run(());
+                    let clipboard = window().navigator().clipboard();
+                    let promise = clipboard.write_text(&url);
+                    copied.set(true);
+                    let _ = promise;
+                    shown.set(Some(url));
+                }
+            >
+                "🔗 Share this view"
+            </button>
+            {move || shown.get().map(|url| view! {
+                <label class="share-link">
+                    <span>{move || if copied.get() { "Link copied: " } else { "Link: " }}</span>
+                    <input type="text" readonly data-testid="share-link" prop:value=url on:focus=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    } />
+                </label>
+            })}
+        </span>
+    }
+}

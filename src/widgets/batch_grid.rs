@@ -1,0 +1,43 @@
+use super::layered_canvas::LayeredCanvas;
+use crate::chart::{draw_batch_grid, BatchGrid, DrawResult, PlotMapping};
+use leptos::prelude::*;
+
+/// A batch of multi-label predictions as a grid (rows = samples, columns = labels): shade =
+/// predicted probability, thick outline = a true label, dot = predicted positive.
+#[component]
+pub fn BatchGridView(
+    /// The grid to draw.
+    #[prop(into)]
+    grid: Signal<BatchGrid>,
+    /// `data-testid` of the widget.
+    #[prop(default = "batch-grid")]
+    testid: &'static str,
+    /// Chart height in CSS pixels.
+    #[prop(default = 320)]
+    height: u32,
+) -> impl IntoView {
+    // Static frame underneath, the grid on top (it changes with every slider move).
+    let background = move |_area: &_, _style: &_| -> DrawResult<PlotMapping> {
+        Ok(PlotMapping {
+            left: 0.0,
+            top: 0.0,
+            width: 1.0,
+            height: 1.0,
+            x_range: (0.0, 1.0),
+            y_range: (0.0, 1.0),
+        })
+    };
+    let foreground = move |area: &_, style: &_| grid.with(|g| draw_batch_grid(area, g, style));
+    let label = Signal::derive(move || {
+        grid.with(|g| {
+            let predicted = g.probs.iter().filter(|p| **p > g.threshold).count();
+            let positives = g.targets.iter().filter(|t| **t == 1.0).count();
+            format!("Batch of {} samples by {} labels: {positives} true labels, {predicted} predicted positive", g.rows, g.cols)
+        })
+    });
+    view! {
+        <div class="batch-grid" data-testid=testid>
+            <LayeredCanvas background foreground height label />
+        </div>
+    }
+}

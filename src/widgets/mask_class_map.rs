@@ -1,0 +1,128 @@
+use super::layered_canvas::LayeredCanvas;
+use super::mask_painter::{arrow_move, cell_under, overlay_style};
+use crate::chart::mask_grid::{draw_cell_cursor, draw_class_cells, draw_mask_frames, MaskPanels};
+use crate::chart::PlotMapping;
+use leptos::prelude::*;
+
+/// A class map beside the model's prediction of it: every pixel coloured by its class
+/// (and numbered, so colour is never the only cue), the prediction faded where the model
+/// is unsure. Click a pixel of the prediction to select it, or focus the map and move the
+/// selection with the arrow keys (Home/End, PageUp/PageDown to the edges).
+#[component]
+pub fn MaskClassMap(
+    /// Cells per side.
+    size: usize,
+    /// The true class of every pixel, row-major.
+    #[prop(into)]
+    truth: Signal<Vec<usize>>,
+    /// The predicted class (argmax) of every pixel.
+    #[prop(into)]
+    predicted: Signal<Vec<usize>>,
+    /// The top softmax probability of every pixel, in [0, 1].
+    #[prop(into)]
+    confidence: Signal<Vec<f64>>,
+    /// The selected pixel, (row, column).
+    selected: RwSignal<(usize, usize)>,
+    /// Class names, for screen readers.
+    class_names: &'static [&'static str],
+    /// `data-testid` of the widget.
+    #[prop(default = "mask-class-map")]
+    testid: &'static str,
+    /// Chart height in CSS pixels.
+    #[prop(default = 340)]
+    height: u32,
+) -> impl IntoView {
+    let mapping = RwSignal::new(None::<PlotMapping>);
+    let layer = NodeRef::<leptos::html::Div>::new();
+    let panels = StoredValue::new(MaskPanels {
+        size,
+        titles: vec![
+            "ground truth".into(),
+            "prediction (argmax; faded = unsure)".into(),
+        ],
+        active: 1,
+        probability_key: false,
+    });
+    let background = move |area: &_, style: &_| {
+        panels.with_value(|p| {
+            let m = draw_mask_frames(area, p, style)?;
+            truth.with(|t| draw_class_cells(area, p, 0, t, None, true, style))?;
+            Ok(m)
+        })
+    };
+    let foreground = move |area: &_, style: &_| {
+        panels.with_value(|p| {
+            predicted.with(|k| {
+                confidence.with(|c| draw_class_cells(area, p, 1, k, Some(c), true, style))
+            })?;
+            let at = selected.get();
+            draw_cell_cursor(area, p, 0, at, 0, style)?;
+            draw_cell_cursor(area, p, 1, at, 0, style)
+        })
+    };
+    let name = move |k: usize| class_names.get(k).copied().unwrap_or("?");
+    let label = Signal::derive(move || {
+        let wrong =
+            truth.with(|t| predicted.with(|p| t.iter().zip(p).filter(|(a, b)| a != b).count()));
+        format!("A {size} by {size} class map beside the model's prediction; {wrong} pixels are predicted wrong")
+    });
+    let status = move || {
+        let (r, c) = selected.get();
+        let i = r * size + c;
+        let t = truth.with(|t| t.get(i).copied().unwrap_or(0));
+        let p = predicted.with(|p| p.get(i).copied().unwrap_or(0));
+        format!(
+            "Selected row {}, column {}: truth {}, predicted {}{}",
+            r,
+            c,
+            name(t),
+            name(p),
+            if t == p { "" } else { " (wrong)" }
+        )
+    };
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        let Some(el) = layer.get_untracked() else {
+            return;
+        };
+        if let Some(cell) = cell_under(&el, &ev, size) {
+            ev.prevent_default();
+            let _ = el.focus();
+            selected.set(cell);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if let Some(next) = arrow_move(&ev.key(), selected.get_untracked(), size) {
+            ev.prevent_default();
+            selected.set(next);
+        }
+    };
+    view! {
+        <div class="mask-class-map" data-testid=testid>
+            <LayeredCanvas background foreground mapping height label>
+                <div
+                    class="mask-layer select"
+                    node_ref=layer
+                    tabindex="0"
+                    role="application"
+                    aria-roledescription="pixel picker"
+                    aria-label=format!("Prediction, {size} by {size} pixels. Arrow keys move the selected pixel.")
+                    aria-describedby=format!("{testid}-status")
+                    data-testid=format!("{testid}-grid")
+                    data-size=size
+                    data-row=move || selected.get().0
+                    data-col=move || selected.get().1
+                    style=move || overlay_style(mapping.get())
+                    on:pointerdown=on_pointerdown
+                    on:keydown:capture=on_keydown
+                ></div>
+            </LayeredCanvas>
+            <p class="mask-status" id=format!("{testid}-status") aria-live="polite" data-testid=format!("{testid}-status")>{status}</p>
+        </div>
+    }
+}

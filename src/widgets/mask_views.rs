@@ -1,0 +1,94 @@
+use super::layered_canvas::LayeredCanvas;
+use crate::chart::mask_grid::{
+    draw_mask_frames, draw_mask_outline, draw_probability_cells, draw_tensor_grids, truth_colour,
+    MaskPanels, TensorGrid,
+};
+use crate::chart::{DrawResult, PlotMapping};
+use crate::model::segmentation::THRESHOLD;
+use leptos::prelude::*;
+
+/// Probability maps side by side (e.g. what each output head predicts), each with the true
+/// object outlined and a dot on every pixel above 0.5. Titles and frames are the
+/// background; the maps, which change while training runs, the foreground.
+#[component]
+pub fn MaskMaps(
+    /// Cells per side.
+    size: usize,
+    /// One title per map.
+    titles: Vec<String>,
+    /// The maps: P(object) per pixel, row-major.
+    #[prop(into)]
+    maps: Signal<Vec<Vec<f64>>>,
+    /// The ground truth (0/1), outlined on every map.
+    #[prop(into)]
+    truth: Signal<Vec<f64>>,
+    /// What the maps show, for screen readers (the numbers are in readouts beside them).
+    #[prop(into)]
+    label: Signal<String>,
+    /// `data-testid` of the widget.
+    #[prop(default = "mask-maps")]
+    testid: &'static str,
+    /// Chart height in CSS pixels.
+    #[prop(default = 260)]
+    height: u32,
+) -> impl IntoView {
+    let panels = StoredValue::new(MaskPanels {
+        size,
+        titles,
+        active: 0,
+        probability_key: true,
+    });
+    let background =
+        move |area: &_, style: &_| panels.with_value(|p| draw_mask_frames(area, p, style));
+    let foreground = move |area: &_, style: &_| {
+        panels.with_value(|p| {
+            let inside: Vec<bool> = truth.with(|t| t.iter().map(|v| *v >= 0.5).collect());
+            maps.with(|maps| {
+                for (i, m) in maps.iter().enumerate() {
+                    draw_probability_cells(area, p, i, m, Some(THRESHOLD), style)?;
+                    draw_mask_outline(area, p, i, &inside, truth_colour(style), style)?;
+                }
+                Ok(())
+            })
+        })
+    };
+    view! {
+        <div class="mask-maps" data-testid=testid>
+            <LayeredCanvas background foreground height label />
+        </div>
+    }
+}
+
+/// Small tensors drawn as grids of labelled cells coloured by class (read-only).
+#[component]
+pub fn TensorGrids(
+    /// The tensors, left to right.
+    #[prop(into)]
+    grids: Signal<Vec<TensorGrid>>,
+    /// What the picture shows, for screen readers.
+    #[prop(into)]
+    label: Signal<String>,
+    /// `data-testid` of the widget.
+    #[prop(default = "tensor-grids")]
+    testid: &'static str,
+    /// Chart height in CSS pixels.
+    #[prop(default = 240)]
+    height: u32,
+) -> impl IntoView {
+    let background = move |_area: &_, _style: &_| -> DrawResult<PlotMapping> {
+        Ok(PlotMapping {
+            left: 0.0,
+            top: 0.0,
+            width: 1.0,
+            height: 1.0,
+            x_range: (0.0, 1.0),
+            y_range: (0.0, 1.0),
+        })
+    };
+    let foreground = move |area: &_, style: &_| grids.with(|g| draw_tensor_grids(area, g, style));
+    view! {
+        <div class="tensor-grids" data-testid=testid>
+            <LayeredCanvas background foreground height label />
+        </div>
+    }
+}

@@ -1,0 +1,119 @@
+use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
+use crate::chart::roc::nearest_point;
+use crate::chart::{draw_roc_axes, draw_roc_point, PlotMapping};
+use crate::format::{format4, format_full};
+use crate::math::RocPoint;
+use leptos::prelude::*;
+
+/// A ROC curve with a draggable operating point. Dragging snaps to the nearest point of the
+/// curve; the point is also a `role="slider"` over the thresholds: arrows step one threshold
+/// (right/up lowers it, moving up the curve), PageUp/PageDown five, Home/End to the ends.
+#[component]
+pub fn RocPlot(
+    /// The curve, from threshold +∞ at (0, 0) downwards.
+    #[prop(into)]
+    points: Signal<Vec<RocPoint>>,
+    /// Index of the operating point in `points`.
+    #[prop(into)]
+    index: Signal<usize>,
+    /// Called with the new index.
+    on_change: Callback<usize>,
+    /// `data-testid` of the widget.
+    #[prop(default = "roc-plot")]
+    testid: &'static str,
+    /// Chart height in CSS pixels.
+    #[prop(default = 320)]
+    height: u32,
+) -> impl IntoView {
+    let mapping = RwSignal::new(None::<PlotMapping>);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let dragging = StoredValue::new(false);
+    let origin = StoredValue::new((0.0f64, 0.0f64));
+    let pick = move |cx: f64, cy: f64| {
+        let Some(m) = mapping.get_untracked() else {
+            return;
+        };
+        let (left, top) = origin.get_value();
+        let (x, y) = (m.x_at(cx - left), m.y_at(cy - top));
+        let i = points.with_untracked(|p| nearest_point(p, x, y));
+        on_change.run(i);
+    };
+    let background = move |area: &_, style: &_| points.with(|p| draw_roc_axes(area, p, style));
+    let foreground = move |area: &_, style: &_| {
+        points
+            .with(|p| draw_roc_point(area, p, index.get(), style))
+            .map(|_| ())
+    };
+    let label =
+        Signal::derive(|| "ROC curve: true positive rate against false positive rate".to_string());
+    let handle = move || {
+        let m = mapping.get()?;
+        let pts = points.get();
+        let i = index.get().min(pts.len().saturating_sub(1));
+        let p = *pts.get(i)?;
+        let n = pts.len();
+        let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+            let i = index.get_untracked();
+            let next = match ev.key().as_str() {
+                "ArrowRight" | "ArrowUp" => Some((i + 1).min(n - 1)),
+                "ArrowLeft" | "ArrowDown" => Some(i.saturating_sub(1)),
+                "PageUp" => Some((i + 5).min(n - 1)),
+                "PageDown" => Some(i.saturating_sub(5)),
+                "Home" => Some(0),
+                "End" => Some(n - 1),
+                _ => None,
+            };
+            if let Some(j) = next {
+                ev.prevent_default();
+                on_change.run(j);
+            }
+        };
+        let threshold_text = if p.threshold.is_finite() {
+            format4(p.threshold)
+        } else {
+            "∞ (nothing positive)".to_string()
+        };
+        Some(view! {
+            <div
+                class="point-slider"
+                role="slider"
+                tabindex="0"
+                aria-label="Threshold on the ROC curve"
+                aria-valuemin="0"
+                aria-valuemax=(n - 1).to_string()
+                aria-valuenow=i.to_string()
+                aria-valuetext=format!("threshold {threshold_text}: false positive rate {}, true positive rate {}", format4(p.fpr), format4(p.tpr))
+                data-threshold=format_full(p.threshold)
+                style=format!("left: {:.1}px; top: {:.1}px", m.px_of(p.fpr) - 14.0, m.py_of(p.tpr) - 14.0)
+                on:keydown=on_keydown
+            ></div>
+        })
+    };
+    view! {
+        <div
+            class="curve-plot roc-plot"
+            data-testid=testid
+            node_ref=container
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                if ev.button() != 0 || !on_chart(&ev) { return; }
+                let Some(el) = container.get_untracked() else { return };
+                let Some(o) = canvas_origin(&el) else { return };
+                origin.set_value(o);
+                ev.prevent_default();
+                let _ = el.set_pointer_capture(ev.pointer_id());
+                dragging.set_value(true);
+                pick(ev.client_x() as f64, ev.client_y() as f64);
+            }
+            on:pointermove=move |ev: leptos::ev::PointerEvent| {
+                if dragging.get_value() { pick(ev.client_x() as f64, ev.client_y() as f64); }
+            }
+            on:pointerup=move |_| dragging.set_value(false)
+            on:pointercancel=move |_| dragging.set_value(false)
+            on:lostpointercapture=move |_| dragging.set_value(false)
+        >
+            <LayeredCanvas background foreground mapping height label>
+                {handle}
+            </LayeredCanvas>
+        </div>
+    }
+}
