@@ -1,8 +1,7 @@
 //! Bar charts: the draggable logit bars and the probability bars under them.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{err, ChartStyle, DrawResult, PlotMapping, XyChart};
 use crate::format::format_sig;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -43,14 +42,12 @@ fn sane_range((lo, hi): (f64, f64)) -> (f64, f64) {
     }
 }
 
-type BarChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
 /// Builds the same layout for both layers, so the bars land exactly on the axes.
 fn layout<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
     axes: &BarAxes,
     style: &ChartStyle,
-) -> DrawResult<(BarChart<'a, DB>, PlotMapping)> {
+) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
     let n = axes.classes.max(1) as f64;
     let y_range = sane_range(axes.y_range);
     let chart = ChartBuilder::on(root)

@@ -1,9 +1,8 @@
 //! Function curves (sigmoid, logit, a loss or its gradient against z) with a draggable point.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{err, ChartStyle, DrawResult, PlotMapping, XyChart};
 use crate::format::format_sig;
 use crate::math;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -119,13 +118,11 @@ pub struct CurveAxes {
     pub curves: Vec<CurveKind>,
 }
 
-type CurveChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
 fn layout<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
     axes: &CurveAxes,
     style: &ChartStyle,
-) -> DrawResult<(CurveChart<'a, DB>, PlotMapping)> {
+) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
     let sane = |(a, b): (f64, f64)| {
         if a.is_finite() && b.is_finite() && b > a {
             (a, b)

@@ -151,16 +151,22 @@ pub fn draw_mask_frames<DB: DrawingBackend>(
 ) -> DrawResult<PlotMapping> {
     let (w, h) = root.dim_in_pixel();
     let boxes = mask_boxes(panels, w, h, style);
-    let font = (style.font, style.font_size(13.0))
-        .into_font()
-        .color(&style.text)
-        .pos(Pos::new(HPos::Center, VPos::Center));
     let frame = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
+    let panel_w = w as f64 / panels.titles.len().max(1) as f64;
     for (b, title) in boxes.iter().zip(&panels.titles) {
+        // 13 px, smaller when a long title would not fit its panel (about 0.56 em a letter).
+        let fit = panel_w / (0.56 * title.chars().count().max(1) as f64);
+        let font = (
+            style.font,
+            style.font_size(13.0).min(fit).max(style.font_size(8.0)),
+        )
+            .into_font()
+            .color(&style.text)
+            .pos(Pos::new(HPos::Center, VPos::Center));
         root.draw(&Text::new(
             title.as_str(),
             (b.left + b.side / 2, b.top / 2),
-            font.clone(),
+            font,
         ))
         .map_err(err)?;
         root.draw(&Rectangle::new(
@@ -185,8 +191,8 @@ fn draw_probability_key<DB: DrawingBackend>(
     let top = b.top + b.side + style.px(10.0) as i32;
     let height = style.px(12.0) as i32;
     let steps = 10;
-    let left = b.left + b.side / 5;
-    let width = b.side * 3 / 5;
+    let left = b.left + b.side / 6;
+    let width = b.side * 2 / 3;
     for k in 0..=steps {
         let x0 = left + width * k / (steps + 1);
         let x1 = left + width * (k + 1) / (steps + 1);
@@ -207,7 +213,7 @@ fn draw_probability_key<DB: DrawingBackend>(
         .color(&style.text);
     let gap = style.px(6.0) as i32;
     root.draw(&Text::new(
-        "p = 0",
+        "0",
         (left - gap, top + height / 2),
         font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
     ))
@@ -222,7 +228,8 @@ fn draw_probability_key<DB: DrawingBackend>(
 }
 
 /// Fills panel `panel` with probabilities (row-major, `size`² values; missing values are
-/// left blank), merging neighbours of one colour into one rectangle, then faint cell lines,
+/// left blank), merging neighbours of one colour into one rectangle and leaving p = 0 to
+/// the background below (the panel must sit on the chart background), then faint cell lines,
 /// and a dot on every cell above `threshold` (so "predicted object" never rests on colour
 /// alone).
 pub fn draw_probability_cells<DB: DrawingBackend>(
@@ -239,18 +246,33 @@ pub fn draw_probability_cells<DB: DrawingBackend>(
         return Ok(());
     };
     let cells = &values[..values.len().min(size * size)];
+    // One colour per 8-bit level, computed once per drawing instead of once per cell.
+    let lut: Vec<RGBColor> = (0..=255)
+        .map(|k| probability_colour(k as f64 / 255.0, style))
+        .collect();
+    let level = |v: f64| {
+        if v.is_nan() {
+            0
+        } else {
+            (v.clamp(0.0, 1.0) * 255.0).round() as usize
+        }
+    };
     for (row, line) in cells.chunks(size).enumerate() {
         let mut col = 0;
         while col < line.len() {
-            let colour = probability_colour(line[col], style);
+            let k = level(line[col]);
+            let colour = lut[k];
             let mut end = col + 1;
-            while end < line.len() && probability_colour(line[end], style) == colour {
+            while end < line.len() && level(line[end]) == k {
                 end += 1;
             }
-            let [(x0, y0), _] = b.cell(row, col, size);
-            let [_, (x1, y1)] = b.cell(row, end - 1, size);
-            root.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))
-                .map_err(err)?;
+            // p = 0 is the background colour, which the layer below already shows.
+            if k > 0 {
+                let [(x0, y0), _] = b.cell(row, col, size);
+                let [_, (x1, y1)] = b.cell(row, end - 1, size);
+                root.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))
+                    .map_err(err)?;
+            }
             col = end;
         }
     }
@@ -281,20 +303,35 @@ fn draw_cell_lines<DB: DrawingBackend>(
     size: usize,
     style: &ChartStyle,
 ) -> DrawResult<()> {
+    // Two zig-zag paths instead of one path per line: the joins run along the frame, where
+    // they are invisible, and the whole grid costs two canvas strokes.
     let line = blend(style.background, style.grid, 0.8).stroke_width(1);
+    let (top, bottom) = (b.top, b.top + b.side);
+    let (left, right) = (b.left, b.left + b.side);
+    let mut vertical = Vec::with_capacity(2 * size);
+    let mut horizontal = Vec::with_capacity(2 * size);
     for k in 1..size {
         let x = b.left + b.edge(k, size);
         let y = b.top + b.edge(k, size);
-        root.draw(&PathElement::new(
-            vec![(x, b.top), (x, b.top + b.side)],
-            line,
-        ))
-        .map_err(err)?;
-        root.draw(&PathElement::new(
-            vec![(b.left, y), (b.left + b.side, y)],
-            line,
-        ))
-        .map_err(err)?;
+        let (from_y, to_y) = if k % 2 == 1 {
+            (top, bottom)
+        } else {
+            (bottom, top)
+        };
+        vertical.push((x, from_y));
+        vertical.push((x, to_y));
+        let (from_x, to_x) = if k % 2 == 1 {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        horizontal.push((from_x, y));
+        horizontal.push((to_x, y));
+    }
+    if vertical.len() >= 2 {
+        root.draw(&PathElement::new(vertical, line)).map_err(err)?;
+        root.draw(&PathElement::new(horizontal, line))
+            .map_err(err)?;
     }
     Ok(())
 }
@@ -459,7 +496,7 @@ pub fn draw_cell_cursor<DB: DrawingBackend>(
 }
 
 /// One small tensor drawn as a grid: every cell coloured by the class its value belongs to
-/// and labelled (e.g. with the pixel it came from).
+/// and labelled (e.g. with the pixel it came from); large cells also say "c<class>".
 #[derive(Clone, Debug, PartialEq)]
 pub struct TensorGrid {
     /// Title above the grid.
@@ -497,20 +534,22 @@ pub fn draw_tensor_grids<DB: DrawingBackend>(
         .max(1.0);
     let used = cell * total_cols as f64 + gap * (grids.len() as f64 - 1.0);
     let mut x = ((w - used) / 2.0).max(0.0);
-    let title_font = (style.font, style.font_size(13.0))
-        .into_font()
-        .color(&style.text)
-        .pos(Pos::new(HPos::Center, VPos::Center));
-    let label_font = (style.font, style.font_size(11.0))
+    let label_font = (style.font, style.font_size(11.0).min(cell * 0.42).max(1.0))
         .into_font()
         .color(&RGBColor(20, 20, 20))
         .pos(Pos::new(HPos::Center, VPos::Center));
     for g in grids {
         let gw = cell * g.cols as f64;
+        // 13 px, smaller when the title is wider than its grid and the gap beside it.
+        let fit = (gw + gap * 0.9) / (0.56 * g.title.chars().count().max(1) as f64);
+        let title_font = (style.font, style.font_size(13.0).min(fit).max(1.0))
+            .into_font()
+            .color(&style.text)
+            .pos(Pos::new(HPos::Center, VPos::Center));
         root.draw(&Text::new(
             g.title.as_str(),
             ((x + gw / 2.0) as i32, (title / 2.0) as i32),
-            title_font.clone(),
+            title_font,
         ))
         .map_err(err)?;
         for (i, (class, label)) in g.cells.iter().take(g.rows * g.cols).enumerate() {
@@ -527,12 +566,26 @@ pub fn draw_tensor_grids<DB: DrawingBackend>(
                 style.background.stroke_width(style.px(1.5).max(1.0) as u32),
             ))
             .map_err(err)?;
-            root.draw(&Text::new(
-                label.as_str(),
-                ((x0 + x1) / 2, (y0 + y1) / 2),
-                label_font.clone(),
-            ))
-            .map_err(err)?;
+            // Large cells also name their class, so the picture never relies on colour.
+            let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2);
+            if cell >= style.px(34.0) {
+                let dy = (cell * 0.17) as i32;
+                root.draw(&Text::new(
+                    label.as_str(),
+                    (cx, cy - dy),
+                    label_font.clone(),
+                ))
+                .map_err(err)?;
+                root.draw(&Text::new(
+                    format!("c{class}"),
+                    (cx, cy + dy),
+                    label_font.clone(),
+                ))
+                .map_err(err)?;
+            } else {
+                root.draw(&Text::new(label.as_str(), (cx, cy), label_font.clone()))
+                    .map_err(err)?;
+            }
         }
         x += gw + gap;
     }

@@ -29,6 +29,13 @@ pub use training::{draw_training_axes, draw_training_lines, TrainingAxes};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// A chart with numeric x and y axes, as every layout function here builds it.
+pub(crate) type XyChart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
 /// A drawing failure, with the backend's message (drawing never panics).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartError(pub String);

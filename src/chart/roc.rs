@@ -1,6 +1,6 @@
 //! The ROC curve with the diagonal of a random guess, and a marked operating point.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{err, ChartStyle, DrawResult, PlotMapping, XyChart};
 use crate::math::RocPoint;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -8,14 +8,7 @@ use plotters::prelude::*;
 fn layout<'a, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
     style: &ChartStyle,
-) -> DrawResult<(
-    ChartContext<
-        'a,
-        DB,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
-    PlotMapping,
-)> {
+) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
     let chart = ChartBuilder::on(root)
         .margin_top(style.px(12.0) as i32)
         .margin_right(style.px(16.0) as i32)

@@ -1022,7 +1022,7 @@ mod view {
         let epoch = Memo::new(move |_| state.get().epoch);
         // Reconstructions and their errors, redrawn once per epoch (not every frame).
         let rebuilt = Memo::new(move |_| {
-            epoch.track();
+            let _ = epoch.get();
             with_lab(|l| {
                 preview.with_value(|p| {
                     p.iter()
@@ -1239,18 +1239,32 @@ mod view {
         let keras = Signal::derive(move || {
             let t = t.get();
             Call {
-                code: format!("import keras\nerrors = keras.ops.mean((x_test - autoencoder.predict(x_test)) ** 2, axis=-1)\nt = {}\n[keras.metrics.Precision(thresholds=t)(y_test, errors), keras.metrics.Recall(thresholds=t)(y_test, errors), keras.metrics.AUC()(y_test, errors)]", py(t)),
-                value: Some(vec![precision.get(), recall.get(), keras_auc.unwrap_or(0.0)]),
-                note: Some(format!("Precision and Recall count an error above t as flagged, like the table. AUC() buckets the scores on 200 thresholds across [0, 1]; these errors all lie below 0.013, so it reports {} instead of the exact {}. On errors / errors.max() it gets {}.", keras_auc.map(format4).unwrap_or_default(), exact.map(format4).unwrap_or_default(), keras_rescaled.map(format4).unwrap_or_default())),
+                code: format!("import keras\nerrors = keras.ops.mean((x_test - autoencoder.predict(x_test)) ** 2, axis=-1)\nt = {}\n[keras.metrics.Precision(thresholds=t)(y_test, errors), keras.metrics.Recall(thresholds=t)(y_test, errors)]", py(t)),
+                value: Some(vec![precision.get(), recall.get()]),
+                note: Some("Both count an error strictly above t as flagged, like the table.".into()),
             }
         });
         let torch = Signal::derive(move || {
             let t = t.get();
             Call {
-                code: format!("from torchmetrics.functional.classification import binary_auroc, binary_precision, binary_recall\nwith torch.no_grad():\n    errors = ((autoencoder(x_test) - x_test) ** 2).mean(dim=1)\nt = {}\n[binary_precision(errors, y_test, threshold=t), binary_recall(errors, y_test, threshold=t), binary_auroc(errors, y_test)]", py(t)),
-                value: Some(vec![precision.get(), recall.get(), exact.unwrap_or(0.0)]),
-                note: Some("torchmetrics also flags scores above t, and computes the exact AUC by default. (It would apply a sigmoid to scores outside [0, 1]; reconstruction errors never are.)".into()),
+                code: format!("from torchmetrics.functional.classification import binary_precision, binary_recall\nwith torch.no_grad():\n    errors = ((autoencoder(x_test) - x_test) ** 2).mean(dim=1)\nt = {}\n[binary_precision(errors, y_test, threshold=t), binary_recall(errors, y_test, threshold=t)]", py(t)),
+                value: Some(vec![precision.get(), recall.get()]),
+                note: Some("torchmetrics also flags scores above t. (It would first apply a sigmoid to scores outside [0, 1]; reconstruction errors never are.)".into()),
             }
+        });
+        let keras_auc_call = Signal::derive(move || {
+            Call {
+            code: "import keras\nkeras.metrics.AUC()(y_test, errors)  # 200 thresholds spread over [0, 1]".to_string(),
+            value: keras_auc.map(|v| vec![v]),
+            note: Some(format!("Every error here is below 0.013, so almost all of them fall in the first three of the 200 buckets and count as ties. Mapping the scores onto [0, 1] first keeps their order and fixes it: AUC()(y_test, errors / errors.max()) gives {}.", keras_rescaled.map(format4).unwrap_or_default())),
+        }
+        });
+        let torch_auc_call = Signal::derive(move || {
+            Call {
+            code: "from torchmetrics.functional.classification import binary_auroc\nbinary_auroc(errors, y_test)  # exact (thresholds=None), like roc_auc_score".to_string(),
+            value: exact.map(|v| vec![v]),
+            note: None,
+        }
         });
         view! {
             <ScoreHistogramView
@@ -1323,6 +1337,7 @@ mod view {
                         <tr><th scope="row">"Keras AUC() on errors / errors.max()"</th><td><MaybeReadout name="auc-keras-rescaled" value=Signal::derive(move || keras_rescaled) /></td></tr>
                     </tbody>
                 </table>
+                <FrameworkPanel keras=keras_auc_call pytorch=torch_auc_call />
             </Predict>
             <FrameworkPanel keras pytorch=torch />
         }

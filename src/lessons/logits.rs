@@ -517,7 +517,7 @@ mod view {
             </label>
             <LogitBars values=z on_change=set range=Signal::derive(|| 120.0) labels height=260 />
             <p class="sums">"ln Σ eᶻ = " <Readout name="log-sum-exp" value=lse /> " (float32 overflows once this passes 88.72)"</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers" data-testid="stability-table">
                     <thead><tr><th scope="col">"How −ln pᵧ is computed"</th><th scope="col">"loss"</th><th scope="col">"what goes wrong"</th></tr></thead>
                     <tbody>
@@ -606,7 +606,7 @@ mod view {
             </p>
             <p>"The true class is class 0. Make the model confident and compare the two losses."</p>
             <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=240 />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers">
                     <tbody>
                         <tr>
@@ -671,7 +671,7 @@ mod view {
             </div>
             <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
             <Predict>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                     <table class="numbers" data-testid="round-trip-table">
                         <thead><tr><th scope="col">"class"</th><th scope="col">"z"</th><th scope="col">"p = softmax(z)"</th><th scope="col">"logit(p)"</th></tr></thead>
                         <tbody>{rows}</tbody>
@@ -691,7 +691,7 @@ mod view {
     pub fn summary() -> AnyView {
         view! {
             <p>"What to remember, in one table."</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="summary" data-testid="summary-table">
                     <thead><tr><th scope="col">"term"</th><th scope="col">"what it is"</th><th scope="col">"in practice"</th></tr></thead>
                     <tbody>

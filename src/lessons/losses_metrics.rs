@@ -71,6 +71,9 @@ pub fn batch() -> Batch {
     Batch { y_true, logits }
 }
 
+/// A binary metric of the math core: (y_true, y_pred, threshold) → value.
+type BinaryMetric = fn(&[f64], &[f64], f64) -> Result<f64, math::MathError>;
+
 /// Metrics of the batch with `bias` added to every logit, at threshold 0.5 on σ.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BatchMetrics {
@@ -109,9 +112,7 @@ impl Batch {
     pub fn metrics(&self, bias: f64) -> BatchMetrics {
         let p = self.probabilities(bias);
         let y = &self.y_true;
-        let m = |f: fn(&[f64], &[f64], f64) -> Result<f64, math::MathError>,
-                 y: &[f64],
-                 p: &[f64]| f(y, p, 0.5).unwrap_or(0.0);
+        let m = |f: BinaryMetric, y: &[f64], p: &[f64]| f(y, p, 0.5).unwrap_or(0.0);
         let per_label = (0..BATCH_COLS)
             .map(|c| {
                 let (yc, pc) = (Self::column(y, c), Self::column(&p, c));
@@ -557,7 +558,7 @@ mod view {
                     <ProbabilityBars values=soft labels=Signal::derive(|| (0..4).map(|i| format!("class {i}")).collect::<Vec<_>>()) y_label=Signal::derive(|| "softmax".to_string()) height=220 />
                 </figure>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers" data-testid="l3-loss-table">
                     <thead><tr><th scope="col">"Keras loss"</th><th scope="col">"from logits"</th><th scope="col">"from probabilities"</th></tr></thead>
                     <tbody>
@@ -724,7 +725,7 @@ mod view {
             <div class="controls">
                 <fieldset>
                     <legend>"True class"</legend>
-                    <select data-testid="true-class" on:change=move |ev| { if let Ok(c) = event_target_value(&ev).parse::<usize>() { class.set(c.min(4)) } }>
+                    <select data-testid="true-class" aria-label="True class" on:change=move |ev| { if let Ok(c) = event_target_value(&ev).parse::<usize>() { class.set(c.min(4)) } }>
                         {ANIMALS.iter().enumerate().map(|(i, a)| view! { <option value=i.to_string() selected=i == 1>{*a}</option> }).collect::<Vec<_>>()}
                     </select>
                 </fieldset>
@@ -826,7 +827,7 @@ mod view {
                     " · F1 = " <Readout name="f1" value=m(|x| x.f1) />
                     " · “always no” would score " {pct(1.0 - positives as f64 / total as f64)}
                 </p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                     <table class="numbers" data-testid="per-label-table">
                         <thead><tr><th scope="col">"label"</th><th scope="col">"precision"</th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr></thead>
                         <tbody>{per_label}</tbody>
@@ -1008,7 +1009,7 @@ mod view {
     pub fn summary() -> AnyView {
         view! {
             <p>"The answer to the thread's question:"</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="summary" data-testid="summary-table">
                     <thead><tr><th scope="col">"task"</th><th scope="col">"output"</th><th scope="col">"loss"</th><th scope="col">"metrics"</th></tr></thead>
                     <tbody>

@@ -39,8 +39,8 @@ pub const PAGES: &[Page] = &[
     softmax_sigmoid::PAGE,
     losses_metrics::PAGE,
     regression::PAGE,
-    segmentation::PAGE,
     anomaly::PAGE,
+    segmentation::PAGE,
     playground_page::PAGE,
 ];
 

@@ -198,7 +198,7 @@ mod view {
                 <Controls state />
                 <UpClose state />
                 <h2>"Per class"</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                     <table class="numbers" data-testid="class-table">
                         <thead>
                             <tr>
@@ -222,7 +222,7 @@ mod view {
                     "((σᵢ − yᵢ)/C, because Keras averages over the C labels), divided by T."
                 </p>
                 <h2>"Losses for this sample"</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                     <table class="numbers" data-testid="loss-table">
                         <thead>
                             <tr>

@@ -675,7 +675,7 @@ mod view {
                 "(black) and 1 (white). The last layer produces one raw number z for it, and there "
                 "are three common ways to turn z into a prediction ŷ and score it:"
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers setups">
                     <thead><tr><th scope="col">"set-up"</th><th scope="col">"prediction ŷ"</th><th scope="col">"loss L"</th><th scope="col">"gradient dL/dz"</th></tr></thead>
                     <tbody>
@@ -818,7 +818,7 @@ mod view {
                 </div>
             </div>
             <Predict>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                     <table class="numbers" data-testid="gradient-table">
                         <thead><tr><th scope="col">"dL/dz"</th><th scope="col">"value"</th><th scope="col">"why"</th></tr></thead>
                         <tbody>
@@ -979,7 +979,7 @@ mod view {
                 "(ŷ − y)², for all three, whatever loss each one is trained with."
             </p>
             <Predict>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                     <table class="numbers" data-testid="race-table">
                         <thead><tr><th scope="col">"set-up"</th><th scope="col">"prediction ŷ"</th><th scope="col">"(ŷ − y)²"</th></tr></thead>
                         <tbody>{rows()}</tbody>
@@ -1176,7 +1176,7 @@ mod view {
                 " of " {IMAGE_STEPS} " steps"
             </p>
             <ImageStrip panels fixed=target_image images label testid="image-strip" height=250 />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers" data-testid="image-table">
                     <thead><tr>
                         <th scope="col">"set-up"</th>
@@ -1206,7 +1206,7 @@ mod view {
     pub fn summary() -> AnyView {
         view! {
             <p>"For a target in [0, 1], such as a normalised pixel, all three set-ups are legitimate. Choose by what you can live with:"</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="summary" data-testid="summary-table">
                     <thead><tr><th scope="col">"your target"</th><th scope="col">"output layer"</th><th scope="col">"loss"</th><th scope="col">"what to watch"</th></tr></thead>
                     <tbody>

@@ -454,7 +454,7 @@ mod view {
         let (h, w, c) = RESHAPE_DIMS;
         let mut grids: Vec<TensorGrid> = (0..c)
             .map(|k| TensorGrid {
-                title: format!("class {k} scores"),
+                title: format!("class {k}"),
                 rows: h,
                 cols: w,
                 cells: (0..h * w).map(|p| (k, pixel_label(p))).collect(),
@@ -567,8 +567,8 @@ mod view {
             <p>
                 "The thread's second answer flattens the (H, W, C) output so that a softmax can act "
                 "on rows. Here is a tiny output, H = "{h}", W = "{w}", C = "{c}", drawn as one plane "
-                "per class; every cell is labelled with its pixel (row, column) and coloured by its "
-                "class. Watch where the values land."
+                "per class; every cell is labelled with its pixel (row, column) and its class (c0, "
+                "c1, c2), and coloured by the class. Watch where the values land."
             </p>
             <div class="controls">
                 <fieldset>
@@ -1020,7 +1020,7 @@ mod view {
                 py(z.get())
             ),
             value: Some(vec![one_softmax.get(), one_sigmoid.get(), two_softmax.get()]),
-            note: Some("The trap as a layer: Conv2D(1, 1, activation=\"softmax\"). Keras 3 accepts it without a warning.".into()),
+            note: Some("The trap as a layer: Conv2D(1, 1, activation=\"softmax\"). Recent Keras 3 versions print a UserWarning about a softmax over an axis of size 1, then build and train the model anyway.".into()),
         }
         });
         let torch = Signal::derive(move || {
@@ -1049,7 +1049,8 @@ mod view {
             <p>
                 "The thread's snippet offers two switches for the binary case, one in each "
                 "comment: 1 output channel, and a sigmoid instead of the softmax. Flip only the "
-                "first and the model compiles, runs and trains without any error. Below, the same "
+                "first and the model compiles, runs and trains without any error (recent Keras 3 "
+                "versions print one warning, easily lost in a training log). Below, the same "
                 "feature map feeds three heads, each a 1 × 1 convolution trained by gradient "
                 "descent on the object mask from step 3."
             </p>

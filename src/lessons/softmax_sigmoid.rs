@@ -307,7 +307,7 @@ mod view {
                 "fixed at 0. Drag either bar: only the gap matters."
             </p>
             <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers">
                     <tbody>
                         <tr><th scope="row">"softmax([z₀, z₁])₀"</th><td><Readout name="softmax-p0" value=p0 /></td></tr>
@@ -588,7 +588,7 @@ mod view {
 
     pub fn summary() -> AnyView {
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="summary" data-testid="summary-table">
                     <thead><tr><th scope="col">"your labels"</th><th scope="col">"output head"</th><th scope="col">"loss"</th><th scope="col">"outputs"</th></tr></thead>
                     <tbody>

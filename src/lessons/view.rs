@@ -597,7 +597,7 @@ pub fn FrameworkPanel(
                         {move || if copied.get() { "Copied" } else { "Copy" }}
                     </button>
                 </div>
-                <pre><code data-testid=format!("code-{id}")>{move || call.with(|c| c.code.clone())}</code></pre>
+                <pre tabindex="0" aria-label=format!("{label} code")><code data-testid=format!("code-{id}")>{move || call.with(|c| c.code.clone())}</code></pre>
                 {move || call.with(|c| c.value.clone()).map(|v| {
                     let full = v.iter().map(|x| format_full(*x)).collect::<Vec<_>>().join(",");
                     view! {

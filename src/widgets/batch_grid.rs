@@ -37,7 +37,7 @@ pub fn BatchGridView(
     });
     view! {
         <div class="batch-grid" data-testid=testid>
-            <LayeredCanvas background foreground height label />
+            <LayeredCanvas background foreground height label name=testid />
         </div>
     }
 }

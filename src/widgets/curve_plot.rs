@@ -133,7 +133,7 @@ pub fn CurvePlot(
             on:pointercancel=move |_| dragging.set_value(false)
             on:lostpointercapture=move |_| dragging.set_value(false)
         >
-            <LayeredCanvas background foreground mapping height label=summary>
+            <LayeredCanvas background foreground mapping height label=summary name=testid>
                 {handle}
             </LayeredCanvas>
         </div>

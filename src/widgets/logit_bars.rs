@@ -121,6 +121,31 @@ pub fn LogitBars(
         }
     };
 
+    // A polite live region: after the values settle for 700 ms (not on every key repeat or
+    // drag step), say what changed.
+    let announcement = RwSignal::new(String::new());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |previous: Option<Vec<f64>>| {
+        let now = values.get();
+        if let Some(before) = previous {
+            if let Some(i) = (0..now.len()).find(|&i| before.get(i) != now.get(i)) {
+                let g = generation.get_value().wrapping_add(1);
+                generation.set_value(g);
+                let label = labels
+                    .with_untracked(|l| l.get(i).cloned().unwrap_or_else(|| format!("class {i}")));
+                let text = format!("{label}: {} {}", value_name.to_lowercase(), format4(now[i]));
+                set_timeout(
+                    move || {
+                        if generation.try_get_value() == Some(g) {
+                            let _ = announcement.try_set(text);
+                        }
+                    },
+                    std::time::Duration::from_millis(700),
+                );
+            }
+        }
+        now
+    });
     let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
@@ -204,9 +229,10 @@ pub fn LogitBars(
             on:pointercancel=end_drag
             on:lostpointercapture=move |_| dragging.set_value(None)
         >
-            <LayeredCanvas background foreground mapping height label=summary>
+            <LayeredCanvas background foreground mapping height label=summary name=testid>
                 {sliders}
             </LayeredCanvas>
+            <p class="visually-hidden" aria-live="polite" data-testid=format!("{testid}-live")>{move || announcement.get()}</p>
         </div>
     }
 }

@@ -1,5 +1,5 @@
 use super::layered_canvas::LayeredCanvas;
-use super::mask_painter::{arrow_move, cell_under, overlay_style};
+use super::mask_painter::{arrow_move, cell_in, overlay_box, overlay_style};
 use crate::chart::mask_grid::{draw_cell_cursor, draw_class_cells, draw_mask_frames, MaskPanels};
 use crate::chart::PlotMapping;
 use leptos::prelude::*;
@@ -87,7 +87,7 @@ pub fn MaskClassMap(
         let Some(el) = layer.get_untracked() else {
             return;
         };
-        if let Some(cell) = cell_under(&el, &ev, size) {
+        if let Some(cell) = cell_in(overlay_box(&el), &ev, size) {
             ev.prevent_default();
             let _ = el.focus();
             selected.set(cell);

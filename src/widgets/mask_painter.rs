@@ -19,18 +19,23 @@ pub(crate) fn overlay_style(m: Option<PlotMapping>) -> String {
     }
 }
 
+/// The overlay's box in viewport pixels: (left, top, width, height).
+pub(crate) fn overlay_box(el: &web_sys::HtmlElement) -> (f64, f64, f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.left(), r.top(), r.width(), r.height())
+}
+
 /// The cell under a pointer, clamped to the grid, from the overlay's box.
-pub(crate) fn cell_under(
-    el: &web_sys::HtmlElement,
+pub(crate) fn cell_in(
+    (left, top, width, height): (f64, f64, f64, f64),
     ev: &leptos::ev::PointerEvent,
     size: usize,
 ) -> Option<(usize, usize)> {
-    let rect = el.get_bounding_client_rect();
-    if !(rect.width() > 0.0 && rect.height() > 0.0) || size == 0 {
+    if !(width > 0.0 && height > 0.0) || size == 0 {
         return None;
     }
-    let fx = (ev.client_x() as f64 - rect.left()) / rect.width();
-    let fy = (ev.client_y() as f64 - rect.top()) / rect.height();
+    let fx = (ev.client_x() as f64 - left) / width;
+    let fy = (ev.client_y() as f64 - top) / height;
     let at = |f: f64| (f * size as f64).floor().clamp(0.0, (size - 1) as f64) as usize;
     Some((at(fy), at(fx)))
 }
@@ -91,6 +96,9 @@ pub fn MaskPainter(
     let mapping = RwSignal::new(None::<PlotMapping>);
     let layer = NodeRef::<leptos::html::Div>::new();
     let stroke = StoredValue::new(None::<((usize, usize), bool)>);
+    // The overlay's box, measured when a stroke starts (reading it on every move would
+    // force a layout after each repaint).
+    let stroke_box = StoredValue::new((0.0, 0.0, 0.0, 0.0));
     let panels = StoredValue::new(MaskPanels {
         size,
         titles: vec!["ground truth".into(), "your prediction p".into()],
@@ -106,17 +114,12 @@ pub fn MaskPainter(
         })
     };
     let foreground = move |area: &_, style: &_| {
-        let perf = web_sys::window().and_then(|w| w.performance());
-        let t0 = perf.as_ref().map(|p| p.now()).unwrap_or(0.0);
-        let r = panels.with_value(|p| {
+        panels.with_value(|p| {
             values.with(|v| draw_probability_cells(area, p, 1, v, Some(THRESHOLD), style))?;
             let inside: Vec<bool> = truth.with(|t| t.iter().map(|v| *v >= 0.5).collect());
             draw_mask_outline(area, p, 1, &inside, truth_colour(style), style)?;
             draw_cell_cursor(area, p, 1, cursor.get(), radius.get(), style)
-        });
-        let t1 = perf.as_ref().map(|p| p.now()).unwrap_or(0.0);
-        if let Some(w) = web_sys::window() { let _ = js_sys::Reflect::set(&w, &"__l6draw".into(), &(t1 - t0).into()); }
-        r
+        })
     };
     let label = Signal::derive(move || {
         let (painted, object) = values.with(|v| {
@@ -165,20 +168,26 @@ pub fn MaskPainter(
         let Some(el) = layer.get_untracked() else {
             return;
         };
-        let Some(cell) = cell_under(&el, &ev, size) else {
+        let rect = overlay_box(&el);
+        let Some(cell) = cell_in(rect, &ev, size) else {
             return;
         };
         ev.prevent_default();
+        stroke_box.set_value(rect);
         let _ = el.focus();
         let _ = el.set_pointer_capture(ev.pointer_id());
         stroke.set_value(None);
         paint_to(cell, erase);
     };
     let on_pointermove = move |ev: leptos::ev::PointerEvent| {
-        let Some(el) = layer.get_untracked() else {
-            return;
+        let rect = match stroke.get_value() {
+            Some(_) => stroke_box.get_value(),
+            None => match layer.get_untracked() {
+                Some(el) => overlay_box(&el),
+                None => return,
+            },
         };
-        let Some(cell) = cell_under(&el, &ev, size) else {
+        let Some(cell) = cell_in(rect, &ev, size) else {
             return;
         };
         match stroke.get_value() {

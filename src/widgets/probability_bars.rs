@@ -63,7 +63,7 @@ pub fn ProbabilityBars(
     });
     view! {
         <div class="probability-bars" data-testid=testid>
-            <LayeredCanvas background foreground height label=summary />
+            <LayeredCanvas background foreground height label=summary name=testid />
         </div>
     }
 }

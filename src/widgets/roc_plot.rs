@@ -111,7 +111,7 @@ pub fn RocPlot(
             on:pointercancel=move |_| dragging.set_value(false)
             on:lostpointercapture=move |_| dragging.set_value(false)
         >
-            <LayeredCanvas background foreground mapping height label>
+            <LayeredCanvas background foreground mapping height label name=testid>
                 {handle}
             </LayeredCanvas>
         </div>

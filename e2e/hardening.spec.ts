@@ -1,0 +1,220 @@
+// Hardening: accessibility (axe-core) on every page and step, in both themes and presenter
+// mode; no request leaves the page's origin on a whole tour; a seeded "monkey" of random
+// input finds no panic, console error, NaN/∞ where a value is finite, or frozen page.
+import { test, expect, type LogitLab } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+/** Every page and every step URL, read from the app itself (its nav and step lists). */
+async function allRoutes(app: LogitLab): Promise<string[]> {
+  const page = app.page;
+  await app.goto("");
+  const pages = await page.locator("nav.site-nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(2)));
+  const routes: string[] = [];
+  for (const p of pages) {
+    if (p === "") {
+      routes.push("");
+      continue;
+    }
+    await app.goto(p);
+    const steps = await page.locator(".step-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(2)));
+    routes.push(...(steps.length ? steps : [p]));
+  }
+  return routes;
+}
+
+async function axe(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map(
+    (v) => `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`,
+  );
+}
+
+for (const mode of ["light", "dark", "presenter"] as const) {
+  test(`axe: no violations on any page or step (${mode})`, async ({ app, page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme: mode === "light" ? "light" : "dark" });
+    const routes = await allRoutes(app);
+    expect(routes.length).toBeGreaterThan(10);
+    const violations: string[] = [];
+    for (const route of routes) {
+      await app.goto(route);
+      if (mode === "presenter") {
+        // Presenter mode persists across pages; turn it on once.
+        if ((await page.locator("html").getAttribute("data-presenter")) !== "true") {
+          await page.locator("main h1").click();
+          await page.keyboard.press("p");
+        }
+        await expect(page.locator("html")).toHaveAttribute("data-presenter", "true");
+      }
+      violations.push(...(await axe(page, `${mode} #/${route}`)));
+    }
+    expect(violations).toEqual([]);
+  });
+}
+
+test("a whole tour makes no request outside the page's origin", async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const foreign: string[] = [];
+  const routes = await allRoutes(app);
+  const origin = new URL(page.url()).origin;
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && u.origin !== origin) foreign.push(r.url());
+  });
+  await page.reload();
+  for (const route of routes) {
+    await app.goto(route);
+    // Touch the first slider of each page so widgets redraw.
+    const slider = page.getByRole("slider").first();
+    if (await slider.count()) {
+      await slider.focus();
+      await page.keyboard.press("PageUp");
+    }
+  }
+  expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  expect(foreign).toEqual([]);
+});
+
+test("every slider is reachable by Tab and shows a focus ring", async ({ app, page }) => {
+  await app.goto("playground");
+  const seen = new Set<string>();
+  for (let k = 0; k < 60; k++) {
+    await page.keyboard.press("Tab");
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      return {
+        role: el.getAttribute("role"),
+        cls: el.getAttribute("data-class"),
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (info?.role === "slider" && info.cls !== null) {
+      expect(info.outline, "focus ring on a bar").toBe(true);
+      seen.add(info.cls);
+    }
+  }
+  expect([...seen].sort()).toEqual(["0", "1", "2"]);
+});
+
+/** A small seeded generator, so a failing monkey run can be replayed exactly. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function monkey(page: Page, seed: number, events: number) {
+  const rand = rng(seed);
+  const keys = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", "Tab", "Enter", " "];
+  const texts = ["", "-", "1e308", "NaN", "-inf", "<img src=x onerror=alert(1)>", "0.5", "99999", "abc", "−3.25"];
+  const view = page.viewportSize()!;
+  for (let k = 0; k < events; k++) {
+    const r = rand();
+    const x = rand() * view.width;
+    const y = rand() * view.height;
+    if (r < 0.3) {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + (rand() - 0.5) * 200, y + (rand() - 0.5) * 200, { steps: 3 });
+      await page.mouse.up();
+    } else if (r < 0.45) {
+      await page.mouse.wheel(0, (rand() - 0.5) * 600);
+    } else if (r < 0.85) {
+      await page.keyboard.press(keys[Math.floor(rand() * keys.length)]);
+    } else {
+      const field = page.locator("input[type=text]:not([readonly])");
+      const n = await field.count();
+      if (n > 0) {
+        const f = field.nth(Math.floor(rand() * n));
+        if (await f.isVisible()) {
+          await f.fill(texts[Math.floor(rand() * texts.length)]);
+          await f.press("Enter");
+        }
+      }
+    }
+  }
+}
+
+/** No readout shows NaN or ∞ unless its full value really is non-finite (the float32 lab). */
+async function expectSaneReadouts(page: Page) {
+  const bad = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("[data-testid^=readout-]"))
+      .filter((el) => {
+        const v = el.getAttribute("data-value") ?? "";
+        const text = el.textContent ?? "";
+        const finite = Number.isFinite(Number(v));
+        return finite && /NaN|∞/.test(text);
+      })
+      .map((el) => el.getAttribute("data-testid")),
+  );
+  expect(bad).toEqual([]);
+}
+
+// The test command runs a short monkey; `MONKEY_EVENTS=250` (× every step ≈ 10,000 events)
+// is the long run, used as a benchmark.
+const MONKEY_EVENTS = Number(process.env.MONKEY_EVENTS ?? 40);
+
+test(`monkey: ${MONKEY_EVENTS} seeded random events on every page and step break nothing`, async ({ app, page }) => {
+  test.setTimeout(900_000);
+  let seed = Number(process.env.MONKEY_SEED ?? 20261129);
+  let total = 0;
+  for (const route of await allRoutes(app)) {
+    await app.goto(route);
+    await monkey(page, seed++, MONKEY_EVENTS);
+    total += MONKEY_EVENTS;
+    await expectSaneReadouts(page);
+    // Not frozen: the page still paints a frame within a second.
+    const alive = await Promise.race([
+      page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true)))),
+      new Promise((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    expect(alive, `page frozen after the monkey on #/${route}`).toBe(true);
+  }
+  console.log(`monkey: ${total} events, seeds from ${process.env.MONKEY_SEED ?? 20261129}`);
+});
+
+test("value changes are announced politely, once they settle", async ({ app, page }) => {
+  await app.goto("playground");
+  const live = page.getByTestId("logit-bars-live");
+  await expect(live).toHaveAttribute("aria-live", "polite");
+  await app.slider(0).focus();
+  for (let k = 0; k < 5; k++) await page.keyboard.press("ArrowUp");
+  expect(await live.textContent()).toBe("");
+  await expect(live).toHaveText("class 0: logit 2.5");
+});
+
+test("bad input: typed numbers, URL state and stored settings never break the page", async ({ app, page }) => {
+  const nasty = ["", "-", "1e400", "NaN", "-Infinity", "9".repeat(400), "<script>window.__x=1</script>", "\"><img src=x onerror=window.__x=1>"];
+  await app.goto("playground");
+  const field = page.getByTestId("logit-input-0");
+  for (const text of nasty) {
+    await field.fill(text);
+    await field.press("Enter");
+    await expect(page.locator("#logit-error-0")).toBeVisible();
+    expect(await app.sliderValue(0)).toBe(2);
+  }
+  for (const q of nasty) {
+    await app.goto(`playground?z=${encodeURIComponent(q)},1&t=${encodeURIComponent(q)}`);
+    await expect(page.getByTestId("notice")).toBeVisible();
+    expect(await app.logits()).toEqual([2, 1, 0.5]);
+    await app.goto(`logits/raw-scores?z=${encodeURIComponent(q)}`);
+    await expect(page.getByTestId("notice")).toBeVisible();
+  }
+  for (const key of ["logit-lab.theme", "logit-lab.progress"]) {
+    for (const v of nasty) {
+      await page.evaluate(([k, val]) => localStorage.setItem(k, val), [key, v]);
+      await page.reload();
+      await app.ready();
+    }
+  }
+  expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined();
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+});
