@@ -25,6 +25,9 @@ cargo test --quiet
 say "release build for GitHub Pages (public URL /logit-lab/)"
 trunk build --release --public-url /logit-lab/
 
+say "size budget (gzip transfer of dist/)"
+node .ci/budget.mjs dist
+
 say "browser tests (Playwright, system Chromium, dist/ served under /logit-lab/)"
 npx playwright test --config e2e/playwright.config.ts
 

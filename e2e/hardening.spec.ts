@@ -218,3 +218,45 @@ test("bad input: typed numbers, URL state and stored settings never break the pa
   expect(await page.evaluate(() => (window as unknown as { __x?: number }).__x)).toBeUndefined();
   expect(await page.locator("img[src=x]").count()).toBe(0);
 });
+
+test("memory: 10,000 drag updates grow neither the JS heap nor wasm memory by 1 MB", async ({ app, page }) => {
+  test.setTimeout(600_000);
+  await page.addInitScript(() => {
+    addEventListener("TrunkApplicationStarted", (e) => {
+      (window as unknown as { __wasmMemory: WebAssembly.Memory }).__wasmMemory = (e as CustomEvent).detail.wasm.memory;
+    });
+  });
+  await app.goto("playground");
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  const wasmBytes = () => page.evaluate(() => (window as unknown as { __wasmMemory?: WebAssembly.Memory }).__wasmMemory?.buffer.byteLength ?? -1);
+  const drag = (updates: number) =>
+    page.evaluate(async (n) => {
+      const slider = document.querySelectorAll('[data-testid="logit-bars"] [role=slider]')[1] as HTMLElement;
+      const r = slider.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const opts = (y: number) => ({ bubbles: true, pointerId: 1, isPrimary: true, button: 0, buttons: 1, clientX: x, clientY: y, pointerType: "mouse" });
+      slider.dispatchEvent(new PointerEvent("pointerdown", opts(r.top + r.height / 2)));
+      for (let k = 0; k < n; k++) {
+        slider.dispatchEvent(new PointerEvent("pointermove", opts(r.top + ((k * 37) % Math.floor(r.height)))));
+        await null; // let the update's effects (microtasks) run
+        if (k % 200 === 199) await new Promise((res) => setTimeout(res, 0));
+      }
+      slider.dispatchEvent(new PointerEvent("pointerup", opts(r.top)));
+    }, updates);
+  await drag(500);
+  const heapBefore = await heap();
+  const wasmBefore = await wasmBytes();
+  expect(wasmBefore).toBeGreaterThan(0);
+  const before = await app.sliderValue(1);
+  await drag(10_000);
+  expect(await app.sliderValue(1)).not.toBeNaN();
+  const heapAfter = await heap();
+  const wasmAfter = await wasmBytes();
+  console.log(`memory: JS heap ${heapBefore} → ${heapAfter} bytes, wasm ${wasmBefore} → ${wasmAfter} bytes (slider ${before})`);
+  expect(heapAfter - heapBefore).toBeLessThan(1_000_000);
+  expect(wasmAfter - wasmBefore).toBeLessThan(1_048_576);
+});

@@ -157,7 +157,10 @@ pub const FORMULA_WEIGHTED_BCE: &str =
 /// Dice loss and IoU.
 pub const FORMULA_DICE_IOU: &str = r"L_{\mathrm{Dice}} = 1 - \frac{2 \sum_i y_i p_i}{\sum_i y_i + \sum_i p_i + \epsilon} \qquad \mathrm{IoU} = \frac{|T \cap P|}{|T \cup P|}";
 /// Softmax over one channel.
-pub const FORMULA_TRAP: &str = r"\mathrm{softmax}(z)_1 = \frac{e^{z}}{e^{z}} = 1 \qquad \frac{\partial}{\partial z}\,\mathrm{softmax}(z)_1 = p(1 - p) = 0";
+pub const FORMULA_TRAP: &str = r"\mathrm{softmax}(z)_1 = \frac{e^{z}}{e^{z}} = 1";
+/// Its derivative.
+pub const FORMULA_TRAP_GRADIENT: &str =
+    r"\frac{\partial\, \mathrm{softmax}(z)_1}{\partial z} = p(1 - p) = 0";
 
 /// Task: the last layer keeps the input's height and width.
 pub fn keeps_image_size(s: &ShapeSetup) -> bool {
@@ -386,7 +389,7 @@ mod view {
                             } />
                         " C = " <Readout name="classes" value=classes />
                     </fieldset>
-                    <fieldset>
+                    <fieldset class="seg-shrink">
                         <legend>"Last layer"</legend>
                         <select data-testid="last-layer" aria-label="Last layer"
                             on:change=move |ev| {
@@ -571,7 +574,7 @@ mod view {
                 "c1, c2), and coloured by the class. Watch where the values land."
             </p>
             <div class="controls">
-                <fieldset>
+                <fieldset class="seg-shrink">
                     <legend>"Layers after the last convolution"</legend>
                     {choice("flatten-thread", Flatten::ThreadReshapePermute, "Reshape((C, H*W)) + Permute((2, 1))")}
                     {choice("flatten-pixels", Flatten::ReshapePixelsFirst, "Reshape((H*W, C))")}
@@ -1075,7 +1078,10 @@ mod view {
                     " · sigmoid: " <Readout name="trap-sigmoid" value=one_sigmoid />
                     " · softmax over 2 channels (0, z), object: " <Readout name="trap-softmax-2" value=two_softmax />
                 </p>
-                <Formula block=true latex=FORMULA_TRAP />
+                <div class="formula-pair">
+                    <Formula block=true latex=FORMULA_TRAP />
+                    <Formula block=true latex=FORMULA_TRAP_GRADIENT />
+                </div>
                 <div class="button-row training-controls" role="group" aria-label="Training controls">
                     <button type="button" data-testid="trap-play" aria-pressed=move || playing.get().to_string()
                         on:click=move |_| playing.update(|p| *p = !*p)>
@@ -1218,6 +1224,7 @@ mod tests {
             FORMULA_WEIGHTED_BCE,
             FORMULA_DICE_IOU,
             FORMULA_TRAP,
+            FORMULA_TRAP_GRADIENT,
         ] {
             assert!(crate::formula::to_mathml(f, true).is_ok(), "{f}");
         }

@@ -1,0 +1,28 @@
+// Size budget: fails when the gzip transfer of dist/ (everything a first visit downloads)
+// grows past the budget. The budget is today's figure plus a margin; raise it deliberately,
+// in its own commit, when a feature is worth the bytes.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const BUDGET_GZIP_BYTES = Number(process.env.BUDGET_GZIP_BYTES ?? 560_000);
+const dir = process.argv[2] ?? "dist";
+let raw = 0;
+let gzip = 0;
+const rows = [];
+for (const name of readdirSync(dir)) {
+  const path = join(dir, name);
+  if (!statSync(path).isFile()) continue;
+  const bytes = readFileSync(path);
+  const g = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gzip += g;
+  rows.push(`${name.padEnd(48)} ${String(bytes.length).padStart(9)} ${String(g).padStart(9)}`);
+}
+console.log(`${"file".padEnd(48)} ${"raw".padStart(9)} ${"gzip -9".padStart(9)}`);
+console.log(rows.sort().join("\n"));
+console.log(`${"total".padEnd(48)} ${String(raw).padStart(9)} ${String(gzip).padStart(9)}   (budget ${BUDGET_GZIP_BYTES} gzip)`);
+if (gzip > BUDGET_GZIP_BYTES) {
+  console.error(`dist/ is ${gzip} bytes gzipped, over the budget of ${BUDGET_GZIP_BYTES}.`);
+  process.exit(1);
+}
