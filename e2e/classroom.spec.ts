@@ -15,6 +15,12 @@ test("presenter mode: P toggles it, arrows step, leaving restores everything", a
   await expect(page.locator("nav.site-nav")).toBeHidden();
   await expect(page.locator(".step-list")).toBeHidden();
   expect(await bodySize()).toBeGreaterThanOrEqual(normal * 1.4);
+  // The charts follow their wider box (a ResizeObserver, not only window resizes).
+  const fits = () =>
+    page.getByTestId("logit-bars").locator("canvas").first().evaluate((c: HTMLCanvasElement) =>
+      c.width === Math.round(c.clientWidth * devicePixelRatio),
+    );
+  await expect.poll(fits).toBe(true);
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).toBe("rgb(0, 0, 0)");
   await page.keyboard.press("ArrowRight");

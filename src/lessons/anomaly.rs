@@ -178,14 +178,14 @@ pub static LESSON: Lesson = Lesson {
                 },
             ],
             predict: Some(PredictInfo {
-                question: "The thread scores its regressor with KerasRegressor.score. For a model compiled with loss=\"mean_squared_error\", what did that return?",
+                question: "The thread's regressor catches most test scratches. What is its R² on the test set, the score that SciKeras and Keras 3's SKLearnRegressor report?",
                 choices: &[
-                    "R², where 1 is perfect",
-                    "Minus the mean squared error, where 0 is perfect",
-                    "The accuracy at 0.5",
+                    "Close to 1: it fits the 0/1 labels well",
+                    "About 0.5",
+                    "Below 0: worse than always answering the same number",
                 ],
-                answer: 1,
-                explanation: "The old keras.wrappers.scikit_learn.KerasRegressor.score evaluated the model and returned minus its loss, so that “higher is better” held for scikit-learn's model selection. It never computed R². SciKeras and Keras 3's SKLearnRegressor do return R², scikit-learn's default score for regressors.",
+                answer: 2,
+                explanation: "It is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it answers near 0 or below, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
             }),
             corrections: &[
                 Correction {
@@ -1620,8 +1620,8 @@ mod view {
             let s = state.get();
             let r = at_half.get();
             Call {
-                code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # one logit\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={}, batch_size={})  # {TRAIN_NORMAL} good parts (0), {TRAIN_SCRATCH} scratches (1)\np = keras.ops.sigmoid(clf.predict(x_test))[:, 0]\n[float(keras.ops.mean(p[scratches] > 0.5)), float(keras.ops.mean(p[spots] > 0.5))]", py(CLASSIFIER_LEARNING_RATE), s.steps, TRAIN_NORMAL + TRAIN_SCRATCH),
-                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Spot.index()]]),
+                code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # one logit\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={}, batch_size={})  # {TRAIN_NORMAL} good parts (0), {TRAIN_SCRATCH} scratches (1)\np = keras.ops.sigmoid(clf.predict(x_test))[:, 0]\n[float(keras.ops.mean(p[scratches] > 0.5)), float(keras.ops.mean(p[good_parts] > 0.5))]", py(CLASSIFIER_LEARNING_RATE), s.steps, TRAIN_NORMAL + TRAIN_SCRATCH),
+                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Normal.index()]]),
                 note: Some("Whole-batch steps from zero weights, as here: nothing random, so Keras and PyTorch reach these numbers too (up to float32 rounding).".into()),
             }
         });
@@ -1629,8 +1629,8 @@ mod view {
             let s = state.get();
             let r = at_half.get();
             Call {
-                code: format!("import torch\nfrom torch import nn\nclf = nn.Linear({PIXELS}, 1)\nnn.init.zeros_(clf.weight); nn.init.zeros_(clf.bias)\nopt = torch.optim.Adam(clf.parameters(), lr={}, eps=1e-7)\nfor step in range({}):\n    loss = nn.functional.binary_cross_entropy_with_logits(clf(x_train)[:, 0], y_train)\n    opt.zero_grad(); loss.backward(); opt.step()\nwith torch.no_grad():\n    p = torch.sigmoid(clf(x_test)[:, 0])\n[(p[scratches] > 0.5).float().mean().item(), (p[spots] > 0.5).float().mean().item()]", py(CLASSIFIER_LEARNING_RATE), s.steps),
-                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Spot.index()]]),
+                code: format!("import torch\nfrom torch import nn\nclf = nn.Linear({PIXELS}, 1)\nnn.init.zeros_(clf.weight); nn.init.zeros_(clf.bias)\nopt = torch.optim.Adam(clf.parameters(), lr={}, eps=1e-7)\nfor step in range({}):\n    loss = nn.functional.binary_cross_entropy_with_logits(clf(x_train)[:, 0], y_train)\n    opt.zero_grad(); loss.backward(); opt.step()\nwith torch.no_grad():\n    p = torch.sigmoid(clf(x_test)[:, 0])\n[(p[scratches] > 0.5).float().mean().item(), (p[good_parts] > 0.5).float().mean().item()]", py(CLASSIFIER_LEARNING_RATE), s.steps),
+                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Normal.index()]]),
                 note: None,
             }
         });
@@ -1683,18 +1683,14 @@ mod view {
             </div>
             <p>
                 "The weights turn into a bright diagonal stripe: the classifier has learned what a "
-                "scratch looks like, and on its own threshold (p > 0.5) it catches "
+                "scratch looks like. On its own threshold (p > 0.5) it catches "
                 <MaybeReadout name="clf-half-scratch" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[1] * TEST_PER_DEFECT as f64)) />
-                " of the 30 test scratches, "
-                <MaybeReadout name="clf-half-spot" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[2] * TEST_PER_DEFECT as f64)) />
-                " of the 30 spots and "
-                <MaybeReadout name="clf-half-missing" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[3] * TEST_PER_DEFECT as f64)) />
-                " of the 30 missing pieces, with "
+                " of the 30 test scratches, with "
                 <MaybeReadout name="clf-half-normal" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[0] * TEST_NORMAL as f64)) />
-                " false alarms."
+                " false alarms on the 100 good test parts."
             </p>
             <NeedsAutoencoder version=ae_version>
-                {move || comparison_view(version, budget)}
+                {move || comparison_view(version, budget, at_half)}
             </NeedsAutoencoder>
             <FrameworkPanel keras pytorch=torch />
         }
@@ -1702,7 +1698,11 @@ mod view {
     }
 
     /// The supervised classifier against the autoencoder at the same false-alarm budget.
-    fn comparison_view(version: RwSignal<u64>, budget: RwSignal<f64>) -> AnyView {
+    fn comparison_view(
+        version: RwSignal<u64>,
+        budget: RwSignal<f64>,
+        at_half: Memo<[f64; 4]>,
+    ) -> AnyView {
         let (data, errors) = with_lab(|l| (l.data().clone(), l.test_errors().to_vec()))
             .unwrap_or_else(|| (crate::model::anomaly::Dataset::seeded(), Vec::new()));
         let normal_errors: Vec<f64> = data
@@ -1751,8 +1751,15 @@ mod view {
                 "each gets the threshold at which it flags that share of the good test parts."
             </p>
             <Predict>
+                <p>
+                    "At p > 0.5 it catches "
+                    <MaybeReadout name="clf-half-spot" value=Signal::derive(move || trained.get().then(|| at_half.get()[2] * TEST_PER_DEFECT as f64)) />
+                    " of the 30 spots and "
+                    <MaybeReadout name="clf-half-missing" value=Signal::derive(move || trained.get().then(|| at_half.get()[3] * TEST_PER_DEFECT as f64)) />
+                    " of the 30 missing pieces. Now give both models the same budget:"
+                </p>
                 <div class="controls">
-                    <fieldset>
+                    <fieldset class="threshold-field">
                         <legend>"False alarms allowed on good parts"</legend>
                         <input
                             type="range"
@@ -1774,7 +1781,7 @@ mod view {
                         " " <Readout name="budget" value=budget />
                     </fieldset>
                 </div>
-                <div class="table-scroll">
+                <div class="table-scroll anomaly-wrap">
                     <table class="numbers" data-testid="comparison">
                         <thead><tr><th scope="col">"share of test pictures flagged"</th><th scope="col">"classifier (trained on scratches)"</th><th scope="col">"autoencoder (good parts only)"</th></tr></thead>
                         <tbody>
@@ -1987,36 +1994,38 @@ mod view {
                     testid="output-dots"
                     height=240
                 />
-                <div class="two-charts">
-                    <table class="numbers" data-testid="output-numbers">
-                        <tbody>
-                            <tr><th scope="row">"lowest output"</th><td><MaybeReadout name="out-min" value=lowest /></td></tr>
-                            <tr><th scope="row">"highest output"</th><td><MaybeReadout name="out-max" value=highest /></td></tr>
-                            <tr><th scope="row">"outputs outside [0, 1] (of 190)"</th><td><MaybeReadout name="out-outside" value=outside /></td></tr>
-                            <tr><th scope="row">"selected: " <span data-testid="out-kind">{picked_kind}</span></th><td><MaybeReadout name="out-picked" value=picked /></td></tr>
-                        </tbody>
-                    </table>
-                    <Predict>
-                        <table class="numbers" data-testid="score-table">
+                <div class="anomaly-wrap narrow-table">
+                        <table class="numbers" data-testid="output-numbers">
                             <tbody>
-                                <tr><th scope="row">"test MSE"</th><td><MaybeReadout name="test-mse" value=mse /></td></tr>
-                                <tr><th scope="row">"old KerasRegressor.score: −MSE"</th><td><MaybeReadout name="old-score" value=old_score /></td></tr>
-                                <tr><th scope="row">"R² (SciKeras, Keras 3 SKLearnRegressor, scikit-learn)"</th><td><MaybeReadout name="r2" value=r2 /></td></tr>
-                                <tr><th scope="row">"test binary cross-entropy (sigmoid set-up)"</th><td><MaybeReadout name="test-bce" value=bce /></td></tr>
+                                <tr><th scope="row">"lowest output"</th><td><MaybeReadout name="out-min" value=lowest /></td></tr>
+                                <tr><th scope="row">"highest output"</th><td><MaybeReadout name="out-max" value=highest /></td></tr>
+                                <tr><th scope="row">"outputs outside [0, 1] (of 190)"</th><td><MaybeReadout name="out-outside" value=outside /></td></tr>
+                                <tr><th scope="row">"selected: " <span data-testid="out-kind">{picked_kind}</span></th><td><MaybeReadout name="out-picked" value=picked /></td></tr>
                             </tbody>
                         </table>
-                        <p>
+                        <p class="note">
                             "With a linear output, pictures that look unlike any scratch get outputs "
-                            "below 0, and bright scratches above 1: they are not probabilities, and a "
-                            "“score” of 0.5 means nothing in particular. R² here is negative, worse than "
-                            "always answering the share of defects, because the test set holds spots and "
-                            "missing pieces the model never saw. Neither −MSE nor R² says how many "
-                            "defects get caught; precision, recall and AUC do. The sigmoid set-up keeps "
-                            "every output in (0, 1) and is trained with the loss made for 0/1 labels."
+                            "below 0 and bright scratches above 1: they are not probabilities, and 0.5 "
+                            "is not a natural cut. The sigmoid set-up keeps every output in (0, 1)."
                         </p>
-                    </Predict>
                 </div>
-                <FrameworkPanel keras pytorch=torch />
+                <Predict>
+                            <table class="numbers" data-testid="score-table">
+                                <tbody>
+                                    <tr><th scope="row">"test MSE"</th><td><MaybeReadout name="test-mse" value=mse /></td></tr>
+                                    <tr><th scope="row">"old KerasRegressor.score: −MSE"</th><td><MaybeReadout name="old-score" value=old_score /></td></tr>
+                                    <tr><th scope="row">"R² (SciKeras, Keras 3 SKLearnRegressor, scikit-learn)"</th><td><MaybeReadout name="r2" value=r2 /></td></tr>
+                                    <tr><th scope="row">"test binary cross-entropy (sigmoid set-up)"</th><td><MaybeReadout name="test-bce" value=bce /></td></tr>
+                                </tbody>
+                            </table>
+                            <p>
+                                "Both numbers are about the set of outputs, never about one picture, "
+                                "and neither says how many defects are caught. For the classification "
+                                "set-up the loss to report is the binary cross-entropy; to judge it, "
+                                "precision, recall and AUC, as in steps 3 and 5."
+                            </p>
+                            <FrameworkPanel keras pytorch=torch />
+                </Predict>
             }
             .into_any()
         })

@@ -406,7 +406,7 @@ mod view {
                         </select>
                     </fieldset>
                 </div>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Shapes of this set-up">
                     <table class="numbers shape-table" data-testid="shape-table">
                         <tbody>
                             {row("input batch", "shape-input", |r| shape_text(&r.input))}
@@ -906,7 +906,7 @@ mod view {
                     <ProbabilityBars values=p labels=names y_label=Signal::derive(|| "softmax p".to_string()) testid="pixel-softmax" height=220 />
                 </figure>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="This pixel's logits and softmax">
                 <table class="numbers" data-testid="pixel-table">
                     <thead><tr><th scope="col"></th><th scope="col">"background"</th><th scope="col">"disc"</th><th scope="col">"bar"</th></tr></thead>
                     <tbody>
@@ -1093,7 +1093,7 @@ mod view {
                     <span>"steps: " <Readout name="trap-steps" value=steps /></span>
                 </div>
                 <MaskMaps size=PAINT_SIZE titles=TrapSetup::ALL.iter().map(|s| s.name().to_string()).collect() maps truth=Signal::derive(move || truth.get_value()) label height=270 />
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="What each head has learnt">
                     <table class="numbers" data-testid="trap-table">
                         <thead><tr><th scope="col"></th>{TrapSetup::ALL.iter().map(|s| view! { <th scope="col">{s.name()}</th> }).collect::<Vec<_>>()}</tr></thead>
                         <tbody>
@@ -1127,7 +1127,7 @@ mod view {
     pub fn summary() -> AnyView {
         view! {
             <p>"The thread's question, answered for Keras 3 and PyTorch:"</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Rules of thumb">
                 <table class="summary" data-testid="summary-table">
                     <thead>
                         <tr>

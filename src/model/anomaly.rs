@@ -9,9 +9,14 @@
 //! gentle shading gradient, faint brushing waves running roughly left to right, and a
 //! little sensor noise. Three kinds of defect are painted onto normal parts:
 //!
-//! * [`Kind::Scratch`]: a thin bright line (a groove catching the light), 5–9 px long;
-//! * [`Kind::Spot`]: a small dark pit, a soft blob about 2–3 px across;
+//! * [`Kind::Scratch`]: a thin bright line (a groove catching the light), 5–9 px long,
+//!   near the middle and rising at 30–60°: the gripper that causes it slips the same way
+//!   each time (which is what lets a per-pixel classifier learn it at all);
+//! * [`Kind::Spot`]: a small dark pit, a soft blob about 2–3 px across, anywhere;
 //! * [`Kind::MissingPiece`]: a corner broken off, showing the dark background.
+//!
+//! Defect strengths vary, so a few defects are faint enough to score like the most
+//! unusual normal parts: no threshold separates the test set perfectly.
 //!
 //! Everything is generated from a fixed seed ([`Dataset::seeded`]), so every run, the
 //! browser's and the tests', sees the same images.
@@ -19,20 +24,24 @@
 //! # The autoencoder
 //!
 //! [`Autoencoder`]: 144 → 16 (tanh) → 144 (sigmoid), trained to reproduce its input with
-//! the mean squared error, by Adam on minibatches. In Keras 3:
+//! the mean squared error, by Adam on minibatches of 16 ([`AutoencoderTraining`], sliced
+//! for the browser by [`Lab`]). In Keras 3:
 //!
 //! ```text
 //! inputs = keras.Input(shape=(144,))
 //! code = keras.layers.Dense(16, activation="tanh")(inputs)
 //! outputs = keras.layers.Dense(144, activation="sigmoid")(code)
 //! autoencoder = keras.Model(inputs, outputs)
-//! autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+//! autoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate=0.005), loss="mse")
 //! autoencoder.fit(x_normal, x_normal, epochs=60, batch_size=16, shuffle=True)
 //! ```
 //!
 //! Trained on normal images only, it learns to rebuild smooth brushed surfaces; a defect
 //! is something it never learned to draw, so its **reconstruction error** (the image's
-//! mean squared error) is large. That error is the anomaly score.
+//! mean squared error) is large. That error is the anomaly score. On the seeded set,
+//! 60 epochs bring the training loss to 0.000302 (the sensor noise alone is 0.000225);
+//! good test parts then score 0.000284 on average and defects 0.00306, and the errors
+//! rank the 190 test images with a ROC AUC of 0.9993 (asserted by the tests below).
 //!
 //! Why no ML crate: the whole model is two small dense layers (4,768 numbers). Written out
 //! here it costs a few hundred lines, adds nothing measurable to the WebAssembly bundle,
@@ -48,7 +57,10 @@
 //! when the head is [`Head::SigmoidBce`]: ŷ = σ(z), binary cross-entropy from logits). The
 //! thread suggested exactly this kind of model with a linear output and MSE
 //! ([`Head::LinearMse`]); fitting 0/1 labels is classification, so sigmoid + BCE is the
-//! right set-up. It learns from normal parts and *scratches only*.
+//! right set-up. It learns from normal parts and *scratches only*: then it catches 26 of
+//! the 30 test scratches and none of the 30 spots at p > 0.5 (its AUC on spots is 0.40,
+//! worse than chance), where the autoencoder catches every defect at 5 % false alarms.
+//! That is the typical outcome of training on one kind of defect, not a law.
 //!
 //! Nothing here panics: empty inputs give empty outputs, lengths are checked, and numbers
 //! that cannot be computed come back as `None` or NaN-free fallbacks.
@@ -1012,7 +1024,7 @@ pub enum AutoencoderWork {
 /// with its test evaluation after every epoch, and the two pixel models (the logistic
 /// regression and the thread's linear regressor).
 ///
-/// All work comes in small units ([`Lab::work_autoencoder`], [`Lab::work_pixel_models`]),
+/// All work comes in small units ([`Lab::work_autoencoder`], [`Lab::work_pixel_model`]),
 /// each a fraction of a millisecond in an optimised build, so the browser can run as many
 /// as fit in one animation frame. The results never depend on the slicing.
 #[derive(Clone, Debug, PartialEq)]

@@ -106,7 +106,7 @@ pub fn ImageGallery(
 /// One dot per image, a row per kind, against the image's score (with an optional
 /// threshold line). Click a dot to select its image; with the keyboard, ← and → step to
 /// the next lower or higher score in the same row, ↑ and ↓ change row, Home and End jump
-/// to the row's lowest and highest score.
+/// to the row's lowest and highest score. Each dot's score is in its `data-value`.
 #[component]
 pub fn ErrorDotPlot(
     /// Rows, dots and the axis.
@@ -201,6 +201,7 @@ pub fn ErrorDotPlot(
                 .filter_map(|i| {
                     let (x, y) = p.position(i)?;
                     let (cx, cy) = (m.px_of(x), m.py_of(y));
+                    let score = crate::format::format_full(p.dots[i].1);
                     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
                         if let Some(j) = neighbour(i, ev.key().as_str()) {
                             ev.prevent_default();
@@ -215,6 +216,7 @@ pub fn ErrorDotPlot(
                             role="option"
                             class="pick-option dot-option"
                             id=format!("{testid}-{i}")
+                            data-value=score
                             data-testid=format!("{testid}-{i}")
                             aria-selected=move || (selected.get() == Some(i)).to_string()
                             tabindex=move || if selected.get().unwrap_or(first) == i { "0" } else { "-1" }

@@ -23,6 +23,28 @@ pub fn canvas_origin(container: &web_sys::Element) -> Option<(f64, f64)> {
     Some((r.left(), r.top()))
 }
 
+/// Calls `on_resize` whenever the element's box changes size (and once when observed),
+/// through a `ResizeObserver` that is disconnected when the owner is cleaned up.
+pub fn use_resize_observer(target: NodeRef<leptos::html::Canvas>, on_resize: impl Fn() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_resize);
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let kept = StoredValue::new_local(Some((observer.clone(), callback)));
+    Effect::new(move |_| {
+        if let Some(el) = target.get() {
+            observer.observe(&el);
+        }
+    });
+    on_cleanup(move || {
+        kept.update_value(|k| {
+            if let Some((observer, _callback)) = k.take() {
+                observer.disconnect();
+            }
+        })
+    });
+}
+
 /// A plotters drawing area on a browser canvas.
 pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
 
@@ -72,10 +94,9 @@ where
     let back_ref = NodeRef::<leptos::html::Canvas>::new();
     let front_ref = NodeRef::<leptos::html::Canvas>::new();
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| {
-        resized.update(|n| *n = n.wrapping_add(1))
-    });
-    on_cleanup(move || handle.remove());
+    // Redraw when the chart's box changes size: window resizes, but also layout changes
+    // (presenter mode hiding the step list, full screen, a phone turned sideways).
+    use_resize_observer(back_ref, move || resized.update(|n| *n = n.wrapping_add(1)));
 
     // The CSS size is measured only when it can have changed (mount, resize, theme, axes),
     // never per drag update: reading it forces a layout of the whole page.
