@@ -104,7 +104,7 @@ pub fn ShareButton(
                     shown.set(Some(url));
                 }
             >
-                "🔗 Share this view"
+                "Share this view"
             </button>
             {move || shown.get().map(|url| view! {
                 <label class="share-link">

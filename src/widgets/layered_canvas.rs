@@ -205,7 +205,7 @@ where
                     "⤓ PNG"
                 </button>
                 <button type="button" class="chart-tool" data-testid="fullscreen" title="Show this chart full screen (Esc to leave)" on:click=fullscreen>
-                    "⛶ Full screen"
+                    "Full screen"
                 </button>
             </div>
         </div>
