@@ -12,7 +12,7 @@ TRUNK_VERSION=0.21.14
 with_test_tools=0
 [ "${1:-}" = "--test" ] && with_test_tools=1
 
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
 say() { printf '==> %s\n' "$*"; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -41,11 +41,11 @@ fi
 
 # npm: binaryen's wasm-opt for release builds, Playwright for the browser tests.
 # Reinstalled only when package-lock.json changed. No browser is downloaded.
-stamp=node_modules/.package-lock.stamp
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm packages (wasm-opt, Playwright)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-  cp package-lock.json "$stamp"
+stamp=e2e/node_modules/.package-lock.stamp
+if [ ! -f "$stamp" ] || ! cmp -s e2e/package-lock.json "$stamp"; then
+  say "installing npm packages in e2e/ (wasm-opt, Playwright, axe-core)"
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  cp e2e/package-lock.json "$stamp"
 fi
 
 if [ "$with_test_tools" = 1 ]; then

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash .ci/setup.sh --test
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 say() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 
@@ -29,6 +29,6 @@ say "size budget (gzip transfer of dist/)"
 node .ci/budget.mjs dist
 
 say "browser tests (Playwright, system Chromium, dist/ served under /logit-lab/)"
-npx playwright test --config e2e/playwright.config.ts
+(cd e2e && npx playwright test --config playwright.config.ts)
 
 say "all checks passed"

@@ -27,7 +27,7 @@ test("presenter mode: P toggles it, arrows step, leaving restores everything", a
   await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "shift");
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
-  await page.screenshot({ path: "e2e/results/presenter-1920.png" });
+  await page.screenshot({ path: test.info().outputPath("presenter-1920.png") });
   await page.keyboard.press("Escape");
   await expect(html).not.toHaveAttribute("data-presenter", "true");
   await expect(page.locator("nav.site-nav")).toBeVisible();

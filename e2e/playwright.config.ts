@@ -33,6 +33,12 @@ export default defineConfig({
     },
     trace: "off",
   },
+  projects: [
+    { name: "app", testIgnore: /lesson-anomaly\.spec\.ts$/ },
+    // Frame-time checks (no task over 50 ms while training) run alone, after everything else:
+    // on 2 cores a second browser in parallel would measure the other test, not the app.
+    { name: "timing", testMatch: /lesson-anomaly\.spec\.ts$/, dependencies: ["app"] },
+  ],
   webServer: {
     command: `node e2e/serve-dist.mjs`,
     url: `http://127.0.0.1:${port}/logit-lab/`,

@@ -185,7 +185,7 @@ pub static LESSON: Lesson = Lesson {
                     "Below 0: worse than always answering the same number",
                 ],
                 answer: 2,
-                explanation: "It is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it answers near 0 or below, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
+                explanation: "It is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it mostly answers low, often below 0, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
             }),
             corrections: &[
                 Correction {
@@ -1007,7 +1007,7 @@ mod view {
         let inputs = with_lab(|l| {
             preview
                 .iter()
-                .map(|i| l.data().test[*i].pixels.clone())
+                .filter_map(|i| l.data().test.get(*i).map(|s| s.pixels.clone()))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
@@ -1026,10 +1026,10 @@ mod view {
             with_lab(|l| {
                 preview.with_value(|p| {
                     p.iter()
-                        .map(|i| {
-                            let x = &l.data().test[*i].pixels;
+                        .filter_map(|i| l.data().test.get(*i))
+                        .map(|s| {
                             let m = l.training().model();
-                            (m.reconstruct(x), m.error(x))
+                            (m.reconstruct(&s.pixels), m.error(&s.pixels))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -1079,7 +1079,7 @@ mod view {
                 "and back out to "{PIXELS}" pixels, and training makes the rebuilt picture match the "
                 "input, on good parts only:"
             </p>
-            <Formula block=true latex=r"\hat{x} = \sigma\left(W_2 \tanh(W_1 x + b_1) + b_2\right), \qquad L = \frac{1}{144}\sum_{i=1}^{144} (\hat{x}_i - x_i)^2" />
+            <div class="formula-scroll"><Formula block=true latex=r"\hat{x} = \sigma\left(W_2 \tanh(W_1 x + b_1) + b_2\right), \qquad L = \frac{1}{144}\sum_{i=1}^{144} (\hat{x}_i - x_i)^2" /></div>
             <p>
                 "Sixteen numbers are enough to describe shading and brushing, but not a scratch that "
                 "could be anywhere. So once trained, the autoencoder rebuilds good parts well and "
@@ -1097,7 +1097,7 @@ mod view {
                     <figcaption>"Reconstruction error per epoch (log scale)"</figcaption>
                     <LossCurvesView axes series=curves label=Signal::derive(|| "Training loss and test errors per epoch".to_string()) testid="ae-loss" height=280 />
                 </figure>
-                <div>
+                <div class="anomaly-wrap">
                     <table class="numbers" data-testid="ae-numbers">
                         <tbody>
                             <tr><th scope="row">"training loss (last epoch)"</th><td><MaybeReadout name="train-loss" value=loss_now /></td></tr>
@@ -1176,7 +1176,11 @@ mod view {
             groups: Kind::ALL
                 .iter()
                 .map(|k| {
-                    let scores = data.test_indices(*k).iter().map(|i| errors[*i]).collect();
+                    let scores = data
+                        .test_indices(*k)
+                        .iter()
+                        .filter_map(|i| errors.get(*i).copied())
+                        .collect();
                     (k.name().to_string(), k.index(), scores)
                 })
                 .collect(),
@@ -1299,7 +1303,7 @@ mod view {
                 </fieldset>
             </div>
             <div class="two-charts">
-                <div>
+                <div class="anomaly-wrap">
                     <table class="numbers confusion" data-testid="confusion">
                         <thead><tr><th scope="col">"actual \\ verdict"</th><th scope="col">"flagged"</th><th scope="col">"passed"</th></tr></thead>
                         <tbody>
@@ -1503,8 +1507,8 @@ mod view {
                 "The error map points at the defect: the scratch lights up along its line, the spot "
                 "as a blob, the broken corner as a triangle. On a good part the map is an even, faint "
                 "speckle: the sensor noise, which no model can predict. The hardest defects are the "
-                "faintest ones, and the worst good parts are those with unusual shading; the two "
-                "overlap a little, which is why no threshold is perfect here."
+                "faintest ones, and the worst good parts are those whose shading or brushing is "
+                "unusual; the two overlap a little, which is why no threshold is perfect here."
             </p>
             <FrameworkPanel keras pytorch=torch />
         }
@@ -1620,7 +1624,7 @@ mod view {
             let s = state.get();
             let r = at_half.get();
             Call {
-                code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # one logit\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={}, batch_size={})  # {TRAIN_NORMAL} good parts (0), {TRAIN_SCRATCH} scratches (1)\np = keras.ops.sigmoid(clf.predict(x_test))[:, 0]\n[float(keras.ops.mean(p[scratches] > 0.5)), float(keras.ops.mean(p[good_parts] > 0.5))]", py(CLASSIFIER_LEARNING_RATE), s.steps, TRAIN_NORMAL + TRAIN_SCRATCH),
+                code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # one logit\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={}, batch_size={})  # {TRAIN_NORMAL} good parts (0), {TRAIN_SCRATCH} scratches (1)\np = keras.ops.convert_to_numpy(keras.ops.sigmoid(clf.predict(x_test)[:, 0]))\n[float((p[scratches] > 0.5).mean()), float((p[good_parts] > 0.5).mean())]  # boolean masks of x_test", py(CLASSIFIER_LEARNING_RATE), s.steps, TRAIN_NORMAL + TRAIN_SCRATCH),
                 value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Normal.index()]]),
                 note: Some("Whole-batch steps from zero weights, as here: nothing random, so Keras and PyTorch reach these numbers too (up to float32 rounding).".into()),
             }
@@ -1644,7 +1648,7 @@ mod view {
                 "(logistic regression), trained on the "{TRAIN_NORMAL}" good parts and the only "
                 "defects labelled so far: "{TRAIN_SCRATCH}" scratches."
             </p>
-            <Formula block=true latex=r"p = \sigma(w \cdot x + b), \qquad L = -\left[y \ln p + (1 - y)\ln(1 - p)\right]" />
+            <div class="formula-scroll"><Formula block=true latex=r"p = \sigma(w \cdot x + b), \qquad L = -\left[y \ln p + (1 - y)\ln(1 - p)\right]" /></div>
             <div class="button-row training-controls" role="group" aria-label="Classifier training">
                 <button
                     type="button"
@@ -1708,7 +1712,7 @@ mod view {
         let normal_errors: Vec<f64> = data
             .test_indices(Kind::Normal)
             .iter()
-            .map(|i| errors[*i])
+            .filter_map(|i| errors.get(*i).copied())
             .collect();
         let data = StoredValue::new(data);
         let errors = StoredValue::new(errors);
@@ -1728,8 +1732,12 @@ mod view {
         let clf = Memo::new(move |_| {
             let b = budget.get();
             predictions.with(|p| {
-                let normal: Vec<f64> = data
-                    .with_value(|d| d.test_indices(Kind::Normal).iter().map(|i| p[*i]).collect());
+                let normal: Vec<f64> = data.with_value(|d| {
+                    d.test_indices(Kind::Normal)
+                        .iter()
+                        .filter_map(|i| p.get(*i).copied())
+                        .collect()
+                });
                 let t = threshold_for_false_alarms(&normal, b).unwrap_or(0.5);
                 data.with_value(|d| kind_rates(d, p, t))
             })
@@ -1978,7 +1986,7 @@ mod view {
             });
             view! {
                 <div class="controls">
-                    <fieldset>
+                    <fieldset class="setup-field">
                         <legend>"Set-up"</legend>
                         <label class="chip"><input type="radio" name="l5-setup" data-testid="setup-linear" prop:checked=move || mode.get() == Head::LinearMse on:change=move |_| mode.set(Head::LinearMse) />"the thread's: linear output + MSE"</label>
                         <label class="chip"><input type="radio" name="l5-setup" data-testid="setup-sigmoid" prop:checked=move || mode.get() == Head::SigmoidBce on:change=move |_| mode.set(Head::SigmoidBce) />"classification: sigmoid + binary cross-entropy"</label>
