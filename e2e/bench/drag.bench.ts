@@ -214,7 +214,7 @@ async function dragInPage(a: DragArgs): Promise<DragResult> {
   delete (history as { replaceState?: unknown }).replaceState; // back to History.prototype's
 
   // The value the app should have set for the last clientY: it maps clientY against the
-  // container's box and the plot area (the slider overlay's top/height, in CSS px), and
+  // plot canvas's box and the plot area (the slider overlay's top/height, in CSS px), and
   // rounds to 1/1000 of the range (0.01 at the default ±12).
   const range = Number(slider.getAttribute("aria-valuemax"));
   const plotTop = parseFloat(slider.style.top);
@@ -223,7 +223,8 @@ async function dragInPage(a: DragArgs): Promise<DragResult> {
   const snap = (v: number) => Math.min(range, Math.max(-range, Math.round(v / step) * step));
   const valueAt = (py: number, top: number, height: number) =>
     snap(-range + Math.min(1, Math.max(0, (top + height - py) / height)) * 2 * range);
-  const expectedAfter = valueAt(lastY - container.getBoundingClientRect().top, plotTop, plotHeight);
+  const canvas = container.querySelector("canvas") as HTMLCanvasElement;
+  const expectedAfter = valueAt(lastY - canvas.getBoundingClientRect().top, plotTop, plotHeight);
   // The same, measured against the slider overlay's own box (what the learner sees).
   const sb = slider.getBoundingClientRect();
   const expectedAfterFromSliderBox = valueAt(lastY - sb.top, 0, sb.height);
