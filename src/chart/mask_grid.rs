@@ -496,7 +496,7 @@ pub fn draw_cell_cursor<DB: DrawingBackend>(
 }
 
 /// One small tensor drawn as a grid: every cell coloured by the class its value belongs to
-/// and labelled (e.g. with the pixel it came from); large cells also say "c<class>".
+/// and labelled (e.g. with the pixel it came from); large cells also say "c" and the class index.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TensorGrid {
     /// Title above the grid.
