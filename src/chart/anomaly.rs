@@ -352,14 +352,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
         }
     }
     if !hist.groups.is_empty() {
-        chart
-            .configure_series_labels()
-            .label_font(font)
-            .background_style(style.background.mix(0.85))
-            .border_style(style.grid)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()
-            .map_err(err)?;
+        super::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperRight)?;
     }
     Ok(mapping)
 }
@@ -634,14 +627,7 @@ pub fn draw_loss_axes<DB: DrawingBackend>(
                     PathElement::new(vec![(x, y), (x + 18, y)], c.stroke_width(3))
                 });
         }
-        chart
-            .configure_series_labels()
-            .label_font(font)
-            .background_style(style.background.mix(0.85))
-            .border_style(style.grid)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()
-            .map_err(err)?;
+        super::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperRight)?;
     }
     Ok(mapping)
 }

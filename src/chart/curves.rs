@@ -211,14 +211,7 @@ pub fn draw_curve_axes<DB: DrawingBackend>(
         }
     }
     if !axes.curves.is_empty() {
-        chart
-            .configure_series_labels()
-            .label_font(font)
-            .background_style(style.background.mix(0.85))
-            .border_style(style.grid)
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()
-            .map_err(err)?;
+        super::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(mapping)
 }

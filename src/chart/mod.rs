@@ -128,6 +128,24 @@ impl PlotMapping {
     }
 }
 
+/// Draws the legend of the labelled series in the app's one style: the theme's background,
+/// slightly see-through, with a grid-coloured border.
+pub(crate) fn draw_legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    font: TextStyle<'_>,
+    style: &ChartStyle,
+    position: SeriesLabelPosition,
+) -> DrawResult<()> {
+    chart
+        .configure_series_labels()
+        .label_font(font)
+        .background_style(style.background.mix(0.85))
+        .border_style(style.grid)
+        .position(position)
+        .draw()
+        .map_err(err)
+}
+
 /// Fills the whole area with the theme's background (the bottom layer of a chart).
 pub fn fill_background<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

@@ -147,14 +147,7 @@ pub fn draw_training_axes<DB: DrawingBackend>(
                     PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
                 });
         }
-        chart
-            .configure_series_labels()
-            .label_font(font)
-            .background_style(style.background.mix(0.85))
-            .border_style(style.grid)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()
-            .map_err(err)?;
+        super::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperRight)?;
     }
     Ok(mapping)
 }
