@@ -4,6 +4,9 @@ import path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Spec files that measure frame times. */
+const timed = /lesson-(anomaly|regression)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: ".",
   testMatch: /.*\.spec\.ts$/,
@@ -34,10 +37,11 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: /lesson-anomaly\.spec\.ts$/ },
-    // Frame-time checks (no task over 50 ms while training) run alone, after everything else:
-    // on 2 cores a second browser in parallel would measure the other test, not the app.
-    { name: "timing", testMatch: /lesson-anomaly\.spec\.ts$/, dependencies: ["app"] },
+    { name: "app", testIgnore: timed },
+    // Frame-time checks (lessons 4 and 5: no frame over 16 ms, no task over 50 ms while
+    // training) run alone, after everything else: on 2 cores a second browser in parallel
+    // would measure the other test, not the app.
+    { name: "timing", testMatch: timed, dependencies: ["app"], workers: 1 },
   ],
   webServer: {
     command: `node e2e/serve-dist.mjs`,

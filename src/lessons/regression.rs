@@ -428,7 +428,7 @@ mod view {
         LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
     };
     use crate::widgets::{
-        use_animation_frame, CurvePlot, ImageStrip, LogitBars, Readout, TrainingPlot,
+        use_animation_frame, use_settled, CurvePlot, ImageStrip, LogitBars, Readout, TrainingPlot,
     };
     use leptos::prelude::*;
 
@@ -845,6 +845,30 @@ mod view {
         .into_any()
     }
 
+    fn output_axes_for(s: RaceSettings) -> TrainingAxes {
+        TrainingAxes {
+            steps: RACE_STEPS,
+            y_range: race_output_range(s),
+            log_y: false,
+            y_label: "prediction ŷ".into(),
+            series: vec![], // the key above the charts is the legend
+            band: Some((0.0, 1.0)),
+            reference: Some(s.target),
+        }
+    }
+
+    fn error_axes_for() -> TrainingAxes {
+        TrainingAxes {
+            steps: RACE_STEPS,
+            y_range: (-8.0, 0.3),
+            log_y: true,
+            y_label: "(ŷ − y)², log scale".into(),
+            series: vec![],
+            band: None,
+            reference: None,
+        }
+    }
+
     pub fn race() -> AnyView {
         let settings = RwSignal::new(RACE_START);
         let race = RwSignal::new(Race::new(RACE_START, RACE_STEPS));
@@ -891,27 +915,8 @@ mod view {
         });
 
         let target = Signal::derive(move || settings.with(|s| s.target));
-        let output_axes = Signal::derive(move || {
-            let s = settings.get();
-            TrainingAxes {
-                steps: RACE_STEPS,
-                y_range: race_output_range(s),
-                log_y: false,
-                y_label: "prediction ŷ".into(),
-                series: vec![], // the key above the charts is the legend
-                band: Some((0.0, 1.0)),
-                reference: Some(s.target),
-            }
-        });
-        let error_axes = Signal::derive(|| TrainingAxes {
-            steps: RACE_STEPS,
-            y_range: (-8.0, 0.3),
-            log_y: true,
-            y_label: "(ŷ − y)², log scale".into(),
-            series: vec![],
-            band: None,
-            reference: None,
-        });
+        let output_axes = Signal::derive(move || output_axes_for(settings.get()));
+        let error_axes = Signal::derive(error_axes_for);
         let outputs = Signal::derive(move || race.with(|r| series_of(r.history(), |v| v)));
         let errors = Signal::derive(move || {
             race.with(|r| {
@@ -938,13 +943,10 @@ mod view {
                 .collect::<Vec<_>>()
         };
         // The panels follow the run whenever it is paused; while it plays they keep the
-        // last paused state (rewriting the code on every frame would only cost time).
-        let settled = Memo::new(move |prev: Option<&(usize, Vec<f64>)>| {
-            if playing.get() {
-                prev.cloned().unwrap_or_default()
-            } else {
-                race.with(|r| (r.step(), r.outputs().to_vec()))
-            }
+        // last paused state (rewriting the code on every frame would only cost time). The
+        // refresh runs in its own task, so the frame that ends a run stays short.
+        let settled = use_settled(playing, move || {
+            race.with(|r| (r.step(), r.outputs().to_vec()))
         });
         let keras = Signal::derive(move || {
             Call {
@@ -1133,12 +1135,13 @@ mod view {
             })
             .collect::<Vec<_>>();
         // As in the race, the panels show the run as it stands when paused.
-        let settled = Memo::new(move |prev: Option<&(usize, Vec<f64>)>| {
-            if playing.get() {
-                prev.cloned().unwrap_or_default()
-            } else {
-                race.with(|r| (r.step(), Head::ALL.iter().map(|h| r.mse(*h)).collect()))
-            }
+        let settled = use_settled(playing, move || {
+            race.with(|r| {
+                (
+                    r.step(),
+                    Head::ALL.iter().map(|h| r.mse(*h)).collect::<Vec<_>>(),
+                )
+            })
         });
         let keras = Signal::derive(move || {
             Call {

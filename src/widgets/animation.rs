@@ -86,3 +86,27 @@ pub fn use_animation_frame(playing: RwSignal<bool>, on_frame: impl Fn(f64) + 'st
         drop(callback.try_update_value(|c| c.take()));
     });
 }
+
+/// What `snapshot` returns, kept up to date only while `playing` is false: panels that are
+/// too costly to rebuild on every frame (code, tables) follow a run whenever it is paused.
+/// The refresh runs in a task of its own (a 0 ms timer) after the change, so the animation
+/// frame that ends a run does not also pay for rebuilding them.
+pub fn use_settled<T: Send + Sync + 'static>(
+    playing: RwSignal<bool>,
+    snapshot: impl Fn() -> T + Send + Sync + 'static,
+) -> ReadSignal<T> {
+    let (value, set) = signal(untrack(&snapshot));
+    Effect::new(move |_| {
+        if playing.get() {
+            return;
+        }
+        let next = snapshot();
+        set_timeout(
+            move || {
+                set.try_set(next);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    value
+}
