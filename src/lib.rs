@@ -14,6 +14,7 @@ pub mod chart;
 pub mod format;
 pub mod formula;
 pub mod lessons;
+pub mod link;
 pub mod math;
 pub mod model;
 pub mod playground;

@@ -49,6 +49,8 @@ pub struct PlaygroundState {
     pub head: Head,
     /// Half-width of the logit axis.
     pub range: f64,
+    /// The class shown in "One class up close".
+    pub up_close: usize,
 }
 
 impl Default for PlaygroundState {
@@ -59,6 +61,7 @@ impl Default for PlaygroundState {
             temperature: 1.0,
             head: Head::Softmax,
             range: DEFAULT_RANGE,
+            up_close: 0,
         }
     }
 }
@@ -175,6 +178,9 @@ impl PlaygroundState {
                 }
                 Labels::MultiHot(bits) => bits.truncate(n),
             }
+            if self.up_close >= n {
+                self.up_close = 0;
+            }
         }
     }
 
@@ -266,12 +272,13 @@ impl PlaygroundState {
             Head::Sigmoid => "sigmoid",
         };
         format!(
-            "z={}&y={}&t={}&head={}&range={}",
+            "z={}&y={}&t={}&head={}&range={}&k={}",
             z.join(","),
             y,
             format_full(self.temperature),
             head,
-            format_full(self.range)
+            format_full(self.range),
+            self.up_close
         )
     }
 
@@ -367,6 +374,18 @@ impl PlaygroundState {
                 _ => return Err(format!("The output '{}' is not understood.", shorten(head))),
             };
         }
+        if let Some(k) = get("k") {
+            state.up_close = match k.parse::<usize>() {
+                Ok(c) if c < n => c,
+                _ => {
+                    return Err(format!(
+                        "The class up close '{}' is not one of 0 to {}.",
+                        shorten(k),
+                        n - 1
+                    ))
+                }
+            };
+        }
         Ok(state)
     }
 }
@@ -441,6 +460,7 @@ mod tests {
             temperature: 0.37,
             head: Head::Sigmoid,
             range: 24.0,
+            up_close: 2,
         };
         assert_eq!(PlaygroundState::from_query(&state.to_query()), Ok(state));
         let sparse = PlaygroundState {
@@ -451,6 +471,12 @@ mod tests {
         assert_eq!(
             PlaygroundState::from_query(""),
             Ok(PlaygroundState::default())
+        );
+        // The class up close must exist.
+        assert!(PlaygroundState::from_query("z=1,2&k=2").is_err());
+        assert_eq!(
+            PlaygroundState::from_query("z=1,2&k=1").map(|s| s.up_close),
+            Ok(1)
         );
     }
 

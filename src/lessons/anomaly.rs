@@ -403,7 +403,8 @@ mod view {
     use crate::chart::ImagePanels;
     use crate::format::{format4, format_full};
     use crate::lessons::view::{
-        py, render_lesson, report_task, Call, Formula, FrameworkPanel, Predict,
+        py, render_lesson, report_task, shared, shared_number, Call, Formula, FrameworkPanel,
+        Predict,
     };
     use crate::model::anomaly::{
         kind_rates, r_squared, threshold_for_false_alarms, AutoencoderWork, Lab, CLASSIFIER_EPOCHS,
@@ -518,13 +519,15 @@ mod view {
         playing: RwSignal<bool>,
         full_speed: Signal<bool>,
         stop_at: StoredValue<Option<usize>>,
+        catch_up: StoredValue<Option<usize>>,
         version: RwSignal<u64>,
         stats: RunStats,
     ) {
         let carry = StoredValue::new(0.0f64);
         use_animation_frame(playing, move |elapsed| {
             let start = now_ms();
-            let mut allowance = if full_speed.get_untracked() {
+            let target = catch_up.get_value();
+            let mut allowance = if full_speed.get_untracked() || target.is_some() {
                 usize::MAX
             } else {
                 steps_due(carry, STEADY_STEPS_PER_SECOND, elapsed)
@@ -532,6 +535,13 @@ mod view {
             let mut changed = false;
             let mut stop = false;
             while now_ms() - start < FRAME_BUDGET_MS {
+                // Replaying a shared link: stop exactly where the sender paused.
+                if target.is_some_and(|t| with_lab(|l| l.autoencoder_units() >= t).unwrap_or(true))
+                {
+                    catch_up.set_value(None);
+                    stop = true;
+                    break;
+                }
                 let Some(starts_step) = with_lab(|l| l.next_starts_step()) else {
                     break;
                 };
@@ -575,17 +585,30 @@ mod view {
         playing: RwSignal<bool>,
         heads: &'static [Head],
         rate: Option<f64>,
+        catch_up: StoredValue<Option<usize>>,
         version: RwSignal<u64>,
     ) {
         let carry = StoredValue::new(0.0f64);
         use_animation_frame(playing, move |elapsed| {
             let start = now_ms();
-            let mut allowance = match rate {
-                Some(r) => steps_due(carry, r, elapsed),
-                None => usize::MAX,
+            let target = catch_up.get_value();
+            let mut allowance = match (target, rate) {
+                (Some(_), _) | (None, None) => usize::MAX,
+                (None, Some(r)) => steps_due(carry, r, elapsed),
             };
             let mut changed = false;
+            let mut caught_up = false;
             while allowance > 0 && now_ms() - start < FRAME_BUDGET_MS {
+                // Replaying a shared link: stop at the sender's step.
+                if let Some(t) = target {
+                    if with_lab(|l| heads.iter().all(|h| l.pixel_training(*h).epoch() >= t))
+                        .unwrap_or(true)
+                    {
+                        catch_up.set_value(None);
+                        caught_up = true;
+                        break;
+                    }
+                }
                 let mut any = false;
                 for head in heads {
                     any |= with_lab(|l| l.work_pixel_model(*head)).unwrap_or(false);
@@ -601,7 +624,7 @@ mod view {
             }
             let done =
                 with_lab(|l| heads.iter().all(|h| l.pixel_training(*h).is_done())).unwrap_or(true);
-            if done {
+            if done || caught_up {
                 playing.set(false);
             }
         });
@@ -674,6 +697,7 @@ mod view {
         use_autoencoder_runner(
             playing,
             Signal::derive(|| true),
+            StoredValue::new(None),
             StoredValue::new(None),
             version,
             RunStats::new(),
@@ -773,8 +797,14 @@ mod view {
         );
         let images = StoredValue::new(images);
         let kinds = StoredValue::new(kinds);
+        let count = images.with_value(|i| i.len());
         let test_index = StoredValue::new(test_index);
-        let selected = RwSignal::new(None::<usize>);
+        let selected = shared(
+            "pick",
+            None::<usize>,
+            move |p| p.is_none_or(|i| i < count),
+            "a picture number",
+        );
         let seen = RwSignal::new(Vec::<Kind>::new());
         report_task("see-each-defect", move || {
             seen.with(|s| saw_every_defect(s))
@@ -954,10 +984,44 @@ mod view {
         let version = RwSignal::new(0u64);
         let state = ae_state(version);
         let playing = RwSignal::new(false);
-        let full_speed = RwSignal::new(false);
+        let full_speed = shared("full", false, |_| true, "0 or 1");
         let stop_at = StoredValue::new(None::<usize>);
         let stats = RunStats::new();
-        use_autoencoder_runner(playing, full_speed.into(), stop_at, version, stats);
+        let catch_up = StoredValue::new(None::<usize>);
+        use_autoencoder_runner(
+            playing,
+            full_speed.into(),
+            stop_at,
+            catch_up,
+            version,
+            stats,
+        );
+        // The link carries how far training got (in units of work); a link that names
+        // another point than this page's run replays the run to it (deterministic).
+        let linked = crate::url_sync::current_query_value("units").is_some();
+        let units = shared(
+            "units",
+            0usize,
+            |u| *u <= 10_000_000,
+            "a count of training work",
+        );
+        if linked {
+            let target = units.get_untracked();
+            let now = with_lab(|l| l.autoencoder_units()).unwrap_or(0);
+            if now != target {
+                if now > target {
+                    with_lab(|l| l.reset_autoencoder());
+                }
+                catch_up.set_value(Some(target));
+                playing.set(true);
+            }
+        }
+        Effect::new(move |_| {
+            version.track();
+            if let Some(u) = with_lab(|l| l.autoencoder_units()) {
+                units.set(u);
+            }
+        });
         report_task("pause-early", move || {
             paused_early(playing.get(), state.get().epoch)
         });
@@ -1186,7 +1250,8 @@ mod view {
                 .collect(),
             band: None,
         };
-        let t = RwSignal::new(shared_threshold());
+        let (lo, hi) = LOG_THRESHOLD_RANGE;
+        let t = shared_number("t", shared_threshold(), 10f64.powf(lo), 10f64.powf(hi));
         Effect::new(move |_| {
             let v = t.get();
             THRESHOLD.with(|c| c.set(v));
@@ -1392,8 +1457,14 @@ mod view {
             .enumerate()
             .map(|(i, (k, e))| format!("{}, test picture {i}: error {}", k.name(), format4(*e)))
             .collect();
+        let count = kinds.len();
         let stored = StoredValue::new((kinds, errors));
-        let selected = RwSignal::new(None::<usize>);
+        let selected = shared(
+            "pick",
+            None::<usize>,
+            move |p| p.is_none_or(|i| i < count),
+            "a picture number",
+        );
         let seen = RwSignal::new(Vec::<Kind>::new());
         report_task("inspect-kinds", move || {
             seen.with(|s| inspected_every_kind(s))
@@ -1548,13 +1619,30 @@ mod view {
         let version = RwSignal::new(0u64);
         let state = classifier_state(version, Head::SigmoidBce);
         let playing = RwSignal::new(false);
+        let catch_up = StoredValue::new(None::<usize>);
         use_pixel_runner(
             playing,
             &[Head::SigmoidBce],
             Some(CLASSIFIER_STEPS_PER_SECOND),
+            catch_up,
             version,
         );
-        let budget = RwSignal::new(0.05f64);
+        // As in the training step: the link carries the steps taken and is replayed.
+        let linked = crate::url_sync::current_query_value("n").is_some();
+        let taken = shared("n", 0usize, |n| *n <= 100_000, "a number of steps");
+        if linked {
+            let target = taken.get_untracked();
+            let now = state.get_untracked().steps;
+            if now != target {
+                if now > target {
+                    with_lab(|l| l.reset_pixel_model(Head::SigmoidBce));
+                }
+                catch_up.set_value(Some(target));
+                playing.set(true);
+            }
+        }
+        Effect::new(move |_| taken.set(state.get().steps));
+        let budget = shared_number("budget", 0.05, 0.0, 0.25);
         report_task("train-classifier", move || state.get().done);
         report_task("generous-budget", move || {
             generous_budget_checked(budget.get(), state.get().done)
@@ -1829,7 +1917,13 @@ mod view {
     fn thread_code_view() -> AnyView {
         let version = RwSignal::new(0u64);
         let playing = RwSignal::new(true);
-        use_pixel_runner(playing, &[Head::SigmoidBce, Head::LinearMse], None, version);
+        use_pixel_runner(
+            playing,
+            &[Head::SigmoidBce, Head::LinearMse],
+            None,
+            StoredValue::new(None),
+            version,
+        );
         let ready = Memo::new(move |_| {
             version.track();
             with_lab(|l| {
@@ -1847,8 +1941,13 @@ mod view {
             })
             .unwrap_or(0.0)
         });
-        let mode = RwSignal::new(Head::LinearMse);
-        let selected = RwSignal::new(None::<usize>);
+        let mode = shared(
+            "head",
+            Head::LinearMse,
+            |h| *h != Head::SigmoidMse,
+            "linear or sigmoid-bce",
+        );
+        let selected = shared("pick", None::<usize>, |_| true, "a picture number");
         let outputs = Memo::new(move |_| {
             if !ready.get() {
                 return Vec::new();

@@ -191,8 +191,8 @@ mod view {
     use crate::chart::CurveKind;
     use crate::format::format4;
     use crate::lessons::view::{
-        class_labels, logits_state, py, py_list, render_lesson, report_task, Call, Formula,
-        FrameworkPanel, Predict,
+        class_labels, logits_state, py, py_list, render_lesson, report_task, shared, shared_number,
+        Call, Formula, FrameworkPanel, Predict,
     };
     use crate::widgets::{CurvePlot, LogitBars, ProbabilityBars, Readout};
     use leptos::prelude::*;
@@ -274,8 +274,13 @@ mod view {
 
     pub fn shift() -> AnyView {
         let (z, set_one) = logits_state(&[2.0, 1.0, 0.5]);
-        let baseline = RwSignal::new(vec![2.0, 1.0, 0.5]);
-        let total = RwSignal::new(0.0f64);
+        let baseline = shared(
+            "before",
+            vec![2.0, 1.0, 0.5],
+            |b: &Vec<f64>| b.len() == 3 && b.iter().all(|v| v.abs() <= 1000.0),
+            "3 logits within ±1000",
+        );
+        let total = shared("shift", 0.0f64, |t| t.abs() <= 1e6, "a shift within ±1e6");
         // Dragging one bar starts a new comparison: that logit changed on its own.
         let set = Callback::new(move |(i, v): (usize, f64)| {
             set_one.run((i, v));
@@ -353,7 +358,7 @@ mod view {
     }
 
     pub fn log_odds() -> AnyView {
-        let p = RwSignal::new(0.5f64);
+        let p = shared_number("p", 0.5, 0.001, 0.999);
         let clamp_p = |v: f64| (v.clamp(0.001, 0.999) * 1000.0).round() / 1000.0;
         let z = Signal::derive(move || math::logit(p.get()));
         report_task("p-0.9", move || found_p_09(p.get()));
@@ -450,7 +455,7 @@ mod view {
 
     pub fn with_logits() -> AnyView {
         let (z, set) = logits_state(&[2.0, 1.0, 0.5]);
-        let class = RwSignal::new(0usize);
+        let class = shared("class", 0usize, |c| *c < 3, "a class from 0 to 2");
         report_task("break-naive", move || {
             naive_is_broken(&z.get(), class.get())
         });

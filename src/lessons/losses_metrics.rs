@@ -160,6 +160,13 @@ pub enum TargetShape {
     IntegerColumn,
 }
 
+crate::link_enum!(TargetShape {
+    TargetShape::OneHot => "onehot",
+    TargetShape::MultiHot => "multihot",
+    TargetShape::Integer => "integer",
+    TargetShape::IntegerColumn => "column",
+});
+
 /// Which accuracy Keras 3 substitutes for the string "accuracy".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccuracyKind {
@@ -374,8 +381,8 @@ mod view {
     use crate::chart::BatchGrid;
     use crate::format::{format4, format_full};
     use crate::lessons::view::{
-        logits_state, py, py_list, render_lesson, report_task, shared_number, Call, Formula,
-        FrameworkPanel, Predict,
+        logits_state, py, py_list, render_lesson, report_task, shared, shared_number, Call,
+        Formula, FrameworkPanel, Predict,
     };
     use crate::widgets::{BatchGridView, LogitBars, ProbabilityBars, Readout, RocPlot};
     use leptos::prelude::*;
@@ -398,13 +405,28 @@ mod view {
         Sparse,
         MultiHot,
     }
+    crate::link_enum!(Spelling {
+        Spelling::OneHot => "onehot",
+        Spelling::Sparse => "sparse",
+        Spelling::MultiHot => "multihot",
+    });
 
     pub fn labels_and_losses() -> AnyView {
         let (z, set) = logits_state(&[1.0, 0.5, -0.5, -1.0]);
-        let spelling = RwSignal::new(Spelling::OneHot);
-        let class = RwSignal::new(0usize);
-        let multi = RwSignal::new(vec![true, false, true, false]);
-        let ls = RwSignal::new(0.0f64);
+        let spelling = shared(
+            "labels",
+            Spelling::OneHot,
+            |_| true,
+            "onehot, sparse or multihot",
+        );
+        let class = shared("class", 0usize, |c| *c < 4, "a class from 0 to 3");
+        let multi = shared(
+            "multi",
+            vec![true, false, true, false],
+            |m: &Vec<bool>| m.len() == 4,
+            "4 flags such as 1010",
+        );
+        let ls = shared_number("ls", 0.0, 0.0, 0.3);
         let y = Signal::derive(move || match spelling.get() {
             Spelling::MultiHot => multi
                 .get()
@@ -599,8 +621,11 @@ mod view {
     pub fn threshold() -> AnyView {
         let (z, set) = logits_state(&[2.0, -0.3, 0.3, -1.0, -2.0]);
         let y = [1.0, 0.0, 1.0, 0.0, 0.0];
-        let raw = RwSignal::new(false);
-        let t = RwSignal::new(0.5f64);
+        let raw = shared("raw", false, |_| true, "0 or 1");
+        let t = shared_number("t", 0.5, -3.0, 3.0);
+        if !raw.get_untracked() && !(0.0..=1.0).contains(&t.get_untracked()) {
+            t.set(0.5); // a probability threshold from a link that only fits logits
+        }
         report_task("logit-threshold", move || {
             logit_threshold_matches(raw.get(), t.get())
         });
@@ -686,8 +711,8 @@ mod view {
 
     pub fn top_k() -> AnyView {
         let (z, set) = logits_state(&[2.0, 0.5, 1.0, -0.5, -1.0]);
-        let class = RwSignal::new(1usize);
-        let k = RwSignal::new(2usize);
+        let class = shared("class", 1usize, |c| *c < 5, "a class from 0 to 4");
+        let k = shared("k", 2usize, |k| (1..=5).contains(k), "k from 1 to 5");
         report_task("second-place", move || rank_of(&z.get(), class.get()) == 2);
         let y = Signal::derive(move || {
             (0..5)
@@ -726,7 +751,7 @@ mod view {
                 <fieldset>
                     <legend>"True class"</legend>
                     <select data-testid="true-class" aria-label="True class" on:change=move |ev| { if let Ok(c) = event_target_value(&ev).parse::<usize>() { class.set(c.min(4)) } }>
-                        {ANIMALS.iter().enumerate().map(|(i, a)| view! { <option value=i.to_string() selected=i == 1>{*a}</option> }).collect::<Vec<_>>()}
+                        {ANIMALS.iter().enumerate().map(|(i, a)| view! { <option value=i.to_string() prop:selected=move || class.get() == i>{*a}</option> }).collect::<Vec<_>>()}
                     </select>
                 </fieldset>
                 <fieldset>
@@ -849,7 +874,8 @@ mod view {
         let keras_auc = math::keras_auc(&y, &p, 200).unwrap_or(f64::NAN);
         let (pos, neg) = (data.positives() as f64, (y.len() - data.positives()) as f64);
         let points = Signal::derive(move || points.clone());
-        let index = RwSignal::new(0usize);
+        let count = points.with_untracked(|p| p.len());
+        let index = shared("point", 0usize, move |i| *i < count, "a point of the curve");
         report_task("recall-80", move || {
             is_best_recall_80(&points.get(), index.get())
         });
@@ -917,8 +943,13 @@ mod view {
 
     pub fn keras_accuracy() -> AnyView {
         let data = StoredValue::new(super::batch());
-        let target = RwSignal::new(TargetShape::Integer);
-        let single = RwSignal::new(false);
+        let target = shared(
+            "target",
+            TargetShape::Integer,
+            |_| true,
+            "onehot, multihot, integer or column",
+        );
+        let single = shared("single", false, |_| true, "0 or 1");
         let kind = Memo::new(move |_| keras_accuracy_kind(target.get(), single.get(), BATCH_COLS));
         report_task("silent-categorical", move || {
             target.get() == TargetShape::MultiHot

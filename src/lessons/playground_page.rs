@@ -268,10 +268,9 @@ mod view {
     /// activation sees (z/T), with a point the learner drags along the loss.
     #[component]
     fn UpClose(state: RwSignal<PlaygroundState>) -> impl IntoView {
-        let class = RwSignal::new(0usize);
         let count = Memo::new(move |_| state.with(|s| s.classes()));
-        // Keep the chosen class valid when classes are removed.
-        let k = Memo::new(move |_| class.get().min(count.get().saturating_sub(1)));
+        // In the state (and so in the link); kept valid when classes are removed.
+        let k = Memo::new(move |_| state.with(|s| s.up_close.min(s.classes().saturating_sub(1))));
         let target =
             Memo::new(move |_| state.with(|s| s.target().get(k.get()).copied().unwrap_or(0.0)));
         let scaled = Signal::derive(move || {
@@ -312,7 +311,7 @@ mod view {
                         prop:value=move || k.get().to_string()
                         on:change=move |ev| {
                             if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                                class.set(i);
+                                state.update(|s| s.up_close = i.min(s.classes().saturating_sub(1)));
                             }
                         }
                     >

@@ -421,7 +421,8 @@ mod view {
     use crate::chart::{ImagePanels, TrainingAxes};
     use crate::format::format4;
     use crate::lessons::view::{
-        logits_state, render_lesson, report_task, Call, Formula, FrameworkPanel, Predict,
+        logits_state, render_lesson, report_task, shared, shared_number, Call, Formula,
+        FrameworkPanel, Predict,
     };
     use crate::model::regression::{
         pytorch_bce_probability_grad, race_output_range, ImageRace, Race, IMAGE_SIDE, IMAGE_STEPS,
@@ -567,6 +568,16 @@ mod view {
 
     /// How many whole steps are due after `elapsed` ms at `speed` steps per second, with the
     /// fraction carried over to the next frame.
+    /// The playback speed, kept in the link like the rest of a race's state.
+    fn shared_speed() -> RwSignal<f64> {
+        shared(
+            "speed",
+            SPEEDS[1].0,
+            |v| SPEEDS.iter().any(|(s, _)| s == v),
+            "5, 20 or 60 steps per second",
+        )
+    }
+
     fn steps_due(carry: StoredValue<f64>, speed: f64, elapsed: f64) -> usize {
         let due = carry.get_value() + speed * elapsed / 1000.0;
         let n = (due.floor().max(0.0) as usize).min(MAX_STEPS_PER_FRAME);
@@ -584,7 +595,7 @@ mod view {
 
     pub fn one_pixel() -> AnyView {
         let (y0, z0) = ONE_PIXEL_START;
-        let y = RwSignal::new(y0);
+        let y = shared_number("y", y0, 0.0, 1.0);
         let (zs, set_z) = logits_state(&[z0]);
         let z = Signal::derive(move || zs.with(|v| v.first().copied().unwrap_or(0.0)));
         report_task("sigmoid-hits", move || {
@@ -718,7 +729,7 @@ mod view {
 
     pub fn saturation() -> AnyView {
         let (y0, z0) = SATURATION_START;
-        let y = RwSignal::new(y0);
+        let y = shared_number("y", y0, 0.0, 1.0);
         let (zs, set_z) = logits_state(&[z0]);
         let z = Signal::derive(move || zs.with(|v| v.first().copied().unwrap_or(0.0)));
         report_task("saturate", move || saturated_at_minus_8(y.get(), z.get()));
@@ -870,12 +881,25 @@ mod view {
     }
 
     pub fn race() -> AnyView {
-        let settings = RwSignal::new(RACE_START);
-        let race = RwSignal::new(Race::new(RACE_START, RACE_STEPS));
+        // A link carries the settings, the steps taken and the speed: the race is replayed
+        // to the same step (it is deterministic), so the numbers are the sender's.
+        let settings = shared(
+            "race",
+            RACE_START,
+            |_| true,
+            "target_start_rate, each usable",
+        );
+        let taken = shared("n", 0usize, |n| *n <= RACE_STEPS, "a step from 0 to 150");
+        let race = RwSignal::new({
+            let mut r = Race::new(settings.get_untracked(), RACE_STEPS);
+            r.advance(taken.get_untracked());
+            r
+        });
         let playing = RwSignal::new(false);
-        let speed = RwSignal::new(SPEEDS[1].0);
+        let speed = shared_speed();
         let carry = StoredValue::new(0.0);
         let step = Memo::new(move |_| race.with(|r| r.step()));
+        Effect::new(move |_| taken.set(step.get()));
         let done = Memo::new(move |_| race.with(|r| r.is_done()));
         let extremes = Memo::new(move |_| race.with(|r| r.linear_extremes()));
         report_task("race-finish", move || run_finished(step.get(), RACE_STEPS));
@@ -1040,17 +1064,29 @@ mod view {
     }
 
     pub fn image() -> AnyView {
-        let start = RwSignal::new(ImageStart::Negative);
-        let lr = RwSignal::new(IMAGE_LEARNING_RATE);
-        let race = RwSignal::new(ImageRace::new(
+        let start = shared(
+            "start",
             ImageStart::Negative,
+            |_| true,
+            "negative or midgrey",
+        );
+        let lr = shared_number(
+            "lr",
             IMAGE_LEARNING_RATE,
-            IMAGE_STEPS,
-        ));
+            LEARNING_RATE_MIN,
+            LEARNING_RATE_MAX,
+        );
+        let taken = shared("n", 0usize, |n| *n <= IMAGE_STEPS, "a step from 0 to 120");
+        let race = RwSignal::new({
+            let mut r = ImageRace::new(start.get_untracked(), lr.get_untracked(), IMAGE_STEPS);
+            r.advance(taken.get_untracked());
+            r
+        });
         let playing = RwSignal::new(false);
-        let speed = RwSignal::new(SPEEDS[1].0);
+        let speed = shared_speed();
         let carry = StoredValue::new(0.0);
         let step = Memo::new(move |_| race.with(|r| r.step()));
+        Effect::new(move |_| taken.set(step.get()));
         let done = Memo::new(move |_| race.with(|r| r.is_done()));
         let outside_most = Memo::new(move |_| race.with(|r| r.linear_outside_most()));
         report_task("image-trained", move || {

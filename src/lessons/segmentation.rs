@@ -204,6 +204,51 @@ pub fn fixed_pixels(
         .count()
 }
 
+/// The inspector's edited pixels for a link: `pixel_z0_z1_z2` for every pixel whose logits
+/// differ from `original`, comma-separated (empty when nothing was edited).
+pub fn pixel_edits_to_link(
+    original: &[[f64; INSPECT_CLASSES]],
+    current: &[[f64; INSPECT_CLASSES]],
+) -> String {
+    use crate::link::LinkValue;
+    original
+        .iter()
+        .zip(current)
+        .enumerate()
+        .filter(|(_, (o, c))| o != c)
+        .map(|(i, (_, c))| {
+            std::iter::once(i.to_string())
+                .chain(c.iter().map(|z| z.to_link()))
+                .collect::<Vec<_>>()
+                .join("_")
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// `original` with a link's edits applied, or `None` if any entry is malformed, names a
+/// pixel outside the map, or holds a logit that is not finite or beyond ±1000.
+pub fn pixel_edits_from_link(
+    original: &[[f64; INSPECT_CLASSES]],
+    text: &str,
+) -> Option<Vec<[f64; INSPECT_CLASSES]>> {
+    use crate::link::LinkValue;
+    let mut out = original.to_vec();
+    for entry in text.split(',').filter(|e| !e.trim().is_empty()) {
+        let mut parts = entry.split('_');
+        let i = usize::from_link(parts.next()?)?;
+        let mut z = [0.0; INSPECT_CLASSES];
+        for slot in &mut z {
+            *slot = f64::from_link(parts.next()?).filter(|v| v.abs() <= 1000.0)?;
+        }
+        if parts.next().is_some() {
+            return None;
+        }
+        *out.get_mut(i)? = z;
+    }
+    Some(out)
+}
+
 /// Steps every trap model must take for the first task.
 pub const TRAP_TASK_STEPS: usize = 100;
 
@@ -218,7 +263,8 @@ mod view {
     use crate::chart::mask_grid::TensorGrid;
     use crate::format::format4;
     use crate::lessons::view::{
-        py, py_list, render_lesson, report_task, Call, Formula, FrameworkPanel, Predict,
+        py, py_list, render_lesson, report_task, shared, shared_codec, shared_number, Call,
+        Formula, FrameworkPanel, Predict,
     };
     use crate::math;
     use crate::model::segmentation::{
@@ -299,7 +345,12 @@ mod view {
     }
 
     pub fn shapes() -> AnyView {
-        let setup = RwSignal::new(ShapeSetup::start());
+        let setup = shared(
+            "setup",
+            ShapeSetup::start(),
+            |_| true,
+            "a set-up such as keras_softmax_onehot_3_thread_8_128_128",
+        );
         report_task("keep-size", move || keeps_image_size(&setup.get()));
         report_task("pytorch-sparse", move || {
             is_pytorch_sparse_five(&setup.get())
@@ -500,7 +551,12 @@ mod view {
     }
 
     pub fn reshape() -> AnyView {
-        let mode = RwSignal::new(Flatten::ThreadReshapePermute);
+        let mode = shared(
+            "flatten",
+            Flatten::ThreadReshapePermute,
+            |_| true,
+            "thread, pixels-first or none",
+        );
         report_task("rows-are-pixels", move || rows_are_pixels(mode.get()));
         let (h, w, c) = RESHAPE_DIMS;
         let (logits, labels) = reshape_example();
@@ -617,11 +673,24 @@ mod view {
         let balance = balancing_pos_weight(&truth);
         let truth = StoredValue::new(truth);
         let truth_signal = Signal::derive(move || truth.get_value());
-        let pred = RwSignal::new(initial_prediction());
-        let brush = RwSignal::new(1.0f64);
-        let radius = RwSignal::new(0usize);
-        let pos_weight = RwSignal::new(1.0f64);
-        let cursor = RwSignal::new((12usize, 12usize));
+        let pred = shared(
+            "mask",
+            initial_prediction(),
+            |m: &Vec<f64>| {
+                m.len() == crate::model::segmentation::PAINT_PIXELS
+                    && m.iter().all(|v| (0.0..=1.0).contains(v))
+            },
+            "576 probabilities (runs written value*count)",
+        );
+        let brush = shared_number("brush", 1.0, 0.0, 1.0);
+        let radius = shared("radius", 0usize, |r| *r <= 2, "0, 1 or 2");
+        let pos_weight = shared_number("pos_weight", 1.0, 1.0, 40.0);
+        let cursor = shared(
+            "cursor",
+            (12usize, 12usize),
+            |(r, c)| *r < PAINT_SIZE && *c < PAINT_SIZE,
+            "row_column inside the grid",
+        );
         let metrics = Memo::new(move |_| {
             truth.with_value(|t| pred.with(|p| mask_metrics(t, p, pos_weight.get())))
         });
@@ -787,8 +856,20 @@ mod view {
     pub fn inspector() -> AnyView {
         let truth = StoredValue::new(inspector_truth());
         let original = StoredValue::new(inspector_logits());
-        let logits = RwSignal::new(inspector_logits());
-        let selected = RwSignal::new((4usize, 4usize));
+        // The link carries only the pixels whose logits were edited.
+        let logits = shared_codec(
+            "edits",
+            inspector_logits(),
+            |l: &Vec<[f64; INSPECT_CLASSES]>| pixel_edits_to_link(&inspector_logits(), l),
+            |text: &str| pixel_edits_from_link(&inspector_logits(), text),
+            "pixel_z0_z1_z2 entries with logits within ±1000",
+        );
+        let selected = shared(
+            "pixel",
+            (4usize, 4usize),
+            |(r, c)| *r < INSPECT_SIZE && *c < INSPECT_SIZE,
+            "row_column inside the map",
+        );
         let index = Memo::new(move |_| {
             let (r, c) = selected.get();
             r * INSPECT_SIZE + c
@@ -944,7 +1025,30 @@ mod view {
     pub fn softmax_trap() -> AnyView {
         let features = StoredValue::new(trap_features());
         let truth = StoredValue::new(object_mask());
-        let models = RwSignal::new(TrapSetup::ALL.map(TrapModel::new).to_vec());
+        // A link carries the steps trained; training is deterministic, so it is replayed.
+        let taken = shared(
+            "n",
+            0usize,
+            |n| *n <= 20_000,
+            "a number of steps up to 20,000",
+        );
+        let models = RwSignal::new({
+            let mut ms = TrapSetup::ALL.map(TrapModel::new).to_vec();
+            let n = taken.get_untracked();
+            if n > 0 {
+                features.with_value(|f| {
+                    truth.with_value(|t| {
+                        for m in ms.iter_mut() {
+                            m.train(f, t, TRAP_LEARNING_RATE, n);
+                        }
+                    })
+                })
+            }
+            ms
+        });
+        Effect::new(move |_| {
+            taken.set(models.with(|m| m.first().map(|m| m.steps).unwrap_or(0)));
+        });
         let playing = RwSignal::new(false);
         let reports = Memo::new(move |_| {
             features.with_value(|f| {
@@ -1012,7 +1116,7 @@ mod view {
             })
         });
         // One pixel, three heads.
-        let z = RwSignal::new(-2.0f64);
+        let z = shared_number("z", -2.0, -8.0, 8.0);
         let one_softmax = Signal::derive(move || math::softmax(&[z.get()])[0]);
         let one_sigmoid = Signal::derive(move || math::sigmoid(z.get()));
         let two_softmax = Signal::derive(move || math::softmax(&[0.0, z.get()])[1]);
@@ -1188,6 +1292,47 @@ mod tests {
         inspector_logits, inspector_truth, is_unsure, object_mask, trap_features, wrong_pixels,
         LastLayer, TrapSetup, TRAP_LEARNING_RATE,
     };
+
+    #[test]
+    fn inspector_edits_survive_a_link() {
+        let original = inspector_logits();
+        assert_eq!(pixel_edits_to_link(&original, &original), "");
+        assert_eq!(pixel_edits_from_link(&original, ""), Some(original.clone()));
+        let mut edited = original.clone();
+        edited[5] = [1.5, -0.25, 0.1 + 0.2];
+        edited[143] = [-6.0, 6.0, 0.0];
+        let text = pixel_edits_to_link(&original, &edited);
+        assert_eq!(text, "5_1.5_-0.25_0.30000000000000004,143_-6.0_6.0_0.0");
+        assert_eq!(pixel_edits_from_link(&original, &text), Some(edited));
+        for bad in [
+            "144_1_2_3",
+            "5_1_2",
+            "5_1_2_3_4",
+            "5_1_NaN_3",
+            "5_1_2_1e9",
+            "x_1_2_3",
+        ] {
+            assert_eq!(pixel_edits_from_link(&original, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_shape_setup_survives_a_link() {
+        use crate::link::LinkValue;
+        let mut s = ShapeSetup::start();
+        assert_eq!(s.to_link(), "keras_softmax_onehot_3_thread_8_128_128");
+        s.framework = Framework::PyTorch;
+        s.last_layer = LastLayer::OneByOne;
+        s.classes = 5;
+        assert_eq!(ShapeSetup::from_link(&s.to_link()), Some(s));
+        for bad in [
+            "keras_softmax_onehot_9_thread_8_128_128",
+            "keras_softmax_onehot_3_thread_0_128_128",
+            "keras_softmax",
+        ] {
+            assert_eq!(ShapeSetup::from_link(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn shape_tasks() {

@@ -182,8 +182,8 @@ mod view {
     use super::*;
     use crate::format::format4;
     use crate::lessons::view::{
-        class_labels, logits_state, py, py_list, render_lesson, report_task, shared_number, Call,
-        Formula, FrameworkPanel, Predict,
+        class_labels, logits_state, py, py_list, render_lesson, report_task, shared, shared_number,
+        Call, Formula, FrameworkPanel, Predict,
     };
     use crate::playground::{slider_from_temperature, temperature_from_slider};
     use crate::widgets::{LogitBars, ProbabilityBars, Readout};
@@ -208,7 +208,7 @@ mod view {
                 .collect::<Vec<_>>()
         });
         let p = Signal::derive(move || math::softmax(&z.get()));
-        let most = RwSignal::new(0usize);
+        let most = shared("most", 0usize, |k| *k <= 3, "a count from 0 to 3");
         Effect::new(move |_| {
             let k = softmax_above_half(&z.get());
             if k > most.get_untracked() {
@@ -415,7 +415,7 @@ mod view {
     }
 
     pub fn exclusive_or_not() -> AnyView {
-        let multi_label = RwSignal::new(false);
+        let multi_label = shared("multi", false, |_| true, "0 or 1");
         // Neither task holds at the start, in either mode.
         let (z, set) = logits_state(&[1.0, -0.5, 0.5]);
         let animal = RwSignal::new(2usize);

@@ -6,6 +6,7 @@ use super::lesson::task_key;
 use super::{all_task_keys, Lesson, Step};
 use crate::app::UrlHash;
 use crate::format::{format4, format_full};
+use crate::link::LinkValue;
 use crate::progress;
 use crate::routes::{step_href, Route};
 use crate::url_sync::ShareButton;
@@ -79,12 +80,10 @@ pub fn use_progress() -> Progress {
     use_context::<Progress>().unwrap_or_else(|| Progress(RwSignal::new(BTreeSet::new())))
 }
 
-/// A piece of a step's widget state that lives in the URL (so a shared link restores it).
-#[derive(Clone, Copy)]
-enum SharedValue {
-    Logits(RwSignal<Vec<f64>>),
-    Number(RwSignal<f64>),
-}
+/// A piece of a step's widget state that lives in the URL (so a shared link restores it):
+/// its text for the link, or `None` while it has its starting value (links stay short).
+/// Reading it tracks the signals it encodes.
+type SharedValue = std::sync::Arc<dyn Fn() -> Option<String> + Send + Sync>;
 
 /// The step on screen, which of its tasks hold right now, and its shareable state.
 #[derive(Clone, Copy)]
@@ -102,17 +101,7 @@ impl StepContext {
         self.shared.with_value(|items| {
             items
                 .iter()
-                .map(|(key, value)| match value {
-                    SharedValue::Logits(z) => format!(
-                        "{key}={}",
-                        z.get()
-                            .iter()
-                            .map(|v| format_full(*v))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    ),
-                    SharedValue::Number(x) => format!("{key}={}", format_full(x.get())),
-                })
+                .filter_map(|(key, value)| value().map(|v| format!("{key}={v}")))
                 .collect::<Vec<_>>()
                 .join("&")
         })
@@ -661,8 +650,16 @@ pub fn logits_state(initial: &[f64]) -> (RwSignal<Vec<f64>>, Callback<(usize, f6
     let start = parsed.unwrap_or_else(|| initial.to_vec());
     let z = RwSignal::new(start);
     if let (Some(c), Some(k)) = (ctx, key) {
-        c.shared
-            .update_value(|items| items.push((k, SharedValue::Logits(z))));
+        // Logits are always in the link: it shows what the learner is looking at.
+        let encode: SharedValue = std::sync::Arc::new(move || {
+            Some(z.with(|z| {
+                z.iter()
+                    .map(|v| format_full(*v))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }))
+        });
+        c.shared.update_value(|items| items.push((k, encode)));
     }
     let set = Callback::new(move |(i, v): (usize, f64)| {
         z.update(|z| {
@@ -677,21 +674,57 @@ pub fn logits_state(initial: &[f64]) -> (RwSignal<Vec<f64>>, Callback<(usize, f6
 /// A number held by a step (a temperature, a threshold…) that lives in the step's URL under
 /// `key`; a link's value is used only if it is finite and within `[min, max]`.
 pub fn shared_number(key: &str, initial: f64, min: f64, max: f64) -> RwSignal<f64> {
+    shared(
+        key,
+        initial,
+        move |v| (min..=max).contains(v),
+        &format!("a number from {min} to {max}"),
+    )
+}
+
+/// Any widget state held by a step that lives in the step's URL under `key` (see
+/// [`LinkValue`]): a link's value is used if it decodes and `accept` takes it; otherwise
+/// the step starts from `initial` and the notice names `key` and what was `expected`.
+/// While the value equals `initial` it stays out of the link.
+pub fn shared<T>(key: &str, initial: T, accept: impl Fn(&T) -> bool, expected: &str) -> RwSignal<T>
+where
+    T: LinkValue + Clone + PartialEq + Send + Sync + 'static,
+{
+    shared_codec(
+        key,
+        initial,
+        |v: &T| v.to_link(),
+        move |text: &str| T::from_link(text).filter(|v| accept(v)),
+        expected,
+    )
+}
+
+/// Like [`shared`], with the value's link text made by `encode` and read back by `decode`
+/// (for state whose natural form is too long for a link, e.g. a few edited pixels of a
+/// map written as the edits alone).
+pub fn shared_codec<T>(
+    key: &str,
+    initial: T,
+    encode: impl Fn(&T) -> String + Send + Sync + 'static,
+    decode: impl Fn(&str) -> Option<T>,
+    expected: &str,
+) -> RwSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     let ctx = use_context::<StepContext>();
     let from_link = crate::url_sync::current_query_value(key);
-    let parsed = from_link
-        .as_deref()
-        .and_then(|t| t.trim().parse::<f64>().ok())
-        .filter(|v| v.is_finite() && (min..=max).contains(v));
-    if let (Some(c), Some(_), None) = (ctx, &from_link, parsed) {
+    let parsed = from_link.as_deref().and_then(decode);
+    if let (Some(c), Some(_), None) = (ctx, &from_link, &parsed) {
         c.bad_link
-            .update(|b| b.push(format!("{key}: expected a number from {min} to {max}")));
+            .update(|b| b.push(format!("{key}: expected {expected}")));
     }
-    let start = parsed.unwrap_or(initial);
-    let x = RwSignal::new(start);
+    let x = RwSignal::new(parsed.unwrap_or_else(|| initial.clone()));
     if let Some(c) = ctx {
+        let encode: SharedValue =
+            std::sync::Arc::new(move || x.with(|v| (*v != initial).then(|| encode(v))));
         c.shared
-            .update_value(|items| items.push((key.to_string(), SharedValue::Number(x))));
+            .update_value(|items| items.push((key.to_string(), encode)));
     }
     x
 }

@@ -1038,6 +1038,8 @@ pub struct Lab {
     defect_curve: Vec<f64>,
     classifier: ClassifierTraining,
     regressor: ClassifierTraining,
+    /// Units of autoencoder work done since the last reset (see [`Lab::autoencoder_units`]).
+    units: usize,
 }
 
 impl Default for Lab {
@@ -1059,7 +1061,15 @@ impl Lab {
             defect_curve: Vec::new(),
             classifier: ClassifierTraining::new(Head::SigmoidBce, CLASSIFIER_EPOCHS),
             regressor: ClassifierTraining::new(Head::LinearMse, CLASSIFIER_EPOCHS),
+            units: 0,
         }
+    }
+
+    /// How many units of [`Lab::work_autoencoder`] have been done since the autoencoder
+    /// was last reset. Training is deterministic, so this count alone fixes the whole
+    /// state of the run: a shared link carries it and the receiver replays to it.
+    pub fn autoencoder_units(&self) -> usize {
+        self.units
     }
 
     /// The images.
@@ -1075,6 +1085,7 @@ impl Lab {
     /// Starts the autoencoder over from its seeded initial weights.
     pub fn reset_autoencoder(&mut self) {
         self.training = AutoencoderTraining::new(EPOCHS);
+        self.units = 0;
         self.pending = None;
         self.buffer.clear();
         self.test_errors.clear();
@@ -1092,6 +1103,14 @@ impl Lab {
     /// update once complete), or after an epoch has ended, the reconstruction errors of
     /// the next [`EVAL_CHUNK`] test images.
     pub fn work_autoencoder(&mut self) -> AutoencoderWork {
+        let work = self.autoencoder_unit();
+        if work != AutoencoderWork::Idle {
+            self.units += 1;
+        }
+        work
+    }
+
+    fn autoencoder_unit(&mut self) -> AutoencoderWork {
         if let Some(start) = self.pending {
             let test = &self.data.test;
             let end = (start + EVAL_CHUNK).min(test.len());
@@ -1262,6 +1281,31 @@ pub fn threshold_for_false_alarms(normal: &[f64], rate: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_work_units_fixes_the_run() {
+        // What a shared link relies on: two labs that did the same number of units are in
+        // the same state, whatever frames the units were spread over.
+        let mut a = Lab::new();
+        let mut b = Lab::new();
+        for _ in 0..400 {
+            a.work_autoencoder();
+        }
+        assert_eq!(a.autoencoder_units(), 400);
+        while b.autoencoder_units() < 400 {
+            b.work_autoencoder();
+        }
+        assert_eq!(a.training().epoch(), b.training().epoch());
+        assert!(
+            a.training().epoch() >= 1,
+            "400 units cover at least one epoch"
+        );
+        assert_eq!(a.test_errors(), b.test_errors());
+        assert_eq!(a.normal_curve(), b.normal_curve());
+        assert_eq!(a.training().last_loss(), b.training().last_loss());
+        a.reset_autoencoder();
+        assert_eq!(a.autoencoder_units(), 0);
+    }
     use std::sync::OnceLock;
 
     /// The lab trained to the end once, shared by the tests that only read it.

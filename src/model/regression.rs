@@ -189,6 +189,40 @@ impl RaceSettings {
     }
 }
 
+/// In a link: `target_start_rate`; only settings that are already usable are accepted.
+impl crate::link::LinkValue for RaceSettings {
+    fn to_link(&self) -> String {
+        use crate::format::format_full;
+        format!(
+            "{}_{}_{}",
+            format_full(self.target),
+            format_full(self.start),
+            format_full(self.learning_rate)
+        )
+    }
+    fn from_link(text: &str) -> Option<Self> {
+        let mut parts = text.split('_').map(f64::from_link);
+        let (target, start, learning_rate) = (parts.next()??, parts.next()??, parts.next()??);
+        let s = RaceSettings {
+            target,
+            start,
+            learning_rate,
+        };
+        (parts.next().is_none() && s.sanitised() == s).then_some(s)
+    }
+}
+
+crate::link_enum!(Head {
+    Head::LinearMse => "linear",
+    Head::SigmoidMse => "sigmoid-mse",
+    Head::SigmoidBce => "sigmoid-bce",
+});
+
+crate::link_enum!(ImageStart {
+    ImageStart::Negative => "negative",
+    ImageStart::MidGrey => "midgrey",
+});
+
 /// How many steps the training race runs.
 pub const RACE_STEPS: usize = 150;
 
@@ -496,6 +530,30 @@ impl ImageRace {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn race_settings_survive_a_link() {
+        use crate::link::LinkValue;
+        let s = RaceSettings {
+            target: 0.9,
+            start: 0.05,
+            learning_rate: 0.8,
+        };
+        assert_eq!(s.to_link(), "0.9_0.05_0.8");
+        assert_eq!(RaceSettings::from_link("0.9_0.05_0.8"), Some(s));
+        // Only usable settings: a start of 0 or a target of 2 is refused, not repaired.
+        for bad in [
+            "0.9_0_0.8",
+            "2_0.05_0.1",
+            "0.9_0.05",
+            "0.9_0.05_0.1_1",
+            "a_b_c",
+        ] {
+            assert_eq!(RaceSettings::from_link(bad), None, "{bad}");
+        }
+        assert_eq!(Head::from_link("sigmoid-bce"), Some(Head::SigmoidBce));
+        assert_eq!(ImageStart::MidGrey.to_link(), "midgrey");
+    }
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol * (1.0 + b.abs())
