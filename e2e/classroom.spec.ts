@@ -67,6 +67,31 @@ test("shared numbers (temperature) and a bad link", async ({ app, page }) => {
   expect(await app.logits()).toEqual([2, 1, 0.5]);
 });
 
+test("a painted mask travels in a short link; bad parts are reported and ignored", async ({ app, page }) => {
+  // Background everywhere: 576 pixels in one run, pos_weight 4.
+  await app.goto("segmentation/paint?mask=0.0*576&pos_weight=4");
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+  expect(await app.readout("dice")).toBe(0);
+  expect(await app.readout("pos-weight")).toBe(4);
+  await expect(page.locator('[data-testid="task"][data-task-id="all-background"]')).toHaveAttribute("data-done", "true");
+  const fresh = await app.readout("dice-loss");
+  // A mask of the wrong length, a radius the brush does not have, a race step past the end.
+  await app.goto("segmentation/paint?mask=0.5*575&radius=7&pos_weight=4");
+  await expect(page.getByTestId("notice")).toContainText("mask: expected 576 probabilities");
+  await expect(page.getByTestId("notice")).toContainText("radius: expected 0, 1 or 2");
+  expect(await app.readout("pos-weight")).toBe(4);
+  expect(await app.readout("dice-loss")).not.toBe(fresh);
+  await app.goto("regression-output/race?n=151&race=0.9_0_0.1");
+  await expect(page.getByTestId("notice")).toContainText("n: expected a step from 0 to 150");
+  await expect(page.getByTestId("notice")).toContainText("race: expected");
+  expect(await app.readout("race-step")).toBe(0);
+  // A good race link replays to its step.
+  await app.goto("regression-output/race?n=37&race=0.9_0.05_0.8");
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+  expect(await app.readout("race-step")).toBe(37);
+  expect(await app.readout("race-lr")).toBe(0.8);
+});
+
 test("a chart exports as a PNG at twice its size", async ({ app, page }) => {
   await app.goto("playground");
   const chart = page.getByTestId("logit-bars").locator(".chart");
