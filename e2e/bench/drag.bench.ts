@@ -36,7 +36,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
+// The build the server serves: DIST_DIR as for the e2e tests, else dist/.
+const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? "dist");
 const OUT = path.join(ROOT, "e2e", "results", "bench-drag.json");
 
 const BAR = 1; // the bar we drag (class 1)
