@@ -73,7 +73,17 @@ test("a painted mask travels in a short link; bad parts are reported and ignored
   await expect(page.getByTestId("notice")).toHaveCount(0);
   expect(await app.readout("dice")).toBe(0);
   expect(await app.readout("pos-weight")).toBe(4);
-  await expect(page.locator('[data-testid="task"][data-task-id="all-background"]')).toHaveAttribute("data-done", "true");
+  // The link's state makes the task hold, but a link hands out no ticks: the learner has
+  // to reach it themselves (here: paint one pixel, then erase it again).
+  const task = page.locator('[data-testid="task"][data-task-id="all-background"]');
+  await expect(task).toHaveAttribute("data-holds", "true");
+  await expect(task).toHaveAttribute("data-done", "false");
+  await expect(page.getByTestId("link-tasks-note")).toBeVisible();
+  await page.getByTestId("mask-painter-grid").focus();
+  await page.keyboard.press("Space");
+  await expect(task).toHaveAttribute("data-holds", "false");
+  await page.keyboard.press("Delete");
+  await expect(task).toHaveAttribute("data-done", "true");
   const fresh = await app.readout("dice-loss");
   // A mask of the wrong length, a radius the brush does not have, a race step past the end.
   await app.goto("segmentation/paint?mask=0.5*575&radius=7&pos_weight=4");

@@ -94,6 +94,8 @@ struct StepContext {
     shared: StoredValue<Vec<(String, SharedValue)>>,
     /// Parts of the link that could not be used (shown as a notice).
     bad_link: RwSignal<Vec<String>>,
+    /// The step was opened from a link that carries widget state (a shared view).
+    from_link: bool,
 }
 
 impl StepContext {
@@ -148,12 +150,17 @@ pub fn report_task(id: &'static str, condition: impl Fn() -> bool + 'static) {
         return;
     }
     let progress = use_progress();
+    // A shared link must not hand out ticks: a task that already holds in the state a link
+    // opens with is credited only after it has stopped holding and holds again.
+    let armed = StoredValue::new(!ctx.from_link);
     Effect::new(move |_| {
         let now = condition();
         ctx.live.update(|m| {
             m.insert(id, now);
         });
-        if now {
+        if !now {
+            armed.set_value(true);
+        } else if armed.get_value() {
             progress.mark(task_key(ctx.lesson.slug, ctx.step.id, id));
         }
     });
@@ -284,12 +291,16 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
         let step = &lesson.steps[i];
         let live = RwSignal::new(BTreeMap::new());
         let bad_link = RwSignal::new(Vec::new());
+        let from_link = !crate::routes::query_of(&crate::app::current_hash())
+            .trim()
+            .is_empty();
         let ctx = StepContext {
             lesson,
             step,
             live,
             shared: StoredValue::new(Vec::new()),
             bad_link,
+            from_link,
         };
         provide_context(ctx);
         let tasks = step
@@ -367,6 +378,12 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
                     <section class="tasks" aria-label="Tasks">
                         <h3>"Your tasks"</h3>
                         <ul>{tasks}</ul>
+                        {from_link.then(|| view! {
+                            <p class="note" data-testid="link-tasks-note">
+                                "Opened from a shared link: a task counts once you reach it yourself "
+                                "(one that already holds here counts after you leave it and come back to it)."
+                            </p>
+                        })}
                     </section>
                 })}
                 <div class="step-body">{body}</div>
