@@ -102,6 +102,30 @@ test("a painted mask travels in a short link; bad parts are reported and ignored
   expect(await app.readout("race-lr")).toBe(0.8);
 });
 
+test("a link to a trained trap replays the training in frame-sized slices", async ({ app, page }) => {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: "longtask" });
+  });
+  await app.goto("segmentation/softmax-trap?n=1500");
+  // The numbers appear once the step's prediction is answered.
+  await page.getByTestId("predict-choice-2").check();
+  await page.getByTestId("predict-check").click();
+  await expect.poll(() => app.readout("trap-steps"), { timeout: 20_000 }).toBe(1500);
+  await expect(page.getByTestId("trap-play")).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+  // 1,500 steps take about 0.2 s of work (release build): no single task may hold the page for 0.1 s.
+  const longest = await page.evaluate(() => Math.max(0, ...(window as any).__long));
+  expect(longest).toBeLessThan(100);
+  expect(page.url()).toContain("n=1500");
+  await app.goto("segmentation/softmax-trap?n=5001");
+  await expect(page.getByTestId("notice")).toContainText("n: expected a number of steps up to 5,000");
+  await page.getByTestId("predict-choice-2").check();
+  await page.getByTestId("predict-check").click();
+  expect(await app.readout("trap-steps")).toBe(0);
+});
+
 test("a chart exports as a PNG at twice its size", async ({ app, page }) => {
   await app.goto("playground");
   const chart = page.getByTestId("logit-bars").locator(".chart");

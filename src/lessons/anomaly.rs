@@ -413,7 +413,7 @@ mod view {
     };
     use crate::model::regression::Head;
     use crate::widgets::{
-        use_animation_frame, ErrorDotPlot, HeatPanelsView, ImageGallery, ImageStrip,
+        now_ms, use_animation_frame, ErrorDotPlot, HeatPanelsView, ImageGallery, ImageStrip,
         LossCurvesView, Readout, RocPlot, ScoreHistogramView,
     };
     use leptos::prelude::*;
@@ -450,10 +450,6 @@ mod view {
         } else {
             with_lab(|l| l.suggested_threshold()).unwrap_or(1e-3)
         }
-    }
-
-    fn now_ms() -> f64 {
-        window().performance().map(|p| p.now()).unwrap_or(0.0)
     }
 
     /// Training work per animation frame stays under this (the rest of the frame is left

@@ -429,16 +429,13 @@ mod view {
         LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
     };
     use crate::widgets::{
-        use_animation_frame, use_settled, CurvePlot, ImageStrip, LogitBars, Readout, TrainingPlot,
+        now_ms, use_animation_frame, use_settled, CurvePlot, ImageStrip, LogitBars, Readout,
+        TrainingPlot,
     };
     use leptos::prelude::*;
 
     pub fn render() -> AnyView {
         render_lesson(&LESSON, PAGE.title)
-    }
-
-    fn now_ms() -> f64 {
-        window().performance().map(|p| p.now()).unwrap_or(0.0)
     }
 
     /// A labelled range input with its value as a readout. The wrapper carries the test id

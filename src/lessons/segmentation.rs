@@ -249,6 +249,9 @@ pub fn pixel_edits_from_link(
     Some(out)
 }
 
+/// The most trap steps a shared link may ask to replay (about 0.65 s of work, in slices).
+pub const TRAP_LINK_STEPS: usize = 5_000;
+
 /// Steps every trap model must take for the first task.
 pub const TRAP_TASK_STEPS: usize = 100;
 
@@ -275,8 +278,8 @@ mod view {
         INSPECT_CLASS_NAMES, INSPECT_SIZE, PAINT_SIZE, RESHAPE_DIMS, TRAP_LEARNING_RATE,
     };
     use crate::widgets::{
-        use_animation_frame, LogitBars, MaskClassMap, MaskMaps, MaskPainter, ProbabilityBars,
-        Readout, TensorGrids,
+        now_ms, use_animation_frame, LogitBars, MaskClassMap, MaskMaps, MaskPainter,
+        ProbabilityBars, Readout, TensorGrids,
     };
     use leptos::prelude::*;
 
@@ -1025,31 +1028,25 @@ mod view {
     pub fn softmax_trap() -> AnyView {
         let features = StoredValue::new(trap_features());
         let truth = StoredValue::new(object_mask());
-        // A link carries the steps trained; training is deterministic, so it is replayed.
+        // A link carries the steps trained; training is deterministic, so it is replayed,
+        // in frame-sized slices (a step of the three models costs about 0.13 ms: 5,000 steps
+        // at once would freeze the page for 0.65 s).
         let taken = shared(
             "n",
             0usize,
-            |n| *n <= 20_000,
-            "a number of steps up to 20,000",
+            |n| *n <= TRAP_LINK_STEPS,
+            "a number of steps up to 5,000",
         );
-        let models = RwSignal::new({
-            let mut ms = TrapSetup::ALL.map(TrapModel::new).to_vec();
-            let n = taken.get_untracked();
-            if n > 0 {
-                features.with_value(|f| {
-                    truth.with_value(|t| {
-                        for m in ms.iter_mut() {
-                            m.train(f, t, TRAP_LEARNING_RATE, n);
-                        }
-                    })
-                })
-            }
-            ms
-        });
+        let catch_up = StoredValue::new((taken.get_untracked() > 0).then(|| taken.get_untracked()));
+        let models = RwSignal::new(TrapSetup::ALL.map(TrapModel::new).to_vec());
         Effect::new(move |_| {
-            taken.set(models.with(|m| m.first().map(|m| m.steps).unwrap_or(0)));
+            let steps = models.with(|m| m.first().map(|m| m.steps).unwrap_or(0));
+            // While replaying, the link keeps its target.
+            if catch_up.get_value().is_none() {
+                taken.set(steps);
+            }
         });
-        let playing = RwSignal::new(false);
+        let playing = RwSignal::new(catch_up.get_value().is_some());
         let reports = Memo::new(move |_| {
             features.with_value(|f| {
                 truth.with_value(|t| {
@@ -1085,6 +1082,20 @@ mod view {
         };
         const PLAY_LIMIT: usize = 600;
         use_animation_frame(playing, move |_| {
+            if let Some(target) = catch_up.get_value() {
+                let start = now_ms();
+                let mut steps = models.with_untracked(|m| m.first().map(|m| m.steps).unwrap_or(0));
+                while steps < target && now_ms() - start < 6.0 {
+                    let n = (target - steps).min(8);
+                    train(n);
+                    steps += n;
+                }
+                if steps >= target {
+                    catch_up.set_value(None);
+                    playing.set(false);
+                }
+                return;
+            }
             train(3);
             if models.with_untracked(|m| m.first().map(|m| m.steps).unwrap_or(0)) >= PLAY_LIMIT {
                 playing.set(false);
@@ -1188,12 +1199,12 @@ mod view {
                 </div>
                 <div class="button-row training-controls" role="group" aria-label="Training controls">
                     <button type="button" data-testid="trap-play" aria-pressed=move || playing.get().to_string()
-                        on:click=move |_| playing.update(|p| *p = !*p)>
+                        on:click=move |_| { catch_up.set_value(None); playing.update(|p| *p = !*p) }>
                         {move || if playing.get() { "Pause" } else { "Play" }}
                     </button>
-                    <button type="button" data-testid="trap-train-10" on:click=move |_| { playing.set(false); train(10); }>"Train 10 steps"</button>
-                    <button type="button" data-testid="trap-train-100" on:click=move |_| { playing.set(false); train(100); }>"Train 100 steps"</button>
-                    <button type="button" data-testid="trap-reset" on:click=move |_| { playing.set(false); models.set(TrapSetup::ALL.map(TrapModel::new).to_vec()); }>"Reset"</button>
+                    <button type="button" data-testid="trap-train-10" on:click=move |_| { catch_up.set_value(None); playing.set(false); train(10); }>"Train 10 steps"</button>
+                    <button type="button" data-testid="trap-train-100" on:click=move |_| { catch_up.set_value(None); playing.set(false); train(100); }>"Train 100 steps"</button>
+                    <button type="button" data-testid="trap-reset" on:click=move |_| { catch_up.set_value(None); playing.set(false); models.set(TrapSetup::ALL.map(TrapModel::new).to_vec()); }>"Reset"</button>
                     <span>"steps: " <Readout name="trap-steps" value=steps /></span>
                 </div>
                 <MaskMaps size=PAINT_SIZE titles=TrapSetup::ALL.iter().map(|s| s.name().to_string()).collect() maps truth=Signal::derive(move || truth.get_value()) label height=270 />

@@ -4,6 +4,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+/// Milliseconds since the page loaded (`performance.now()`), for time budgets within a frame.
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
 /// The frame callback, kept in the reactive arena (not `Send`) until cleanup drops it.
 type FrameCallback = StoredValue<Option<Closure<dyn FnMut(f64)>>, LocalStorage>;
 

@@ -22,7 +22,7 @@ mod theme;
 mod training_plot;
 
 pub use animated_layers::AnimatedLayers;
-pub use animation::{use_animation_frame, use_settled};
+pub use animation::{now_ms, use_animation_frame, use_settled};
 pub use anomaly_charts::{
     ErrorDotPlot, HeatPanelsView, ImageGallery, LossCurvesView, ScoreHistogramView,
 };
