@@ -37,6 +37,20 @@ async function snapshot(page: Page): Promise<Record<string, string>> {
   });
 }
 
+/** How long one scripted action may wait for its control (a control the random events
+ * have covered, disabled or removed is skipped, not waited for until the test times out). */
+const ACT = 3_000;
+
+/** Runs an action; false if it could not be done in time. */
+async function attempt(action: Promise<unknown>): Promise<boolean> {
+  try {
+    await action;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Changes each control with probability ½: a random radio of its group, a checkbox
  * toggled, a random option, a range input or slider moved by a random number of key presses. */
 async function fiddle(page: Page, rand: () => number) {
@@ -45,32 +59,34 @@ async function fiddle(page: Page, rand: () => number) {
   for (let i = 0, n = await boxes.count(); i < n; i++) {
     const box = boxes.nth(i);
     if (await box.evaluate((el) => !!el.closest("[data-testid=predict] fieldset, .predict-choices"))) continue;
-    if (rand() < 0.5 && (await box.isEnabled())) await box.click();
+    if (rand() < 0.5 && (await box.isEnabled())) await attempt(box.click({ timeout: ACT }));
   }
   const selects = step.locator("select:visible");
   for (let i = 0, n = await selects.count(); i < n; i++) {
     const select = selects.nth(i);
     const options = await select.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    if (rand() < 0.5 && options.length) await select.selectOption(options[Math.floor(rand() * options.length)]);
+    if (rand() < 0.5 && options.length) {
+      await attempt(select.selectOption(options[Math.floor(rand() * options.length)], { timeout: ACT }));
+    }
   }
   // Training and animations: a step or two, or play for a moment and pause.
   const steppers = step.locator("button:visible[data-testid$=-one-step], button:visible[data-testid^=trap-train-10]");
   for (let i = 0, n = await steppers.count(); i < n; i++) {
-    for (let k = Math.floor(rand() * 3); k > 0; k--) await steppers.nth(i).click();
+    for (let k = Math.floor(rand() * 3); k > 0; k--) await attempt(steppers.nth(i).click({ timeout: ACT }));
   }
   const players = step.locator("button:visible[data-testid$=-play]");
   for (let i = 0, n = await players.count(); i < n; i++) {
     if (rand() < 0.5) continue;
-    await players.nth(i).click();
+    if (!(await attempt(players.nth(i).click({ timeout: ACT })))) continue;
     await page.waitForTimeout(200 + rand() * 1200);
-    if ((await players.nth(i).getAttribute("aria-pressed")) === "true") await players.nth(i).click();
+    if ((await players.nth(i).getAttribute("aria-pressed")) === "true") await attempt(players.nth(i).click({ timeout: ACT }));
   }
   const keys = ["ArrowUp", "ArrowDown", "ArrowRight", "PageUp", "PageDown"];
   const sliders = step.locator("input[type=range]:visible, [role=slider]:visible");
   for (let i = 0, n = await sliders.count(); i < n; i++) {
     if (rand() < 0.5) continue;
     const slider = sliders.nth(i);
-    await slider.focus();
+    if (!(await attempt(slider.focus({ timeout: ACT })))) continue;
     const key = keys[Math.floor(rand() * keys.length)];
     for (let k = 1 + Math.floor(rand() * 4); k > 0; k--) await page.keyboard.press(key);
   }
