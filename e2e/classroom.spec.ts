@@ -108,17 +108,18 @@ test("a link to a trained trap replays the training in frame-sized slices", asyn
     w.__long = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: "longtask" });
   });
-  await app.goto("segmentation/softmax-trap?n=1500");
+  await app.goto("segmentation/softmax-trap?n=5000");
   // The numbers appear once the step's prediction is answered.
   await page.getByTestId("predict-choice-2").check();
   await page.getByTestId("predict-check").click();
-  await expect.poll(() => app.readout("trap-steps"), { timeout: 20_000 }).toBe(1500);
+  await expect.poll(() => app.readout("trap-steps"), { timeout: 20_000 }).toBe(5000);
   await expect(page.getByTestId("trap-play")).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByTestId("notice")).toHaveCount(0);
-  // 1,500 steps take about 0.2 s of work (release build): no single task may hold the page for 0.1 s.
+  // 5,000 steps take about 0.65 s of work (release build), done at once they would be one
+  // task that long; the longest task allowed (300 ms) leaves room for the page load itself.
   const longest = await page.evaluate(() => Math.max(0, ...(window as any).__long));
-  expect(longest).toBeLessThan(100);
-  expect(page.url()).toContain("n=1500");
+  expect(longest).toBeLessThan(300);
+  expect(page.url()).toContain("n=5000");
   await app.goto("segmentation/softmax-trap?n=5001");
   await expect(page.getByTestId("notice")).toContainText("n: expected a number of steps up to 5,000");
   await page.getByTestId("predict-choice-2").check();
