@@ -626,6 +626,34 @@ mod view {
         });
     }
 
+    /// A run's progress (`now`, which may read signals) kept in the step's link under `key`.
+    /// Opened from a link that names another point than this page's run, the run is reset
+    /// if it is past that point (`reset`) and replayed to it: `catch_up` is set for the
+    /// runner and `playing` turned on. Training is deterministic, so the replay ends in the
+    /// sender's state.
+    fn shared_progress(
+        key: &'static str,
+        max: usize,
+        expected: &str,
+        now: impl Fn() -> usize + 'static,
+        reset: impl FnOnce(),
+        catch_up: StoredValue<Option<usize>>,
+        playing: RwSignal<bool>,
+    ) {
+        let linked = crate::url_sync::current_query_value(key).is_some();
+        let progress = shared(key, 0usize, move |n| *n <= max, expected);
+        let here = untrack(&now);
+        let target = progress.get_untracked();
+        if linked && here != target {
+            if here > target {
+                reset();
+            }
+            catch_up.set_value(Some(target));
+            playing.set(true);
+        }
+        Effect::new(move |_| progress.set(now()));
+    }
+
     /// What the views show of the autoencoder run.
     #[derive(Clone, Copy, Debug, Default, PartialEq)]
     struct AeState {
@@ -992,32 +1020,21 @@ mod view {
             version,
             stats,
         );
-        // The link carries how far training got (in units of work); a link that names
-        // another point than this page's run replays the run to it (deterministic).
-        let linked = crate::url_sync::current_query_value("units").is_some();
-        let units = shared(
+        // How far training got, in units of work (see `Lab::autoencoder_units`).
+        shared_progress(
             "units",
-            0usize,
-            |u| *u <= 10_000_000,
+            10_000_000,
             "a count of training work",
+            move || {
+                version.track();
+                with_lab(|l| l.autoencoder_units()).unwrap_or(0)
+            },
+            || {
+                with_lab(|l| l.reset_autoencoder());
+            },
+            catch_up,
+            playing,
         );
-        if linked {
-            let target = units.get_untracked();
-            let now = with_lab(|l| l.autoencoder_units()).unwrap_or(0);
-            if now != target {
-                if now > target {
-                    with_lab(|l| l.reset_autoencoder());
-                }
-                catch_up.set_value(Some(target));
-                playing.set(true);
-            }
-        }
-        Effect::new(move |_| {
-            version.track();
-            if let Some(u) = with_lab(|l| l.autoencoder_units()) {
-                units.set(u);
-            }
-        });
         report_task("pause-early", move || {
             paused_early(playing.get(), state.get().epoch)
         });
@@ -1623,21 +1640,17 @@ mod view {
             catch_up,
             version,
         );
-        // As in the training step: the link carries the steps taken and is replayed.
-        let linked = crate::url_sync::current_query_value("n").is_some();
-        let taken = shared("n", 0usize, |n| *n <= 100_000, "a number of steps");
-        if linked {
-            let target = taken.get_untracked();
-            let now = state.get_untracked().steps;
-            if now != target {
-                if now > target {
-                    with_lab(|l| l.reset_pixel_model(Head::SigmoidBce));
-                }
-                catch_up.set_value(Some(target));
-                playing.set(true);
-            }
-        }
-        Effect::new(move |_| taken.set(state.get().steps));
+        shared_progress(
+            "n",
+            100_000,
+            "a number of steps",
+            move || state.get().steps,
+            || {
+                with_lab(|l| l.reset_pixel_model(Head::SigmoidBce));
+            },
+            catch_up,
+            playing,
+        );
         let budget = shared_number("budget", 0.05, 0.0, 0.25);
         report_task("train-classifier", move || state.get().done);
         report_task("generous-budget", move || {
