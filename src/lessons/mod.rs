@@ -3,6 +3,9 @@
 //! one line here.
 
 pub mod anomaly;
+pub mod code;
+#[cfg(target_arch = "wasm32")]
+pub mod code_view;
 pub mod lesson;
 pub mod logits;
 pub mod losses_metrics;
@@ -43,6 +46,21 @@ pub const PAGES: &[Page] = &[
     segmentation::PAGE,
     playground_page::PAGE,
 ];
+
+/// Every page's code panel sets, in navigation order (the checker runs them all).
+pub fn panel_sets() -> impl Iterator<Item = &'static code::PanelSet> {
+    [
+        logits::panels::PANELS,
+        softmax_sigmoid::panels::PANELS,
+        losses_metrics::panels::PANELS,
+        regression::panels::PANELS,
+        anomaly::panels::PANELS,
+        segmentation::panels::PANELS,
+        playground_page::panels::PANELS,
+    ]
+    .into_iter()
+    .flatten()
+}
 
 /// Every lesson in the registry, in order.
 pub fn lessons() -> impl Iterator<Item = &'static Lesson> {

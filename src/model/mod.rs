@@ -9,4 +9,5 @@
 
 pub mod anomaly;
 pub mod regression;
+pub mod rng;
 pub mod segmentation;

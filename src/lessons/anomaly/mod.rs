@@ -6,6 +6,8 @@
 //! text, its task conditions (pure functions, tested below) and, in WebAssembly, its
 //! steps' views.
 
+pub mod panels;
+
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::math::{self, RocPoint};
 use crate::model::anomaly::{Kind, EPOCHS};

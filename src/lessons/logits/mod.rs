@@ -1,5 +1,7 @@
 //! Lesson 1: What are logits? The two meanings of the word, and why losses want raw scores.
 
+pub mod panels;
+
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::math;
 use crate::playground::argmax;

@@ -1,5 +1,7 @@
 //! Lesson 2: Softmax or sigmoid at the output? Exclusive classes against independent labels.
 
+pub mod panels;
+
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::math;
 

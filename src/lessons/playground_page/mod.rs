@@ -1,6 +1,8 @@
 //! The Playground: free exploration of every activation, loss and gradient on 2–10 logits.
 //! Its whole state lives in the URL.
 
+pub mod panels;
+
 use super::Page;
 
 /// The Playground's registry entry.

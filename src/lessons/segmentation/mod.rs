@@ -3,6 +3,8 @@
 //! scored with accuracy, BCE, weighted BCE, Dice and IoU, a pixel inspector on a 3-class
 //! map, and the one-channel softmax that can never learn.
 
+pub mod panels;
+
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::model::segmentation::{
     mixed_rows, predicted_class, Flatten, Framework, Head, LabelFormat, ShapeSetup, TrapModel,

@@ -1,6 +1,8 @@
 //! Lesson 3: Which loss and which metrics? Multi-class against multi-label, and the metric
 //! traps in between.
 
+pub mod panels;
+
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::math;
 
