@@ -76,7 +76,7 @@ pub static LESSON: Lesson = Lesson {
             predict: None,
             corrections: &[Correction {
                 claim: "The logits layer feeds into the logit function.",
-                correction: "It feeds softmax (or sigmoid), which is the logit function's inverse. The logit function would take a probability and give back a score.",
+                correction: "It feeds a sigmoid or a softmax. The sigmoid is the logit function's inverse; softmax generalises the sigmoid to many classes and has no such inverse (step 6 shows logit does not undo it). The logit function goes the other way: from a probability back to a score.",
             }],
             #[cfg(target_arch = "wasm32")]
             view: view::log_odds,
@@ -192,9 +192,10 @@ mod view {
     use super::*;
     use crate::chart::CurveKind;
     use crate::format::format4;
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
-        class_labels, logits_state, py, py_list, render_lesson, report_task, shared, shared_number,
-        Call, Formula, FrameworkPanel, Predict,
+        class_labels, logits_state, render_lesson, report_task, shared, shared_number, Formula,
+        Predict,
     };
     use crate::widgets::{CurvePlot, LogitBars, ProbabilityBars, Readout};
     use leptos::prelude::*;
@@ -203,38 +204,12 @@ mod view {
         render_lesson(&LESSON, PAGE.title)
     }
 
-    fn softmax_calls(z: Signal<Vec<f64>>) -> (Signal<Call>, Signal<Call>) {
-        let keras = Signal::derive(move || {
-            let v = z.get();
-            Call {
-                code: format!(
-                    "import keras\nkeras.ops.softmax(keras.ops.convert_to_tensor({}))",
-                    py_list(&v)
-                ),
-                value: Some(math::softmax(&v)),
-                note: None,
-            }
-        });
-        let torch = Signal::derive(move || {
-            let v = z.get();
-            Call {
-                code: format!(
-                    "import torch\ntorch.softmax(torch.tensor({}, dtype=torch.float64), dim=-1)",
-                    py_list(&v)
-                ),
-                value: Some(math::softmax(&v)),
-                note: None,
-            }
-        });
-        (keras, torch)
-    }
-
     pub fn raw_scores() -> AnyView {
         let (z, set) = logits_state(&[1.5, 0.5, -0.5, -1.0]);
         let p = Signal::derive(move || math::softmax(&z.get()));
         report_task("class-3-top", move || class_3_is_top(&z.get()));
         report_task("class-3-sure", move || class_3_is_sure(&z.get()));
-        let (keras, torch) = softmax_calls(z.into());
+        let programs = Signal::derive(move || panels::softmax_programs(&z.get()));
         let labels = Signal::derive(|| class_labels(4));
         view! {
             <p>
@@ -269,7 +244,7 @@ mod view {
                 "but a large "<em>"gap"</em>" to the others. Only differences between logits matter, "
                 "which the next step shows directly."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -316,7 +291,7 @@ mod view {
                 .fold(0.0, f64::max)
         });
         let labels = Signal::derive(|| class_labels(3));
-        let (keras, torch) = softmax_calls(z.into());
+        let programs = Signal::derive(move || panels::shift_programs(&baseline.get(), &z.get()));
         view! {
             <p>
                 "Below, the buttons add the same number c to every logit at once. Before you press "
@@ -354,7 +329,7 @@ mod view {
                     "ever exceeds e⁰ = 1, so nothing overflows."
                 </p>
             </Predict>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -367,24 +342,7 @@ mod view {
         let on_p = Callback::new(move |v: f64| p.set(clamp_p(v)));
         let on_z = Callback::new(move |v: f64| p.set(clamp_p(math::sigmoid(v))));
         let odds = Signal::derive(move || p.get() / (1.0 - p.get()));
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import keras\np = {}\nkeras.ops.log(p) - keras.ops.log1p(-p)  # Keras 3 has no logit op",
-                py(p.get())
-            ),
-            value: Some(vec![math::logit(p.get())]),
-            note: Some("Keras has keras.ops.sigmoid but no logit; write it from log and log1p.".into()),
-        }
-        });
-        let torch = Signal::derive(move || Call {
-            code: format!(
-                "import torch\ntorch.logit(torch.tensor({}, dtype=torch.float64))",
-                py(p.get())
-            ),
-            value: Some(vec![math::logit(p.get())]),
-            note: None,
-        });
+        let programs = Signal::derive(move || panels::log_odds_programs(p.get()));
         view! {
             <p>
                 "Long before deep learning, “logit” named a "<em>"function"</em>" in statistics: "
@@ -450,7 +408,7 @@ mod view {
                     "read as short for “logistic unit”, though that expansion is not Berkson's own."
                 </p>
             </aside>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -484,28 +442,7 @@ mod view {
             }
         });
         let labels = Signal::derive(|| class_labels(3));
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import keras\nloss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\nloss([{}], [{}])",
-                class.get(),
-                py_list(&z.get())
-            ),
-            value: Some(vec![exact.get()]),
-            note: Some("With from_logits=False and softmax outputs instead, Keras clips the probabilities: that is path (c).".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import torch\nimport torch.nn.functional as F\nF.cross_entropy(torch.tensor([{}], dtype=torch.float64), torch.tensor([{}]))",
-                py_list(&z.get()),
-                class.get()
-            ),
-            value: Some(vec![exact.get()]),
-            note: Some("PyTorch's cross_entropy only takes logits: it always uses the fused path (d).".into()),
-        }
-        });
+        let programs = Signal::derive(move || panels::with_logits_programs(&z.get(), class.get()));
         view! {
             <p>
                 "The loss for one example is −ln pᵧ, where y is the true class. There are four ways "
@@ -531,7 +468,7 @@ mod view {
                         <tr>
                             <th scope="row">"(a) exp(z) / Σ exp(z), then log, in float32"</th>
                             <td><Readout name="loss-naive-f32" value=naive /></td>
-                            <td class="muted">"eᶻ overflows float32 past z ≈ 88.72: the sum becomes ∞, so pᵧ = 0 and the loss ∞; a single ∞ logit gives ∞/∞ = NaN."</td>
+                            <td class="muted">"eᶻ overflows float32 past z ≈ 88.72: once the sum of exponentials passes that, it becomes ∞, so pᵧ = 0 and the loss ∞; if the true class's own exponential has overflowed too, pᵧ = ∞/∞ = NaN."</td>
                         </tr>
                         <tr>
                             <th scope="row">"(b) max-shifted softmax, then log, in float32"</th>
@@ -541,7 +478,7 @@ mod view {
                         <tr>
                             <th scope="row">"(c) Keras probability path ("<code>"from_logits=False"</code>")"</th>
                             <td><Readout name="loss-clipped" value=clipped /></td>
-                            <td class="muted">"Probabilities are clipped to [1e−7, 1 − 1e−7], so the loss can never exceed −ln 1e−7 = 16.12, however wrong the model is, and its gradient there is 0."</td>
+                            <td class="muted">"Probabilities are clipped to [1e−7, 1 − 1e−7], so the loss can never exceed −ln 1e−7 = 16.12, however wrong the model is, and its gradient there is 0. That is what Keras does with NumPy probabilities (what "<code>"model.predict"</code>" returns) and on the JAX and PyTorch backends. On the TensorFlow backend, a Keras softmax's own output remembers its logits and the loss uses them, so there (c) is exact: see the Keras program below."</td>
                         </tr>
                         <tr>
                             <th scope="row">"(d) fused log-softmax ("<code>"from_logits=True"</code>")"</th>
@@ -565,9 +502,10 @@ mod view {
                 "is gone for good. Try z = [88.4, 88.4, 0]: no single logit passes 88.72, yet (a) "
                 "already overflows, because it is the "<em>"sum"</em>" of exponentials that "
                 "breaks. Keras computes in float32 by default; the values here are float64 except "
-                "rows (a) and (b)."
+                "rows (a) and (b). The programs below print each row as Keras and PyTorch compute "
+                "it; copy one and run it."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -584,26 +522,7 @@ mod view {
         });
         let floor = double_softmax_floor(3);
         let labels = Signal::derive(|| class_labels(3));
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import keras\nprobs = keras.ops.softmax(keras.ops.convert_to_tensor([{}]))  # the model already applied softmax\nloss = keras.losses.CategoricalCrossentropy(from_logits=True)  # the bug\nloss([[1.0, 0.0, 0.0]], probs)",
-                py_list(&z.get())
-            ),
-            value: Some(vec![wrong.get()]),
-            note: Some("Fix: either drop the softmax from the model, or keep it and use from_logits=False.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import torch\nimport torch.nn.functional as F\nprobs = torch.softmax(torch.tensor([{}], dtype=torch.float64), dim=-1)\nF.cross_entropy(probs, torch.tensor([0]))  # the bug",
-                py_list(&z.get())
-            ),
-            value: Some(vec![wrong.get()]),
-            note: Some("CrossEntropyLoss always applies log-softmax itself: a model ending in softmax feeds it probabilities as if they were logits.".into()),
-        }
-        });
+        let programs = Signal::derive(move || panels::double_softmax_programs(&z.get()));
         view! {
             <p>
                 "A common bug: the model already ends in a softmax, and the loss is told "
@@ -638,7 +557,19 @@ mod view {
                 {format4(floor)}", its gradients are tiny, and training crawls. Nothing crashes, "
                 "which is what makes the bug hard to spot."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <aside class="callout" data-testid="backend-note">
+                <h3>"Does Keras catch it? It depends on the backend"</h3>
+                <p>
+                    "Keras' default TensorFlow backend recognises a tensor that came straight out "
+                    "of a Keras softmax (a "<code>"Dense(3, activation=\"softmax\")"</code>
+                    " layer, or "<code>"keras.ops.softmax"</code>"), looks up the logits behind it, "
+                    "prints a warning and returns the right loss. On the JAX and PyTorch backends, "
+                    "for probabilities held in a NumPy array (whatever "<code>"model.predict"</code>
+                    " returns), and always in PyTorch, the second softmax happens silently and you "
+                    "get the buggy number. The Keras program below prints both cases."
+                </p>
+            </aside>
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -706,8 +637,8 @@ mod view {
                         <tr><th scope="row">"logit (statistics)"</th><td>"the function ln(p / (1 − p)), the log-odds"</td><td>"the inverse of sigmoid, not of softmax"</td></tr>
                         <tr><th scope="row">"softmax"</th><td>"turns logits into probabilities that sum to 1; adding a constant to every logit changes nothing"</td><td>"keras.ops.softmax, torch.softmax"</td></tr>
                         <tr><th scope="row"><code>"from_logits=True"</code></th><td>"the loss computes a fused log-softmax: exact for any logits"</td><td>"give it raw scores; PyTorch's CrossEntropyLoss always works this way"</td></tr>
-                        <tr><th scope="row"><code>"from_logits=False"</code></th><td>"the loss receives probabilities and clips them to [1e−7, 1 − 1e−7]"</td><td>"caps at 16.12; zero gradient when clipped"</td></tr>
-                        <tr class="mistake"><th scope="row">"softmax output + from_logits=True"</th><td>"a second softmax: the loss can never approach 0"</td><td>"a silent bug: pick one of the two"</td></tr>
+                        <tr><th scope="row"><code>"from_logits=False"</code></th><td>"the loss receives probabilities and clips them to [1e−7, 1 − 1e−7]"</td><td>"caps at 16.12 with zero gradient (JAX and PyTorch backends, NumPy inputs); the TensorFlow backend uses a Keras softmax's logits instead"</td></tr>
+                        <tr class="mistake"><th scope="row">"softmax output + from_logits=True"</th><td>"a second softmax: the loss can never approach 0"</td><td>"silent in PyTorch, on Keras' JAX and PyTorch backends and for NumPy probabilities; Keras on TensorFlow warns and uses the logits. Pick one of the two."</td></tr>
                     </tbody>
                 </table>
             </div>
