@@ -60,5 +60,22 @@ if [ "$with_test_tools" = 1 ]; then
   fi
 fi
 
+if [ "$with_test_tools" = 1 ]; then
+  # The real frameworks the code panels are run in (.ci/python/check_panels.py): one venv outside
+  # the repo, keyed by the pinned requirements' hash, so a warm machine skips this.
+  venv="$(bash .ci/python/venv-path.sh)"
+  if [ ! -x "$venv/bin/python" ] || [ ! -f "$venv/.complete" ]; then
+    say "installing Keras 3, TensorFlow, JAX, PyTorch into $venv (about 5 minutes, 7.4 GB, once per machine)"
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv"; then
+      sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+      $sudo apt-get install -y python3-venv || { $sudo apt-get update && $sudo apt-get install -y python3-venv; }
+      rm -rf "$venv"; python3 -m venv "$venv"
+    fi
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r .ci/python/requirements.txt
+    touch "$venv/.complete"
+  fi
+fi
+
 # Trunk builds offline (Trunk.toml), so the crates must already be in cargo's cache.
 cargo fetch --quiet

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: set up whatever is missing, then run every check CI runs:
-# rustfmt, clippy (host and wasm32), native tests, a release build for GitHub Pages, and the
+# rustfmt, clippy (host and wasm32), native tests, every code panel run in real Keras and
+# PyTorch, a release build for GitHub Pages, and the
 # Playwright suite in the system Chromium against that build served from /logit-lab/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 say "native tests"
 cargo test --quiet
+
+say "code panels run in Keras (TensorFlow, JAX, PyTorch backends) and PyTorch"
+"$(bash .ci/python/venv-path.sh)/bin/python" .ci/python/check_panels.py
 
 say "release build for GitHub Pages (public URL /logit-lab/)"
 trunk build --release --public-url /logit-lab/
