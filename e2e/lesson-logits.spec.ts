@@ -68,7 +68,9 @@ test("step 3: find the logit where p = 0.9 on the mirrored curves", async ({ app
   // The sigmoid plot shows the same pair with the axes swapped.
   const z = Number(await page.getByTestId("sigmoid-curve").getByRole("slider").getAttribute("aria-valuenow"));
   expect(z).toBeCloseTo(Math.log(9), 12);
-  expect(Number(await page.getByTestId("code-pytorch-value").getAttribute("data-value"))).toBe(await app.readout("logit"));
+  const [logit, back] = (await page.getByTestId("code-pytorch-value").getAttribute("data-value"))!.split(",").map(Number);
+  expect(logit).toBe(await app.readout("logit"));
+  expect(back).toBe(await app.readout("p"));
 });
 
 test("step 4: float32 breaks, the clip lies, the fused loss stays exact", async ({ app, page }) => {
@@ -89,8 +91,15 @@ test("step 4: float32 breaks, the clip lies, the fused loss stays exact", async 
   expect(["inf", "NaN"]).toContain(naive);
   const exact = await app.readout("loss-exact");
   expect(Number.isFinite(exact)).toBe(true);
-  // The panels agree with the exact row.
-  expect(Number(await page.getByTestId("code-keras-value").getAttribute("data-value"))).toBe(exact);
+  // The programs print the rows: Keras (d), (c) on NumPy probabilities, (c) on a softmax output,
+  // which the TensorFlow backend computes from the logits behind it.
+  const keras = (await page.getByTestId("code-keras-value").getAttribute("data-value"))!.split(",").map(Number);
+  expect(keras).toEqual([exact, await app.readout("loss-clipped"), await app.readout("loss-clipped")]);
+  const tf = (await page.getByTestId("code-keras-value-tensorflow").getAttribute("data-value"))!.split(",").map(Number);
+  expect(tf).toEqual([exact, await app.readout("loss-clipped"), exact]);
+  const torch = (await page.getByTestId("code-pytorch-value").getAttribute("data-value"))!.split(",");
+  expect(torch[0]).toBe(naive);
+  expect(Number(torch[2])).toBe(exact);
 });
 
 test("step 5: the double-softmax loss cannot follow the correct one down", async ({ app, page }) => {
@@ -102,9 +111,15 @@ test("step 5: the double-softmax loss cannot follow the correct one down", async
   const floor = await app.readout("double-softmax-floor");
   expect(floor).toBeCloseTo(Math.log(1 + 2 / Math.E), 12);
   expect(await app.readout("loss-double-softmax")).toBeGreaterThan(floor);
-  expect(Number(await page.getByTestId("code-pytorch-value").getAttribute("data-value"))).toBe(
-    await app.readout("loss-double-softmax"),
-  );
+  const [right, bug] = (await page.getByTestId("code-pytorch-value").getAttribute("data-value"))!.split(",").map(Number);
+  expect(right).toBe(await app.readout("loss-right"));
+  expect(bug).toBe(await app.readout("loss-double-softmax"));
+  // Keras on TensorFlow finds the logits behind a softmax output; JAX and PyTorch do not.
+  const jax = (await page.getByTestId("code-keras-value").getAttribute("data-value"))!.split(",").map(Number);
+  const tf = (await page.getByTestId("code-keras-value-tensorflow").getAttribute("data-value"))!.split(",").map(Number);
+  expect(jax).toEqual([right, bug, bug]);
+  expect(tf).toEqual([right, right, bug]);
+  await expect(page.getByTestId("backend-note")).toContainText("TensorFlow");
 });
 
 test("step 6: logit undoes softmax only with two classes", async ({ app, page }) => {

@@ -38,6 +38,21 @@ test("a reload on a deep URL under the sub-folder keeps the page", async ({ app,
   expect(await app.logits()).toEqual([3, -1.5, 0.25]);
 });
 
+test("moving to another step keeps the lesson mounted and focuses the new step's heading", async ({ app, page }) => {
+  await app.goto("logits/raw-scores");
+  // A mark on the lesson's element survives only if the lesson is not rebuilt.
+  await page.getByTestId("page-logits").evaluate((el) => el.setAttribute("data-mark", "kept"));
+  await page.getByTestId("next-step").click();
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "shift");
+  await expect(page.getByTestId("page-logits")).toHaveAttribute("data-mark", "kept");
+  await expect(page.locator("#step-title")).toBeFocused();
+  await expect(page.locator("#step-title")).toContainText("Adding a constant");
+  // The keyboard too: ← goes back, and focus follows.
+  await page.locator("body").press("ArrowLeft").catch(() => page.keyboard.press("ArrowLeft"));
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
+  await expect(page.locator("#step-title")).toBeFocused();
+});
+
 test("an unknown address shows a friendly page", async ({ app, page }) => {
   await app.goto("no-such-page");
   await expect(page.getByTestId("page-not-found")).toBeVisible();

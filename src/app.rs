@@ -9,14 +9,8 @@ use leptos::prelude::*;
 /// Where the source code lives (linked from the footer).
 pub const SOURCE_URL: &str = "https://github.com/logit-lab/logit-lab";
 
-/// The current `location.hash`, kept in a signal that follows `hashchange`.
-#[derive(Clone, Copy)]
-pub struct UrlHash(pub RwSignal<String>);
-
-/// Reads `location.hash` ("" when unavailable).
-pub fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
+// The URL layer sits below the shell; kept here for pages that still name it through the shell.
+pub use crate::url_sync::{current_hash, UrlHash};
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
@@ -76,6 +70,13 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
     provide_context(UrlHash(hash));
     let route = Memo::new(move |_| Route::parse(&hash.get()));
+    // The page on screen, keyed on the page alone: moving between a lesson's steps keeps the
+    // lesson mounted (it shows the step itself); `Some(None)` is the home page, `None` not found.
+    let page = Memo::new(move |_| match route.get() {
+        Route::Home => Some(None),
+        Route::Page { slug, .. } => find(&slug).map(|p| Some(p.slug)),
+        Route::NotFound(_) => None,
+    });
 
     Effect::new(move |_| {
         let title = match route.get() {
@@ -166,13 +167,13 @@ pub fn App() -> impl IntoView {
             </ul>
         </nav>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
-                Route::Home => view! { <Home /> }.into_any(),
-                Route::Page { slug, .. } => match find(&slug) {
-                    Some(page) => (page.view)(),
+            {move || match page.get() {
+                Some(Some(slug)) => match find(slug) {
+                    Some(page) => untrack(page.view),
                     None => view! { <NotFound /> }.into_any(),
                 },
-                Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+                Some(None) => view! { <Home /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

@@ -2,10 +2,19 @@
 //! the query after the hash path is rewritten, at most every [`URL_WRITE_INTERVAL`], with
 //! `history.replaceState` (which neither reloads nor fires `hashchange`).
 
-use crate::app::current_hash;
 use crate::routes::{parse_query, query_of};
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// The current `location.hash`, kept in a signal that follows `hashchange` (provided by the
+/// shell, read by pages).
+#[derive(Clone, Copy)]
+pub struct UrlHash(pub RwSignal<String>);
+
+/// Reads `location.hash` ("" when unavailable).
+pub fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
 
 /// How often at most the address bar is rewritten while the learner drags
 /// (`replaceState` costs about half a millisecond).

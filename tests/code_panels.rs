@@ -3,6 +3,8 @@
 //! `.ci/python/check_panels.py`, which runs each program in real Keras (TensorFlow, JAX and
 //! PyTorch backends) and PyTorch and compares what it prints with what the page shows.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use logit_lab::lessons::code::{Backends, Framework, PanelSet, Program};
 use logit_lab::lessons::{find, panel_sets, PAGES};
 use serde_json::{json, Value};

@@ -1,0 +1,15 @@
+//! The lesson page (WebAssembly only): the question, a step list with done marks, one step
+//! at a time with its own URL, tasks checked live and remembered, predict-then-reveal,
+//! formulas and the thread's corrections.
+
+mod page;
+mod parts;
+mod progress;
+mod step_state;
+
+pub use page::{is_typing, render_lesson};
+pub use parts::{py, py_list, Call, Formula, FrameworkPanel, Predict};
+pub use progress::{provide_progress, use_progress, Progress};
+pub use step_state::{
+    class_labels, logits_state, report_task, shared, shared_codec, shared_number,
+};
