@@ -40,6 +40,27 @@ test("step 1: make class 3 the most likely, then 90 % sure (drag and keys)", asy
   await expect(page.getByTestId("code-keras")).toContainText(`${z[3]}`);
 });
 
+test("a task is judged where the learner lets go, not on a value a drag passes", async ({ app, page }) => {
+  await app.goto("logits/raw-scores");
+  await app.slider(3).scrollIntoViewIfNeeded();
+  const box = (await app.slider(3).boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y - 30, { steps: 4 });
+  // Class 3 is on top while the bar is held: the condition holds, but nothing ticks yet.
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-holds", "true");
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "false");
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.up();
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-holds", "false");
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "false");
+  // Let go with class 3 on top, and it counts.
+  await app.dragBar(3, -30);
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "true");
+});
+
 test("step 2: predict, then shift every logit by +100", async ({ app, page }) => {
   await app.goto("logits/shift");
   await expect(page.getByTestId("readout-change-f64")).toHaveCount(0);

@@ -48,7 +48,7 @@ test("moving to another step keeps the lesson mounted and focuses the new step's
   await expect(page.locator("#step-title")).toBeFocused();
   await expect(page.locator("#step-title")).toContainText("Adding a constant");
   // The keyboard too: ← goes back, and focus follows.
-  await page.locator("body").press("ArrowLeft").catch(() => page.keyboard.press("ArrowLeft"));
+  await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
   await expect(page.locator("#step-title")).toBeFocused();
 });

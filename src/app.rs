@@ -50,6 +50,7 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let theme = provide_theme();
     let progress = crate::lessons::view::provide_progress();
+    crate::widgets::provide_gesture();
     let hash = RwSignal::new(current_hash());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(current_hash()));
     on_cleanup(move || listener.remove());

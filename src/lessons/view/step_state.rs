@@ -83,14 +83,18 @@ pub fn report_task(id: &'static str, condition: impl Fn() -> bool + 'static) {
     // A shared link must not hand out ticks: a task that already holds in the state a link
     // opens with is credited only after it has stopped holding and holds again.
     let armed = StoredValue::new(!ctx.from_link);
+    // Judged on the state the learner settles on: a drag that merely passes the target does
+    // not count; the check runs again when the pointer or key is released.
+    let busy = crate::widgets::gesture_active();
     Effect::new(move |_| {
         let now = condition();
+        let settled = !busy.get();
         ctx.live.update(|m| {
             m.insert(id, now);
         });
         if !now {
             armed.set_value(true);
-        } else if armed.get_value() {
+        } else if settled && armed.get_value() {
             progress.mark(task_key(ctx.lesson.slug, ctx.step.id, id));
         }
     });
