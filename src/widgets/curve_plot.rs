@@ -1,3 +1,4 @@
+use super::drag::use_pointer_drag;
 use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind, PlotMapping};
@@ -44,7 +45,6 @@ pub fn CurvePlot(
     height: u32,
 ) -> impl IntoView {
     let mapping = RwSignal::new(None::<PlotMapping>);
-    let dragging = StoredValue::new(false);
     let container = NodeRef::<leptos::html::Div>::new();
     let x_label_for_axes = x_label.clone();
     let axes = Memo::new(move |_| CurveAxes {
@@ -107,31 +107,36 @@ pub fn CurvePlot(
             ></div>
         })
     };
+    let drag = use_pointer_drag(
+        container,
+        move |ev| {
+            if ev.button() != 0 || !on_chart(ev) {
+                return None;
+            }
+            let el = container.get_untracked()?;
+            origin.set_value(canvas_origin(&el)?);
+            if let Ok(Some(h)) = el.query_selector("[role=slider]") {
+                use wasm_bindgen::JsCast;
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            set_from_pointer(ev.client_x() as f64);
+            Some(())
+        },
+        move |_, ev| set_from_pointer(ev.client_x() as f64),
+        |_| {},
+    );
     view! {
         <div
             class="curve-plot"
             data-testid=testid
             node_ref=container
-            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                if ev.button() != 0 || !on_chart(&ev) { return; }
-                let Some(el) = container.get_untracked() else { return };
-                let Some(o) = canvas_origin(&el) else { return };
-                origin.set_value(o);
-                ev.prevent_default();
-                let _ = el.set_pointer_capture(ev.pointer_id());
-                dragging.set_value(true);
-                if let Ok(Some(h)) = el.query_selector("[role=slider]") {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
-                }
-                set_from_pointer(ev.client_x() as f64);
-            }
-            on:pointermove=move |ev: leptos::ev::PointerEvent| {
-                if dragging.get_value() { set_from_pointer(ev.client_x() as f64); }
-            }
-            on:pointerup=move |_| dragging.set_value(false)
-            on:pointercancel=move |_| dragging.set_value(false)
-            on:lostpointercapture=move |_| dragging.set_value(false)
+            on:pointerdown=drag.down
+            on:pointermove=drag.moved
+            on:pointerup=drag.end
+            on:pointercancel=drag.end
+            on:lostpointercapture=drag.end
         >
             <LayeredCanvas background foreground mapping height label=summary name=testid>
                 {handle}

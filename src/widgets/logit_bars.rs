@@ -1,3 +1,4 @@
+use super::drag::use_pointer_drag;
 use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks, PlotMapping};
@@ -51,7 +52,6 @@ pub fn LogitBars(
     height: u32,
 ) -> impl IntoView {
     let mapping = RwSignal::new(None::<PlotMapping>);
-    let dragging = StoredValue::new(None::<usize>);
     let container = NodeRef::<leptos::html::Div>::new();
     let count = Memo::new(move |_| values.with(|v| v.len()));
     let axes = Memo::new(move |_| BarAxes {
@@ -83,43 +83,28 @@ pub fn LogitBars(
             }
         }
     };
-    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
-        if ev.button() != 0 || !on_chart(&ev) {
-            return;
-        }
-        let (Some(m), Some(el)) = (mapping.get_untracked(), container.get_untracked()) else {
-            return;
-        };
-        let Some((left, top)) = canvas_origin(&el) else {
-            return;
-        };
-        origin.set_value((left, top));
-        let x = ev.client_x() as f64 - left;
-        let n = count.get_untracked();
-        if n == 0 || x < m.left || x > m.left + m.width {
-            return;
-        }
-        let i = (m.x_at(x).floor() as usize).min(n - 1);
-        ev.prevent_default();
-        let _ = el.set_pointer_capture(ev.pointer_id());
-        dragging.set_value(Some(i));
-        focus_slider(i);
-        set_from_pointer(i, ev.client_y() as f64);
-    };
-    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
-        if let Some(i) = dragging.get_value() {
-            ev.prevent_default();
-            set_from_pointer(i, ev.client_y() as f64);
-        }
-    };
-    let end_drag = move |ev: leptos::ev::PointerEvent| {
-        if dragging.get_value().is_some() {
-            dragging.set_value(None);
-            if let Some(el) = container.get_untracked() {
-                let _ = el.release_pointer_capture(ev.pointer_id());
+    let drag = use_pointer_drag(
+        container,
+        move |ev| {
+            if ev.button() != 0 || !on_chart(ev) {
+                return None;
             }
-        }
-    };
+            let (m, el) = (mapping.get_untracked()?, container.get_untracked()?);
+            let (left, top) = canvas_origin(&el)?;
+            origin.set_value((left, top));
+            let x = ev.client_x() as f64 - left;
+            let n = count.get_untracked();
+            if n == 0 || x < m.left || x > m.left + m.width {
+                return None;
+            }
+            let i = (m.x_at(x).floor() as usize).min(n - 1);
+            focus_slider(i);
+            set_from_pointer(i, ev.client_y() as f64);
+            Some(i)
+        },
+        move |i, ev| set_from_pointer(*i, ev.client_y() as f64),
+        |_| {},
+    );
 
     // A polite live region: after the values settle for 700 ms (not on every key repeat or
     // drag step), say what changed.
@@ -223,11 +208,11 @@ pub fn LogitBars(
             class="logit-bars"
             data-testid=testid
             node_ref=container
-            on:pointerdown=on_pointerdown
-            on:pointermove=on_pointermove
-            on:pointerup=end_drag
-            on:pointercancel=end_drag
-            on:lostpointercapture=move |_| dragging.set_value(None)
+            on:pointerdown=drag.down
+            on:pointermove=drag.moved
+            on:pointerup=drag.end
+            on:pointercancel=drag.end
+            on:lostpointercapture=drag.end
         >
             <LayeredCanvas background foreground mapping height label=summary name=testid>
                 {sliders}

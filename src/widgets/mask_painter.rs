@@ -1,3 +1,4 @@
+use super::drag::use_pointer_drag;
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::mask_grid::{
     draw_cell_cursor, draw_mask_frames, draw_mask_outline, draw_probability_cells,
@@ -159,58 +160,45 @@ pub fn MaskPainter(
             cursor.set(cell);
         }
     };
-    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
-        let erase = match ev.button() {
-            0 => ev.alt_key(),
-            2 => true,
-            _ => return,
-        };
-        let Some(el) = layer.get_untracked() else {
-            return;
-        };
-        let rect = overlay_box(&el);
-        let Some(cell) = cell_in(rect, &ev, size) else {
-            return;
-        };
-        ev.prevent_default();
-        stroke_box.set_value(rect);
-        let _ = el.focus();
-        let _ = el.set_pointer_capture(ev.pointer_id());
-        stroke.set_value(None);
-        paint_to(cell, erase);
-    };
-    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
-        let rect = match stroke.get_value() {
-            Some(_) => stroke_box.get_value(),
-            None => match layer.get_untracked() {
-                Some(el) => overlay_box(&el),
-                None => return,
-            },
-        };
-        let Some(cell) = cell_in(rect, &ev, size) else {
-            return;
-        };
-        match stroke.get_value() {
-            Some((last, erase)) => {
-                ev.prevent_default();
-                if last != cell {
-                    paint_to(cell, erase);
-                }
+    let drag = use_pointer_drag(
+        layer,
+        move |ev| {
+            let erase = match ev.button() {
+                0 => ev.alt_key(),
+                2 => true,
+                _ => return None,
+            };
+            let el = layer.get_untracked()?;
+            let rect = overlay_box(&el);
+            let cell = cell_in(rect, ev, size)?;
+            stroke_box.set_value(rect);
+            let _ = el.focus();
+            stroke.set_value(None);
+            paint_to(cell, erase);
+            Some(erase)
+        },
+        move |erase, ev| {
+            let Some(cell) = cell_in(stroke_box.get_value(), ev, size) else {
+                return;
+            };
+            if stroke.get_value().map(|(last, _)| last) != Some(cell) {
+                paint_to(cell, *erase);
             }
-            None => {
+        },
+        move |ev| {
+            let Some(el) = layer.get_untracked() else {
+                return;
+            };
+            if let Some(cell) = cell_in(overlay_box(&el), ev, size) {
                 if cursor.get_untracked() != cell {
                     cursor.set(cell);
                 }
             }
-        }
-    };
+        },
+    );
     let end_stroke = move |ev: leptos::ev::PointerEvent| {
-        if stroke.get_value().is_some() {
-            stroke.set_value(None);
-            if let Some(el) = layer.get_untracked() {
-                let _ = el.release_pointer_capture(ev.pointer_id());
-            }
-        }
+        stroke.set_value(None);
+        (drag.end)(ev);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -250,11 +238,11 @@ pub fn MaskPainter(
                     data-row=move || cursor.get().0
                     data-col=move || cursor.get().1
                     style=move || overlay_style(mapping.get())
-                    on:pointerdown=on_pointerdown
-                    on:pointermove=on_pointermove
+                    on:pointerdown=drag.down
+                    on:pointermove=drag.moved
                     on:pointerup=end_stroke
                     on:pointercancel=end_stroke
-                    on:lostpointercapture=move |_| stroke.set_value(None)
+                    on:lostpointercapture=end_stroke
                     on:contextmenu=move |ev: leptos::ev::MouseEvent| ev.prevent_default()
                     on:keydown:capture=on_keydown
                 ></div>

@@ -8,6 +8,7 @@ mod animation;
 mod anomaly_charts;
 mod batch_grid;
 mod curve_plot;
+mod drag;
 mod gesture;
 mod image_strip;
 mod layered_canvas;
@@ -29,6 +30,7 @@ pub use anomaly_charts::{
 };
 pub use batch_grid::BatchGridView;
 pub use curve_plot::CurvePlot;
+pub use drag::{use_pointer_drag, PointerDrag};
 pub use gesture::{gesture_active, provide_gesture, Gesture};
 pub use image_strip::ImageStrip;
 pub use layered_canvas::LayeredCanvas;

@@ -1,3 +1,4 @@
+use super::drag::use_pointer_drag;
 use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use crate::chart::roc::nearest_point;
 use crate::chart::{draw_roc_axes, draw_roc_point, PlotMapping};
@@ -27,7 +28,6 @@ pub fn RocPlot(
 ) -> impl IntoView {
     let mapping = RwSignal::new(None::<PlotMapping>);
     let container = NodeRef::<leptos::html::Div>::new();
-    let dragging = StoredValue::new(false);
     let origin = StoredValue::new((0.0f64, 0.0f64));
     let pick = move |cx: f64, cy: f64| {
         let Some(m) = mapping.get_untracked() else {
@@ -89,27 +89,30 @@ pub fn RocPlot(
             ></div>
         })
     };
+    let drag = use_pointer_drag(
+        container,
+        move |ev| {
+            if ev.button() != 0 || !on_chart(ev) {
+                return None;
+            }
+            let el = container.get_untracked()?;
+            origin.set_value(canvas_origin(&el)?);
+            pick(ev.client_x() as f64, ev.client_y() as f64);
+            Some(())
+        },
+        move |_, ev| pick(ev.client_x() as f64, ev.client_y() as f64),
+        |_| {},
+    );
     view! {
         <div
             class="curve-plot roc-plot"
             data-testid=testid
             node_ref=container
-            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                if ev.button() != 0 || !on_chart(&ev) { return; }
-                let Some(el) = container.get_untracked() else { return };
-                let Some(o) = canvas_origin(&el) else { return };
-                origin.set_value(o);
-                ev.prevent_default();
-                let _ = el.set_pointer_capture(ev.pointer_id());
-                dragging.set_value(true);
-                pick(ev.client_x() as f64, ev.client_y() as f64);
-            }
-            on:pointermove=move |ev: leptos::ev::PointerEvent| {
-                if dragging.get_value() { pick(ev.client_x() as f64, ev.client_y() as f64); }
-            }
-            on:pointerup=move |_| dragging.set_value(false)
-            on:pointercancel=move |_| dragging.set_value(false)
-            on:lostpointercapture=move |_| dragging.set_value(false)
+            on:pointerdown=drag.down
+            on:pointermove=drag.moved
+            on:pointerup=drag.end
+            on:pointercancel=drag.end
+            on:lostpointercapture=drag.end
         >
             <LayeredCanvas background foreground mapping height label name=testid>
                 {handle}
