@@ -1,4 +1,4 @@
-use super::animated_layers::AnimatedLayers;
+use super::layered_canvas::LayeredCanvas;
 use crate::chart::{draw_image_frames, draw_images, ImagePanels};
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn ImageStrip(
     };
     view! {
         <div class="image-strip" data-testid=testid>
-            <AnimatedLayers background foreground height label />
+            <LayeredCanvas background foreground height label />
         </div>
     }
 }

@@ -48,6 +48,25 @@ pub fn use_resize_observer(target: NodeRef<leptos::html::Canvas>, on_resize: imp
 /// A plotters drawing area on a browser canvas.
 pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
 
+/// What a background layer's drawing returns: the plot's pixel mapping (for charts the
+/// learner drags on) or nothing (for pictures that are only looked at).
+pub trait BackgroundDrawn {
+    /// The mapping, if the drawing has one.
+    fn into_mapping(self) -> Option<PlotMapping>;
+}
+
+impl BackgroundDrawn for PlotMapping {
+    fn into_mapping(self) -> Option<PlotMapping> {
+        Some(self)
+    }
+}
+
+impl BackgroundDrawn for () {
+    fn into_mapping(self) -> Option<PlotMapping> {
+        None
+    }
+}
+
 fn report(what: &str, result: DrawResult<()>) {
     if let Err(e) = result {
         leptos::logging::error!("{what}: {e}");
@@ -58,10 +77,12 @@ fn report(what: &str, result: DrawResult<()>) {
 /// curves) and returns the plot's pixel mapping; `foreground` draws what moves (bars, the
 /// draggable point). Each redraws only when a signal it reads changes, so a drag repaints
 /// only the top layer. Both also redraw on window resize and theme change, crisp at the
-/// device pixel ratio. `children` are laid over the canvases (slider handles).
+/// device pixel ratio. `children` are laid over the canvases (slider handles). The box is
+/// measured only when it can have changed (mount, resize, theme), never on a foreground
+/// redraw, so an animation redrawing the top layer every frame never forces a layout.
 #[component]
-pub fn LayeredCanvas<B, F>(
-    /// Draws the bottom layer and returns the plot mapping (in device pixels).
+pub fn LayeredCanvas<B, F, M>(
+    /// Draws the bottom layer and returns the plot mapping (in device pixels), if any.
     background: B,
     /// Draws the top layer.
     foreground: F,
@@ -83,8 +104,9 @@ pub fn LayeredCanvas<B, F>(
     name: &'static str,
 ) -> impl IntoView
 where
-    B: Fn(&CanvasArea, &ChartStyle) -> DrawResult<PlotMapping> + 'static,
+    B: Fn(&CanvasArea, &ChartStyle) -> DrawResult<M> + 'static,
     F: Fn(&CanvasArea, &ChartStyle) -> DrawResult<()> + 'static,
+    M: BackgroundDrawn + 'static,
 {
     let theme = use_theme();
     let background = std::rc::Rc::new(background);
@@ -120,7 +142,7 @@ where
             crate::chart::fill_background(&area, &style).and_then(|_| background(&area, &style));
         match result {
             Ok(m) => {
-                if let Some(out) = mapping {
+                if let (Some(out), Some(m)) = (mapping, m.into_mapping()) {
                     out.set(Some(m.scaled(1.0 / ratio)));
                 }
             }

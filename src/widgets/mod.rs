@@ -3,7 +3,6 @@
 //! Widgets take signals in and report edits through callbacks; they never read state back
 //! from the DOM. Every draggable thing is also a focusable `role="slider"` element.
 
-mod animated_layers;
 mod animation;
 mod anomaly_charts;
 mod batch_grid;
@@ -23,7 +22,6 @@ mod slider_keys;
 mod theme;
 mod training_plot;
 
-pub use animated_layers::AnimatedLayers;
 pub use animation::{now_ms, use_animation_frame, use_settled};
 pub use anomaly_charts::{
     ErrorDotPlot, HeatPanelsView, ImageGallery, LossCurvesView, ScoreHistogramView,

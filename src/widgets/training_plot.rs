@@ -1,4 +1,4 @@
-use super::animated_layers::AnimatedLayers;
+use super::layered_canvas::LayeredCanvas;
 use crate::chart::{draw_training_axes, draw_training_lines, TrainingAxes};
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn TrainingPlot(
     };
     view! {
         <div class="training-plot" data-testid=testid>
-            <AnimatedLayers background foreground height label />
+            <LayeredCanvas background foreground height label />
         </div>
     }
 }
