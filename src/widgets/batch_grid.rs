@@ -1,3 +1,5 @@
+//! A batch of multi-label predictions drawn as a grid of samples by labels.
+
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::{draw_batch_grid, BatchGrid, DrawResult, PlotMapping};
 use leptos::prelude::*;

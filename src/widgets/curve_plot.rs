@@ -1,3 +1,5 @@
+//! A function curve (or two) with a point the learner drags along it.
+
 use super::drag::use_pointer_drag;
 use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use super::slider_keys::{apply, slider_key_step};

@@ -1,3 +1,5 @@
+//! Small grey images side by side under their titles.
+
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::{draw_image_frames, draw_images, ImagePanels};
 use leptos::prelude::*;

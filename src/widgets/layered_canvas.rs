@@ -1,3 +1,5 @@
+//! Two stacked canvases (rarely redrawn axes below, what moves above) with PNG export and full screen.
+
 use crate::chart::canvas::{clear, drawing_area, fit_to_size, measure};
 use crate::chart::{ChartStyle, DrawResult, PlotMapping};
 use crate::widgets::use_theme;

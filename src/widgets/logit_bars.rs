@@ -1,3 +1,5 @@
+//! Draggable logit bars: one focusable slider per class.
+
 use super::drag::use_pointer_drag;
 use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use super::slider_keys::{apply, slider_key_step};

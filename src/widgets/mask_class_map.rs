@@ -1,3 +1,5 @@
+//! A class map beside the model's prediction of it, with a pixel the learner selects.
+
 use super::layered_canvas::LayeredCanvas;
 use super::mask_painter::{arrow_move, cell_in, overlay_box, overlay_style};
 use crate::chart::mask_grid::{draw_cell_cursor, draw_class_cells, draw_mask_frames, MaskPanels};

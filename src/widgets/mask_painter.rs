@@ -1,3 +1,5 @@
+//! A grid the learner paints predicted probabilities on with a brush, by pointer or keyboard.
+
 use super::drag::use_pointer_drag;
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::mask_grid::{

@@ -1,3 +1,5 @@
+//! Probability maps and tensor grids shown side by side (pictures only, no input).
+
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::mask_grid::{
     draw_mask_frames, draw_mask_outline, draw_probability_cells, draw_tensor_grids, truth_colour,

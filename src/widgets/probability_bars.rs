@@ -1,3 +1,5 @@
+//! Probabilities as bars on [0, 1], the most likely class marked.
+
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks};
 use crate::format::format4;

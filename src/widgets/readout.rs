@@ -1,3 +1,5 @@
+//! A number shown to the learner, with its full precision kept for tests and hover.
+
 use crate::format::{format4, format_full};
 use leptos::prelude::*;
 

@@ -1,3 +1,5 @@
+//! A ROC curve with a draggable operating point.
+
 use super::drag::use_pointer_drag;
 use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
 use crate::chart::roc::nearest_point;

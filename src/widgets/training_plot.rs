@@ -1,3 +1,5 @@
+//! Training curves growing while a run goes on.
+
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::{draw_training_axes, draw_training_lines, TrainingAxes};
 use leptos::prelude::*;
