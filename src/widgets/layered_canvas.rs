@@ -117,10 +117,10 @@ where
     let frame = NodeRef::<leptos::html::Div>::new();
     let back_ref = NodeRef::<leptos::html::Canvas>::new();
     let front_ref = NodeRef::<leptos::html::Canvas>::new();
-    let resized = RwSignal::new(0u32);
+    let resized = Trigger::new();
     // Redraw when the chart's box changes size: window resizes, but also layout changes
     // (presenter mode hiding the step list, full screen, a phone turned sideways).
-    use_resize_observer(back_ref, move || resized.update(|n| *n = n.wrapping_add(1)));
+    use_resize_observer(back_ref, move || resized.notify());
 
     // The CSS size is measured only when it can have changed (mount, resize, theme, axes),
     // never per drag update: reading it forces a layout of the whole page.
