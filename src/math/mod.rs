@@ -42,6 +42,7 @@ mod gradients;
 mod losses;
 mod metrics;
 
+pub(crate) use activations::softplus;
 pub use activations::{
     entropy, log_softmax, log_sum_exp, logit, sigmoid, sigmoid_grad, softmax,
     softmax_with_temperature,
