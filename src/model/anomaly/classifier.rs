@@ -1,4 +1,4 @@
-//! The supervised pixel model (logistic regression or the thread's linear regressor) and its training.
+//! The supervised pixel model (logistic regression or the thread's regressor) and its training.
 
 use super::{Adam, Dataset, Head, CLASSIFIER_LEARNING_RATE, PIXELS};
 

@@ -1,4 +1,4 @@
-//! The lesson's lab (data, autoencoder run with its evaluations, pixel models) and the evaluation helpers.
+//! The lesson's lab (data, autoencoder run, pixel models) and the evaluation helpers.
 
 use super::{
     supervised_training_set, Autoencoder, AutoencoderTraining, ClassifierTraining, Dataset, Head,

@@ -1,4 +1,4 @@
-//! Tensor shapes of a segmentation set-up in Keras and PyTorch, and what a convolution does to them.
+//! Tensor shapes of a segmentation set-up in Keras and PyTorch, and what a convolution does.
 
 /// Which framework's conventions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
