@@ -94,6 +94,8 @@ pub fn dice_coefficient(y_true: &[f64], y_pred: &[f64], smooth: f64) -> Result<f
 /// let w1 = weighted_binary_crossentropy_with_logits(&y, &z, 1.0).unwrap();
 /// assert!((w1 - binary_crossentropy(&y, &z, true).unwrap()).abs() < 1e-15);
 /// ```
+///
+/// [`binary_crossentropy`]: super::binary_crossentropy
 pub fn weighted_binary_crossentropy_with_logits(
     y_true: &[f64],
     logits: &[f64],
@@ -141,6 +143,8 @@ pub fn weighted_binary_crossentropy_with_logits(
 /// let l = binary_focal_crossentropy(&[1.0], &[0.9], false).unwrap();
 /// assert!((l - 0.01 * -(0.9f64.ln())).abs() < 1e-15);
 /// ```
+///
+/// [`binary_crossentropy`]: super::binary_crossentropy
 pub fn binary_focal_crossentropy(
     y_true: &[f64],
     y_pred: &[f64],
