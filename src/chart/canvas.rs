@@ -1,5 +1,7 @@
-//! The only place charts touch the browser: sizing a canvas for the device pixel ratio (crisp
-//! on HiDPI screens) and handing plotters a backend for it.
+//! The only place charts touch the browser: canvas sizing and a plotters backend for it.
+//!
+//! The canvas is sized for the device pixel ratio (crisp on HiDPI screens) before plotters
+//! gets a backend for it.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -1,5 +1,7 @@
-//! A batch as a grid: one row per sample, one column per label. Each cell's shade is the
-//! predicted probability; true positives are outlined; cells predicted positive carry a dot.
+//! A batch as a grid: one row per sample, one column per label.
+//!
+//! Each cell's shade is the predicted probability; true positives are outlined; cells
+//! predicted positive carry a dot.
 
 use super::{err, ChartStyle, DrawResult};
 use plotters::coord::Shift;

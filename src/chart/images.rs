@@ -1,6 +1,7 @@
-//! Small grey images side by side, each under a title: a target image and what each output
-//! set-up predicts for it. The titles and frames are the background layer; the pixels, which
-//! change while training runs, are the foreground.
+//! Small grey images side by side, each under a title (a target and each set-up's prediction).
+//!
+//! The titles and frames are the background layer; the pixels, which change while training
+//! runs, are the foreground.
 
 use super::{err, ChartStyle, DrawResult, PlotMapping};
 use plotters::coord::Shift;

@@ -1,5 +1,7 @@
-//! Chart drawing with plotters, generic over the backend: the browser draws on
-//! plotters-canvas (see `canvas`), the host tests draw the same charts to SVG.
+//! Chart drawing with plotters, generic over the backend, and the helpers every chart shares.
+//!
+//! The browser draws on plotters-canvas (see `canvas`), the host tests draw the same charts
+//! to SVG.
 //!
 //! Each drawing function returns a [`PlotMapping`] from pixels back to data, so a drag on the
 //! picture can be turned into a value. Charts are drawn in two layers: the static axes on a

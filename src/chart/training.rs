@@ -1,7 +1,8 @@
-//! Training curves: one value per gradient-descent step for each of a few series (the
-//! training race's predictions, or their squared errors on a log scale), drawn in two
-//! layers: axes, legend, a shaded band and a dashed reference line at the back, the lines
-//! themselves (which grow while training runs) at the front.
+//! Training curves: one value per gradient-descent step for each of a few series.
+//!
+//! The series are the training race's predictions, or their squared errors on a log scale,
+//! drawn in two layers: axes, legend, a shaded band and a dashed reference line at the
+//! back, the lines themselves (which grow while training runs) at the front.
 
 use super::{err, ChartStyle, DrawResult, PlotMapping};
 use crate::format::format_sig;

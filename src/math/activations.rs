@@ -1,4 +1,4 @@
-//! Activations: sigmoid, logit, softmax and friends, in stable `f64` forms.
+//! Activations: sigmoid, logit, softmax and friends in stable `f64` forms, and `argmax`.
 
 use super::error::MathError;
 
@@ -357,9 +357,31 @@ pub fn entropy(p: &[f64]) -> f64 {
     h + 0.0
 }
 
+/// Index of the first maximum; a NaN counts as the maximum (NumPy / JAX `argmax`), and an
+/// empty slice gives 0.
+pub fn argmax(v: &[f64]) -> usize {
+    if let Some(i) = v.iter().position(|x| x.is_nan()) {
+        return i;
+    }
+    let mut k = 0;
+    for (i, &x) in v.iter().enumerate() {
+        if x > v[k] {
+            k = i;
+        }
+    }
+    k
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn argmax_takes_the_first_maximum_and_nan_wins() {
+        assert_eq!(argmax(&[]), 0);
+        assert_eq!(argmax(&[1.0, 3.0, 3.0]), 1);
+        assert_eq!(argmax(&[1.0, f64::NAN, f64::INFINITY]), 1);
+    }
 
     #[test]
     fn logit_edges() {

@@ -1,7 +1,8 @@
-//! Float32 emulation of careless and half-careful cross-entropy, for the numerical
-//! stability lesson. These functions are *meant* to break: they show what a hand-written
-//! softmax does in float32 (the default dtype of Keras and PyTorch), next to the stable
-//! forms in the rest of [`crate::math`].
+//! Float32 emulation of careless and half-careful cross-entropy, for the stability lesson.
+//!
+//! These functions are *meant* to break: they show what a hand-written softmax does in
+//! float32 (the default dtype of Keras and PyTorch), next to the stable forms in the rest
+//! of [`crate::math`].
 //!
 //! Class indices out of range give NaN here (no error type: these are demonstrations,
 //! and NaN is what a broken pipeline shows).

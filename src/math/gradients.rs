@@ -1,5 +1,6 @@
-//! Gradients of losses with respect to the logits (what back-propagation feeds the last
-//! layer), written out in closed form.
+//! Gradients of losses with respect to the logits, written out in closed form.
+//!
+//! They are what back-propagation feeds the last layer.
 
 use super::activations::{sigmoid, softmax};
 use super::error::{check_classes, MathError};

@@ -3,7 +3,8 @@
 //! Everything is re-exported here, so callers write `logit_lab::math::softmax`.
 //!
 //! * Activations: [`sigmoid`], [`sigmoid_grad`], [`logit`], [`softmax`], [`log_softmax`],
-//!   [`log_sum_exp`], [`softmax_with_temperature`], [`entropy`].
+//!   [`log_sum_exp`], [`softmax_with_temperature`], [`entropy`], and [`argmax`] (first
+//!   maximum, NaN wins, as NumPy).
 //! * Losses (Keras semantics, ε = [`KERAS_EPSILON`]): [`binary_crossentropy`],
 //!   [`categorical_crossentropy`], [`sparse_categorical_crossentropy`],
 //!   [`mean_squared_error`], [`mean_absolute_error`], [`dice_loss`],
@@ -42,8 +43,9 @@ mod gradients;
 mod losses;
 mod metrics;
 
+pub(crate) use activations::softplus;
 pub use activations::{
-    entropy, log_softmax, log_sum_exp, logit, sigmoid, sigmoid_grad, softmax,
+    argmax, entropy, log_softmax, log_sum_exp, logit, sigmoid, sigmoid_grad, softmax,
     softmax_with_temperature,
 };
 pub use error::MathError;

@@ -1,5 +1,6 @@
-//! The one seeded random number generator (SplitMix64) behind every synthetic data set and
-//! every seeded state the code-panel check draws.
+//! The one seeded random number generator (SplitMix64) of the crate.
+//!
+//! It is behind every synthetic data set and every seeded state the code-panel check draws.
 
 /// A small, fast, seeded random number generator (SplitMix64): the same seed gives the
 /// same sequence on every platform.
