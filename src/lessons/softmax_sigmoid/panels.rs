@@ -322,7 +322,10 @@ mod tests {
         let jax = ps[0].flat_on(Backends::JAX);
         assert!((tf[1] - tf[0]).abs() < 1e-12 && tf[0] > 24.0, "{tf:?}");
         assert!((jax[1] - 16.118).abs() < 1e-3, "{jax:?}");
-        assert!((tf[2] - 16.118).abs() < 1e-3, "plain probabilities clip everywhere");
+        assert!(
+            (tf[2] - 16.118).abs() < 1e-3,
+            "plain probabilities clip everywhere"
+        );
     }
 
     #[test]
