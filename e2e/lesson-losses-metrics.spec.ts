@@ -51,7 +51,9 @@ test("threshold: on raw logits the matching threshold is 0", async ({ app, page 
   expect(await app.readout("threshold")).toBe(0);
   await expect(task(page, "logit-threshold")).toHaveAttribute("data-done", "true");
   expect(await app.readout("binary-accuracy")).toBe(1);
-  expect(Number(await page.getByTestId("code-pytorch-value").getAttribute("data-value"))).toBe(1);
+  // Five 0/1 matches (one per label), then their mean.
+  const printed = (await page.getByTestId("code-pytorch-value").getAttribute("data-value"))!.split(",").map(Number);
+  expect(printed).toEqual([1, 1, 1, 1, 1, 1]);
 });
 
 test("top-k: the true class in second place", async ({ app, page }) => {
@@ -92,9 +94,11 @@ test("the accuracy trap: 88 % accuracy with recall 0, then the best F1", async (
   }
   await expect(task(page, "best-f1")).toHaveAttribute("data-done", "true");
   expect(await app.readout("f1")).toBe(best);
-  const [acc, recall] = (await page.getByTestId("code-keras-value").getAttribute("data-value"))!.split(",").map(Number);
+  const [acc, precision, recall, f1] = (await page.getByTestId("code-keras-value").getAttribute("data-value"))!.split(",").map(Number);
   expect(acc).toBe(await app.readout("accuracy"));
+  expect(precision).toBe(await app.readout("precision"));
   expect(recall).toBe(await app.readout("recall"));
+  expect(f1).toBe(await app.readout("f1"));
 });
 
 test("ROC: the threshold point moves the confusion numbers; exact AUC beside Keras'", async ({ app, page }) => {

@@ -79,7 +79,7 @@ type BinaryMetric = fn(&[f64], &[f64], f64) -> Result<f64, math::MathError>;
 /// Metrics of the batch with `bias` added to every logit, at threshold 0.5 on σ.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BatchMetrics {
-    /// Keras `binary_accuracy` (mean over all labels of all samples).
+    /// Keras `BinaryAccuracy()`: the mean over all labels of all samples.
     pub accuracy: f64,
     /// Precision over all labels (micro).
     pub precision: f64,
@@ -106,7 +106,7 @@ impl Batch {
     }
 
     /// Column `c` of a row-major vector.
-    fn column(values: &[f64], c: usize) -> Vec<f64> {
+    pub fn column(values: &[f64], c: usize) -> Vec<f64> {
         values.iter().skip(c).step_by(BATCH_COLS).copied().collect()
     }
 
@@ -147,6 +147,88 @@ impl Batch {
             .sum();
         hits / BATCH_ROWS as f64
     }
+}
+
+/// How step 1 writes the true label(s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    /// One-hot vector: exactly one class.
+    OneHot,
+    /// Integer class index: exactly one class.
+    Sparse,
+    /// Multi-hot vector: any subset of labels.
+    MultiHot,
+}
+
+crate::link_enum!(Spelling {
+    Spelling::OneHot => "onehot",
+    Spelling::Sparse => "sparse",
+    Spelling::MultiHot => "multihot",
+});
+
+impl Batch {
+    /// Row `r` of a row-major vector.
+    pub fn row(values: &[f64], r: usize) -> Vec<f64> {
+        values[r * BATCH_COLS..(r + 1) * BATCH_COLS].to_vec()
+    }
+
+    /// Each sample's single class when a multi-hot row is read as one class: its first
+    /// positive label, 0 for a row with none (what `argmax` of the row gives).
+    pub fn first_positive(&self) -> Vec<usize> {
+        (0..BATCH_ROWS)
+            .map(|r| {
+                Self::row(&self.y_true, r)
+                    .iter()
+                    .position(|y| *y == 1.0)
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    /// Keras' `AUC(multi_label=True)` (200 thresholds): one AUC per label, then their plain
+    /// mean. A label with no positive (or no negative) in the batch counts as 0.
+    pub fn keras_multi_label_auc(&self, bias: f64) -> (f64, Vec<f64>) {
+        let p = self.probabilities(bias);
+        let per_label: Vec<f64> = (0..BATCH_COLS)
+            .map(|c| {
+                math::keras_auc(&Self::column(&self.y_true, c), &Self::column(&p, c), 200)
+                    .unwrap_or(0.0)
+            })
+            .collect();
+        (per_label.iter().sum::<f64>() / BATCH_COLS as f64, per_label)
+    }
+
+    /// Positives per label.
+    pub fn positives_per_label(&self) -> Vec<usize> {
+        (0..BATCH_COLS)
+            .map(|c| {
+                Self::column(&self.y_true, c)
+                    .iter()
+                    .filter(|y| **y == 1.0)
+                    .count()
+            })
+            .collect()
+    }
+}
+
+/// The ROC curve of the scores with each point's threshold for Keras' rule "predicted when
+/// score > threshold": halfway between the lowest score the point counts and the next lower
+/// score (any threshold in between gives the same point); 1 for the first point (nothing
+/// scores above 1) and 0 for the last (every score is above 0).
+pub fn roc_points_strict(y: &[f64], scores: &[f64]) -> Vec<math::RocPoint> {
+    let mut points = math::roc_curve(y, scores).unwrap_or_default();
+    let cuts: Vec<f64> = points.iter().map(|p| p.threshold).collect();
+    let n = points.len();
+    for (i, point) in points.iter_mut().enumerate() {
+        point.threshold = if i == 0 {
+            1.0
+        } else if i + 1 == n {
+            0.0
+        } else {
+            (cuts[i] + cuts[i + 1]) / 2.0
+        };
+    }
+    points
 }
 
 /// How a target tensor is written.
@@ -382,9 +464,10 @@ mod view {
     use super::*;
     use crate::chart::BatchGrid;
     use crate::format::{format4, format_full};
+    use crate::lessons::code::py_list;
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
-        logits_state, py, py_list, render_lesson, report_task, shared, shared_number, Call,
-        Formula, FrameworkPanel, Predict,
+        logits_state, render_lesson, report_task, shared, shared_number, Formula, Predict,
     };
     use crate::widgets::{BatchGridView, LogitBars, ProbabilityBars, Readout, RocPlot};
     use leptos::prelude::*;
@@ -400,18 +483,6 @@ mod view {
     fn pct(x: f64) -> String {
         format!("{} %", format4(x * 100.0))
     }
-
-    #[derive(Clone, Copy, PartialEq)]
-    enum Spelling {
-        OneHot,
-        Sparse,
-        MultiHot,
-    }
-    crate::link_enum!(Spelling {
-        Spelling::OneHot => "onehot",
-        Spelling::Sparse => "sparse",
-        Spelling::MultiHot => "multihot",
-    });
 
     pub fn labels_and_losses() -> AnyView {
         let (z, set) = logits_state(&[1.0, 0.5, -0.5, -1.0]);
@@ -509,40 +580,14 @@ mod view {
                 })
                 .collect::<Vec<_>>()
         };
-        let keras = Signal::derive(move || {
-            let (yv, zv, l) = (y.get(), z.get(), ls.get());
-            let code = match spelling.get() {
-                Spelling::Sparse => format!("import keras\nloss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)\nloss([{}], [{}])", class.get(), py_list(&zv)),
-                Spelling::OneHot => format!("import keras\nloss = keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing={})\nloss([{}], [{}])", py(l), py_list(&yv), py_list(&zv)),
-                Spelling::MultiHot => format!("import keras\nloss = keras.losses.BinaryCrossentropy(from_logits=True, label_smoothing={})\nloss([{}], [{}])", py(l), py_list(&yv), py_list(&zv)),
-            };
-            let value = match spelling.get() {
-                Spelling::Sparse => sparse_logits().unwrap_or(nan),
-                Spelling::OneHot => cce_logits.get(),
-                Spelling::MultiHot => bce_logits.get(),
-            };
-            Call {
-                code,
-                value: Some(vec![value]),
-                note: (spelling.get() == Spelling::Sparse).then(|| {
-                    "SparseCategoricalCrossentropy has no label_smoothing argument.".to_string()
-                }),
-            }
-        });
-        let torch = Signal::derive(move || {
-            let (yv, zv, l) = (y.get(), z.get(), ls.get());
-            match spelling.get() {
-                Spelling::MultiHot => Call {
-                    code: format!("import torch\nimport torch.nn.functional as F\ny = torch.tensor([{}], dtype=torch.float64)\ny = y * (1 - {}) + 0.5 * {}  # no built-in smoothing for BCE\nF.binary_cross_entropy_with_logits(torch.tensor([{}], dtype=torch.float64), y)", py_list(&yv), py(l), py(l), py_list(&zv)),
-                    value: Some(vec![bce_logits.get()]),
-                    note: Some("PyTorch's BCE losses have no label_smoothing: smooth the targets yourself.".into()),
-                },
-                _ => Call {
-                    code: format!("import torch\nimport torch.nn.functional as F\nF.cross_entropy(torch.tensor([{}], dtype=torch.float64), torch.tensor([{}]), label_smoothing={})", py_list(&zv), class.get(), py(l)),
-                    value: Some(vec![cce_logits.get()]),
-                    note: Some("cross_entropy takes the class index and smooths it the same way as Keras: y(1 − ls) + ls/C.".into()),
-                },
-            }
+        let programs = Signal::derive(move || {
+            panels::labels_programs(
+                spelling.get(),
+                class.get(),
+                &multi.get(),
+                ls.get(),
+                &z.get(),
+            )
         });
         view! {
             <p>
@@ -615,14 +660,14 @@ mod view {
                     <Readout name="l3-floor" value=floor />
                 </p>
             </Predict>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
 
     pub fn threshold() -> AnyView {
         let (z, set) = logits_state(&[2.0, -0.3, 0.3, -1.0, -2.0]);
-        let y = [1.0, 0.0, 1.0, 0.0, 0.0];
+        let y = panels::THRESHOLD_Y;
         let raw = shared("raw", false, |_| true, "0 or 1");
         let t = shared_number("t", 0.5, -3.0, 3.0);
         if !raw.get_untracked() && !(0.0..=1.0).contains(&t.get_untracked()) {
@@ -653,25 +698,15 @@ mod view {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!("import keras\nkeras.metrics.binary_accuracy({}, {}, threshold={})", py_list(&y), py_list(&y_pred.get()), py(t.get())),
-            value: Some(vec![acc.get()]),
-            note: Some("Keras counts a prediction as positive when it is strictly greater than the threshold.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!("import torch\ny = torch.tensor({})\ny_pred = torch.tensor({}, dtype=torch.float64)\n((y_pred > {}).double() == y).double().mean()", py_list(&y), py_list(&y_pred.get()), py(t.get())),
-            value: Some(vec![acc.get()]),
-            note: None,
-        }
-        });
+        let programs =
+            Signal::derive(move || panels::threshold_programs(&z.get(), raw.get(), t.get()));
         view! {
             <p>
                 "For multi-label outputs, Keras' "<code>"binary_accuracy"</code>" thresholds every "
                 "prediction (positive when it is "<em>"greater than"</em>" the threshold, 0.5 by "
-                "default) and counts how many of the labels match. That default assumes y_pred "
+                "default) and returns, for each label, 1 where it matches and 0 where not: five "
+                "values here, not their mean. The metric object "<code>"BinaryAccuracy"</code>
+                " (what "<code>"model.compile"</code>" uses) averages them. The default threshold assumes y_pred "
                 "holds probabilities. If your model outputs raw logits (a Dense layer with no "
                 "activation, trained with "<code>"from_logits=True"</code>"), 0.5 is the wrong "
                 "cut: σ(z) > 0.5 exactly when z > 0."
@@ -697,7 +732,7 @@ mod view {
             </div>
             <p class="sums" data-testid="predicted">"predicted: [" {predicted} "]"</p>
             <p class="sums">
-                "binary_accuracy = " <Readout name="binary-accuracy" value=acc />
+                "BinaryAccuracy (the mean) = " <Readout name="binary-accuracy" value=acc />
                 " · what you meant (σ(z) at 0.5) = " <Readout name="meant-accuracy" value=meant />
             </p>
             <p>
@@ -706,7 +741,7 @@ mod view {
                 "sample, which is wrong for multi-label. Use "<code>"F1Score(average=None, threshold=0.5)"</code>
                 " for per-label scores on probabilities."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -728,20 +763,8 @@ mod view {
             math::top_k_categorical_accuracy(&y.get(), &z.get(), k.get()).unwrap_or(f64::NAN)
         });
         let rank = Signal::derive(move || rank_of(&z.get(), class.get()) as f64);
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!("import keras\ny, z = [{}], [{}]\nkeras.metrics.categorical_accuracy(y, z), keras.metrics.top_k_categorical_accuracy(y, z, k={})", py_list(&y.get()), py_list(&z.get()), k.get()),
-            value: Some(vec![cat.get(), topk.get()]),
-            note: None,
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!("import torch\nz = torch.tensor([{}])\ntarget = torch.tensor([{}])\n(z.argmax(-1) == target).double().mean(), (z.topk({}, dim=-1).indices == target[:, None]).any(-1).double().mean()", py_list(&z.get()), class.get(), k.get()),
-            value: Some(vec![cat.get(), topk.get()]),
-            note: None,
-        }
-        });
+        let programs =
+            Signal::derive(move || panels::top_k_programs(&z.get(), class.get(), k.get()));
         view! {
             <p>
                 "For multi-class problems, "<code>"categorical_accuracy"</code>" asks one question: "
@@ -770,7 +793,7 @@ mod view {
                 " · categorical_accuracy = " <Readout name="categorical-accuracy" value=cat />
                 " · top-k accuracy = " <Readout name="top-k-accuracy" value=topk />
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -814,20 +837,8 @@ mod view {
                 })
                 .collect::<Vec<_>>()
         };
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!("import keras\n# y_true, y_prob: the (10, 5) batch; bias = {}\nkeras.metrics.binary_accuracy(y_true, y_prob)  # mean over all 50 labels\nkeras.metrics.Recall()(y_true, y_prob)", py(bias.get())),
-            value: Some(vec![metrics.get().accuracy, metrics.get().recall]),
-            note: Some("Keras' Precision and Recall metrics use threshold 0.5 and count over every label of every sample (micro).".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: "import torch\npred = (y_prob > 0.5).double()\naccuracy = (pred == y_true).double().mean()\nrecall = (pred * y_true).sum() / y_true.sum()".to_string(),
-            value: Some(vec![metrics.get().accuracy, metrics.get().recall]),
-            note: None,
-        }
-        });
+        let programs =
+            Signal::derive(move || data.with_value(|d| panels::trap_programs(d, bias.get())));
         view! {
             <p>
                 "A batch of 10 images with 5 possible labels each; only "{positives}" of the "{total}
@@ -848,7 +859,7 @@ mod view {
             <Predict>
                 <p>"Drag the bias all the way down and watch accuracy against recall."</p>
                 <p class="sums">
-                    "binary_accuracy = " <Readout name="accuracy" value=m(|x| x.accuracy) />
+                    "binary accuracy = " <Readout name="accuracy" value=m(|x| x.accuracy) />
                     " · precision = " <Readout name="precision" value=m(|x| x.precision) />
                     " · recall = " <Readout name="recall" value=m(|x| x.recall) />
                     " · F1 = " <Readout name="f1" value=m(|x| x.f1) />
@@ -862,7 +873,7 @@ mod view {
                 </div>
             </Predict>
             <p class="note">"Precision, recall and F1 are 0 where undefined (no predicted or no true positives), as scikit-learn's zero_division=0."</p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -871,7 +882,7 @@ mod view {
         let data = super::batch();
         let y = data.y_true.clone();
         let p = data.probabilities(0.0);
-        let points = math::roc_curve(&y, &p).unwrap_or_default();
+        let points = roc_points_strict(&y, &p);
         let exact = math::roc_auc(&y, &p).unwrap_or(f64::NAN);
         let keras_auc = math::keras_auc(&y, &p, 200).unwrap_or(f64::NAN);
         let (pos, neg) = (data.positives() as f64, (y.len() - data.positives()) as f64);
@@ -887,31 +898,22 @@ mod view {
         };
         let tp = Signal::derive(move || point.get().map(|p| (p.tpr * pos).round()).unwrap_or(0.0));
         let fp = Signal::derive(move || point.get().map(|p| (p.fpr * neg).round()).unwrap_or(0.0));
-        let keras = Signal::derive(move || {
-            Call {
-            code: "import keras\nauc = keras.metrics.AUC()  # num_thresholds=200, curve=\"ROC\", interpolation\nauc(y_true, y_prob)".to_string(),
-            value: Some(vec![keras_auc]),
-            note: Some("Keras buckets the scores into 200 thresholds and interpolates, so its AUC may differ from the exact one in the second or third decimal.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: "from torchmetrics.functional.classification import binary_auroc\nbinary_auroc(y_prob.flatten(), y_true.flatten().long())  # exact (thresholds=None)".to_string(),
-            value: Some(vec![exact]),
-            note: Some("PyTorch itself has no AUC; torchmetrics computes it exactly by default, like scikit-learn's roc_auc_score.".into()),
-        }
-        });
+        let stored = StoredValue::new(data);
+        let programs =
+            Signal::derive(move || stored.with_value(|b| panels::roc_programs(b, index.get())));
         view! {
             <p>
                 "Every threshold gives one confusion matrix, and so one point: false positive rate "
                 "across, recall up. Sweeping the threshold from high to low traces the "
                 <strong>"ROC curve"</strong>". Its area (AUC) is the probability that a random true "
                 "label scores higher than a random false one: 0.5 is guessing, 1 is perfect. Drag "
-                "the point along the curve (or focus it and use the arrow keys)."
+                "the point along the curve (or focus it and use the arrow keys). Any threshold "
+                "between two neighbouring scores gives the same point; the table shows the one "
+                "halfway between them."
             </p>
             <div class="two-charts">
                 <figure>
-                    <figcaption>"ROC of the 50 label scores (σ of the logits); a label counts as predicted when its score ≥ the threshold"</figcaption>
+                    <figcaption>"ROC of the 50 label scores (σ of the logits); a label counts as predicted when its score is greater than the threshold (strictly, as in Keras and step 2)"</figcaption>
                     <RocPlot points index=index on_change=Callback::new(move |i| index.set(i)) />
                 </figure>
                 <div>
@@ -935,10 +937,11 @@ mod view {
                 "good per-label (or micro-averaged) summary for multi-label models. The exact AUC "
                 "and Keras' default "<code>"AUC()"</code>" often agree and sometimes differ a little, "
                 "as here ("{format4(exact)}" against "{format4(keras_auc)}"): Keras may differ because "
-                "it rounds every score to one of 200 buckets first."
+                "it rounds every score to one of 200 buckets first. Both pool the 50 scores of "
+                "all labels into one curve."
             </p>
             <p class="note" hidden>{format_full(exact)}</p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -973,25 +976,22 @@ mod view {
             format!("y_true {t}  ·  y_pred {p}")
         };
         let reported = Signal::derive(move || data.with_value(|d| d.categorical_accuracy(0.0)));
+        let (pooled_auc, label_auc, no_positive) = data.with_value(|d| {
+            let p = d.probabilities(0.0);
+            (
+                math::keras_auc(&d.y_true, &p, 200).unwrap_or(f64::NAN),
+                d.keras_multi_label_auc(0.0).0,
+                d.positives_per_label().iter().filter(|n| **n == 0).count(),
+            )
+        });
         let wanted = Signal::derive(move || data.with_value(|d| d.metrics(0.0).accuracy));
         let option = move |value: TargetShape, label: &'static str, id: &'static str| {
             view! {
                 <label class="chip"><input type="radio" name="target-shape" data-testid=id prop:checked=move || target.get() == value on:change=move |_| target.set(value) />{label}</label>
             }
         };
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!("model.compile(loss=..., metrics=[\"accuracy\"])\n# Keras 3 resolves \"accuracy\" from the shapes: {}", kind.get().name()),
-            value: (target.get() == TargetShape::MultiHot && !single.get()).then(|| vec![reported.get()]),
-            note: Some("Ask for what you mean instead: metrics=[keras.metrics.BinaryAccuracy(), keras.metrics.AUC(multi_label=True)].".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: "# PyTorch has no compile step: you write the metric yourself, so nothing is guessed.\n((torch.sigmoid(logits) > 0.5).double() == y_true).double().mean()".to_string(),
-            value: Some(vec![wanted.get()]),
-            note: None,
-        }
+        let programs = Signal::derive(move || {
+            data.with_value(|d| panels::keras_accuracy_programs(d, target.get(), single.get()))
         });
         view! {
             <p>
@@ -1032,9 +1032,18 @@ mod view {
                         "label: a row [0, 1, 1] whose output peaks at label 2 scores 0, and an all-zero "
                         "row counts as label 0."
                     </p>
+                    <p>
+                        "Ask for "<code>"keras.metrics.BinaryAccuracy()"</code>" instead. If you also "
+                        "add "<code>"keras.metrics.AUC(multi_label=True)"</code>", know what it "
+                        "computes: one AUC per label, then their plain mean, not the pooled AUC of the "
+                        "ROC step ("{format4(pooled_auc)}"). A label with no positive in the batch "
+                        "scores 0 and drags the mean down: here "{no_positive}" of the 5 labels have "
+                        "none, so it reports "{format4(label_auc)}". Judge it on batches (or a "
+                        "validation set) where every label occurs."
+                    </p>
                 </div>
             })}
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }

@@ -109,11 +109,11 @@ pub static LESSON: Lesson = Lesson {
             corrections: &[
                 Correction {
                     claim: "Object detection is classification on a sliding window.",
-                    correction: "That describes detectors from before about 2014. Modern detectors predict boxes and per-box class scores directly, in one pass over the image.",
+                    correction: "That is how the earliest detectors worked. Detectors today predict boxes and a class score per box directly: two-stage ones (Faster R-CNN, Mask R-CNN) first propose regions and then classify each one; one-stage ones (SSD, YOLO, RetinaNet) score every box in a single pass over the image.",
                 },
                 Correction {
                     claim: "(Missing from the thread) Detectors use a softmax over classes for each box.",
-                    correction: "Many use independent sigmoids instead. YOLOv3, for example, scores each class with its own logistic classifier, because one box can carry overlapping labels such as “person” and “woman”.",
+                    correction: "It depends on the detector. Two-stage detectors such as Faster R-CNN and Mask R-CNN do use a softmax per region, over C + 1 classes (the extra one is “background”). Many one-stage detectors, YOLOv3 and its successors among them, often use independent per-class sigmoids instead, so that one box can carry overlapping labels such as “person” and “woman”.",
                 },
             ],
             #[cfg(target_arch = "wasm32")]
@@ -183,9 +183,10 @@ pub fn labels_match(z: &[f64], target: &[bool]) -> bool {
 mod view {
     use super::*;
     use crate::format::format4;
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
-        class_labels, logits_state, py, py_list, render_lesson, report_task, shared, shared_number,
-        Call, Formula, FrameworkPanel, Predict,
+        class_labels, logits_state, render_lesson, report_task, shared, shared_number, Formula,
+        Predict,
     };
     use crate::playground::{slider_from_temperature, temperature_from_slider};
     use crate::widgets::{LogitBars, ProbabilityBars, Readout};
@@ -218,22 +219,7 @@ mod view {
             }
         });
         let labels = Signal::derive(|| class_labels(3));
-        let keras = Signal::derive(move || {
-            let v = z.get();
-            Call {
-                code: format!("import keras\nz = keras.ops.convert_to_tensor({})\nkeras.ops.sigmoid(z), keras.ops.softmax(z)", py_list(&v)),
-                value: Some(s.get().into_iter().chain(p.get()).collect()),
-                note: Some("Returns the three sigmoids, then the three softmax outputs.".into()),
-            }
-        });
-        let torch = Signal::derive(move || {
-            let v = z.get();
-            Call {
-                code: format!("import torch\nz = torch.tensor({}, dtype=torch.float64)\ntorch.sigmoid(z), torch.softmax(z, dim=-1)", py_list(&v)),
-                value: Some(s.get().into_iter().chain(p.get()).collect()),
-                note: None,
-            }
-        });
+        let programs = Signal::derive(move || panels::two_heads_programs(&z.get()));
         view! {
             <p>
                 "The same three logits feed two different output heads. A "<strong>"sigmoid"</strong>
@@ -262,7 +248,7 @@ mod view {
                     "sigmoids can say “this one, and this one too”."
                 </p>
             </Predict>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -275,28 +261,7 @@ mod view {
         let s = Signal::derive(move || math::sigmoid(diff.get()));
         let gap = Signal::derive(move || (p0.get() - s.get()).abs());
         let labels = Signal::derive(|| class_labels(2));
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import keras\nkeras.ops.softmax(keras.ops.convert_to_tensor({}))[0], keras.ops.sigmoid({})",
-                py_list(&z.get()),
-                py(diff.get())
-            ),
-            value: Some(vec![p0.get(), s.get()]),
-            note: Some("Keras's own documentation of sigmoid says the same: it equals a two-element softmax whose second element is 0.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import torch\ntorch.softmax(torch.tensor({}, dtype=torch.float64), dim=-1)[0], torch.sigmoid(torch.tensor({}, dtype=torch.float64))",
-                py_list(&z.get()),
-                py(diff.get())
-            ),
-            value: Some(vec![p0.get(), s.get()]),
-            note: None,
-        }
-        });
+        let programs = Signal::derive(move || panels::two_classes_programs(&z.get()));
         view! {
             <p>
                 "With exactly two classes the choice stops mattering. Divide the top and bottom "
@@ -323,7 +288,7 @@ mod view {
                 "For p = 0.75 the odds are 3 to 1, so the gap must be ln 3 ≈ "{format4(3f64.ln())}
                 ", wherever the two logits sit."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -337,26 +302,7 @@ mod view {
         let h = Signal::derive(move || math::entropy(&p.get()));
         let h_max = Signal::derive(move || (z.with(|z| z.len()) as f64).ln());
         let labels = Signal::derive(|| class_labels(3));
-        let keras = Signal::derive(move || Call {
-            code: format!(
-                "import keras\nz = keras.ops.convert_to_tensor({})\nkeras.ops.softmax(z / {})",
-                py_list(&z.get()),
-                py(t.get())
-            ),
-            value: Some(p.get()),
-            note: None,
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import torch\nz = torch.tensor({}, dtype=torch.float64)\ntorch.softmax(z / {}, dim=-1)",
-                py_list(&z.get()),
-                py(t.get())
-            ),
-            value: Some(p.get()),
-            note: None,
-        }
-        });
+        let programs = Signal::derive(move || panels::temperature_programs(&z.get(), t.get()));
         view! {
             <p>
                 "Dividing the logits by a "<strong>"temperature"</strong>" T before the softmax "
@@ -411,7 +357,7 @@ mod view {
                     <Readout name="p-2" value=Signal::derive(move || p.get()[2]) /> "]"
                 </p>
             </Predict>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -457,37 +403,8 @@ mod view {
             let list: &[&str] = if multi_label.get() { &GENRES } else { &ANIMALS };
             list.iter().map(|s| s.to_string()).collect::<Vec<_>>()
         });
-        let keras = Signal::derive(move || {
-            let (y, v) = (target.get(), z.get());
-            if multi_label.get() {
-                Call {
-                    code: format!("import keras\n# head: keras.layers.Dense(3)  (logits)\nloss = keras.losses.BinaryCrossentropy(from_logits=True)\nloss([{}], [{}])", py_list(&y), py_list(&v)),
-                    value: Some(vec![loss.get()]),
-                    note: Some("Or Dense(3, activation=\"sigmoid\") with from_logits=False (less stable).".into()),
-                }
-            } else {
-                Call {
-                    code: format!("import keras\n# head: keras.layers.Dense(3)  (logits)\nloss = keras.losses.CategoricalCrossentropy(from_logits=True)\nloss([{}], [{}])", py_list(&y), py_list(&v)),
-                    value: Some(vec![loss.get()]),
-                    note: Some("Or Dense(3, activation=\"softmax\") with from_logits=False (less stable).".into()),
-                }
-            }
-        });
-        let torch = Signal::derive(move || {
-            let (y, v) = (target.get(), z.get());
-            if multi_label.get() {
-                Call {
-                    code: format!("import torch\nloss = torch.nn.BCEWithLogitsLoss()\nloss(torch.tensor([{}], dtype=torch.float64), torch.tensor([{}], dtype=torch.float64))", py_list(&v), py_list(&y)),
-                    value: Some(vec![loss.get()]),
-                    note: Some("Mean over the labels, like Keras. Note the argument order: PyTorch takes (input, target).".into()),
-                }
-            } else {
-                Call {
-                    code: format!("import torch\nloss = torch.nn.CrossEntropyLoss()\nloss(torch.tensor([{}], dtype=torch.float64), torch.tensor([{}]))", py_list(&v), animal.get()),
-                    value: Some(vec![loss.get()]),
-                    note: Some("CrossEntropyLoss takes logits and the class index.".into()),
-                }
-            }
+        let programs = Signal::derive(move || {
+            panels::exclusive_programs(&z.get(), multi_label.get(), animal.get())
         });
         view! {
             <p>
@@ -523,7 +440,21 @@ mod view {
                     </p>
                 </figure>
             </div>
-            <FrameworkPanel keras pytorch=torch />
+            <p>
+                "Should the loss get logits or probabilities? Logits: a head with no activation and "
+                <code>"from_logits=True"</code>" let the loss compute the log of σ(z) or of "
+                "softmax(z) in one step that is exact for any logit. With a sigmoid or softmax at "
+                "the end and "<code>"from_logits=False"</code>", the answer depends on where the "
+                "probabilities come from. On Keras' TensorFlow backend the output of a Keras "
+                "sigmoid or softmax remembers the logits it came from, and the loss quietly uses "
+                "them: the result is exact there. On the JAX and PyTorch backends, and for plain "
+                "probabilities such as "<code>"model.predict"</code>" returns, the loss works from "
+                "float32 probabilities clipped to [10⁻⁷, 1 − 10⁻⁷]. A genre the movie has (y = 1) "
+                "scored z = −20 then costs at most −ln 10⁻⁷ ≈ 16.12 instead of the true 20.00, "
+                "and the clipped loss gives no gradient to fix it. The programs below print all "
+                "three ways for the logits on screen."
+            </p>
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -541,27 +472,15 @@ mod view {
         });
         let p = Signal::derive(move || math::softmax(&z.get()));
         let labels = names(&["person", "woman", "car"]);
-        let keras = Signal::derive(move || Call {
-            code: format!(
-                "import keras\nkeras.ops.sigmoid(keras.ops.convert_to_tensor({}))",
-                py_list(&z.get())
-            ),
-            value: Some(s.get()),
-            note: None,
-        });
-        let torch = Signal::derive(move || Call {
-            code: format!(
-                "import torch\ntorch.sigmoid(torch.tensor({}, dtype=torch.float64))",
-                py_list(&z.get())
-            ),
-            value: Some(s.get()),
-            note: None,
-        });
+        let programs = Signal::derive(move || panels::detection_programs(&z.get()));
         view! {
             <p>
-                "The thread asked about object detection. A modern detector outputs, for every box "
-                "it proposes, the box's coordinates and one score per class. Which head should "
-                "those class scores use? The same question as before: can one box carry two labels?"
+                "The thread asked about object detection. A detector outputs, for every box it "
+                "proposes, the box's coordinates and one score per class. Which head should those "
+                "class scores use? The same question as before: can one box carry two labels? "
+                "Detectors answer it both ways: a softmax over the classes plus “background” in "
+                "two-stage detectors such as Faster R-CNN, often per-class sigmoids in one-stage "
+                "detectors such as YOLOv3 and later."
             </p>
             <p>
                 "Here is one box with three class scores. Label it as a person "<em>"and"</em>" a "
@@ -583,7 +502,13 @@ mod view {
                 "“woman” split one unit of probability between them, so the more certain the box is "
                 "of one, the less it can be of the other."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <p>
+                "Segmentation asks the same question once per pixel: a softmax over the classes "
+                "when every pixel belongs to exactly one class, one sigmoid per class when masks "
+                "may overlap. "<a href="#/segmentation">"Lesson 6"</a>" shows the shapes and "
+                "losses of such per-pixel outputs."
+            </p>
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -597,7 +522,8 @@ mod view {
                         <tr><th scope="row">"exactly one class per example (multi-class)"</th><td>"softmax over C"</td><td>"categorical (one-hot) or sparse categorical (integer) cross-entropy"</td><td>"sum to 1; at most one above 0.5"</td></tr>
                         <tr><th scope="row">"any subset of classes (multi-label)"</th><td>"C independent sigmoids"</td><td>"binary cross-entropy, mean over labels"</td><td>"each in (0, 1); sum anywhere in (0, C)"</td></tr>
                         <tr><th scope="row">"two classes"</th><td>"one sigmoid, or softmax over 2"</td><td>"binary, or categorical cross-entropy"</td><td>"identical: softmax(z₀, z₁)₀ = σ(z₀ − z₁)"</td></tr>
-                        <tr><th scope="row">"boxes in detection"</th><td>"usually per-class sigmoids (e.g. YOLOv3)"</td><td>"binary cross-entropy per class"</td><td>"overlapping labels allowed"</td></tr>
+                        <tr><th scope="row">"boxes in detection"</th><td>"softmax over C + 1 (with background) per region in two-stage detectors (Faster R-CNN); often per-class sigmoids in one-stage ones (YOLOv3 and later)"</td><td>"categorical cross-entropy, or binary cross-entropy per class"</td><td>"sigmoids allow overlapping labels"</td></tr>
+                        <tr><th scope="row">"pixels in segmentation"</th><td>"the same choice per pixel ("<a href="#/segmentation">"lesson 6"</a>")"</td><td>"the same losses, averaged over pixels"</td><td>"one map of C scores per image"</td></tr>
                     </tbody>
                 </table>
             </div>
