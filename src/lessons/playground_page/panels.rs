@@ -5,21 +5,23 @@
 use crate::lessons::code::{py, py_list, random_logits, state_for, PanelSet, Printed, Program};
 use crate::model::rng::Rng;
 use crate::playground::{
-    temperature_from_slider, Head, Labels, PlaygroundState, DEFAULT_RANGE, MAX_CLASSES,
-    MIN_CLASSES,
+    temperature_from_slider, Head, Labels, PlaygroundState, DEFAULT_RANGE, MAX_CLASSES, MIN_CLASSES,
 };
 
 /// The Playground's one panel set, for the checker.
 pub const PANELS: &[PanelSet] = &[PanelSet {
     page: "playground",
     step: "",
-    make: |seed| {
-        playground_programs(&state_for(seed, PlaygroundState::default, random_state))
-    },
+    make: |seed| playground_programs(&state_for(seed, PlaygroundState::default, random_state)),
 }];
 
 /// The logit axes the page offers, with the step a drag moves a logit by on each.
-const RANGES: [(f64, f64); 4] = [(DEFAULT_RANGE, 0.01), (30.0, 0.01), (120.0, 0.1), (1000.0, 1.0)];
+const RANGES: [(f64, f64); 4] = [
+    (DEFAULT_RANGE, 0.01),
+    (30.0, 0.01),
+    (120.0, 0.1),
+    (1000.0, 1.0),
+];
 
 /// A state a learner can reach with the Playground's widgets.
 fn random_state(r: &mut Rng) -> PlaygroundState {

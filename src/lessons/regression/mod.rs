@@ -7,7 +7,7 @@ pub mod panels;
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::chart::CurveKind;
 use crate::math;
-use crate::model::regression::{Head, ImageStart, RaceSettings};
+use crate::model::regression::{Head, RaceSettings};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -22,9 +22,9 @@ pub const PAGE: Page = Page {
     view: view::render,
 };
 
-/// Where the one-pixel step starts: target y and logit z (no task holds there).
+/// Where the one-pixel step starts: target y and output z (no task holds there).
 pub const ONE_PIXEL_START: (f64, f64) = (0.3, -2.0);
-/// Where the saturation step starts: target y and logit z (no task holds there).
+/// Where the saturation step starts: target y and output z (no task holds there).
 pub const SATURATION_START: (f64, f64) = (0.5, 2.0);
 /// The training race's starting settings.
 pub const RACE_START: RaceSettings = RaceSettings {
@@ -82,7 +82,7 @@ pub static LESSON: Lesson = Lesson {
                 },
             ],
             predict: Some(PredictInfo {
-                question: "Target 1, logit z = −8: the sigmoid outputs 0.0003, about as wrong as it can be. How large is the sigmoid + MSE gradient dL/dz there?",
+                question: "Target 1, output z (pre-activation) = −8: the sigmoid outputs 0.0003, about as wrong as it can be. How large is the sigmoid + MSE gradient dL/dz there?",
                 choices: &[
                     "About −2: twice the error",
                     "About −1",
@@ -118,7 +118,7 @@ pub static LESSON: Lesson = Lesson {
                     "None: all three arrive",
                 ],
                 answer: 1,
-                explanation: "sigmoid + MSE starts saturated: at ŷ = 0.05 its gradient carries the factor σ(1 − σ) = 0.0475, so it crawls until it leaves the flat part (it ends near 0.37). sigmoid + BCE has no such factor and escapes at once, then slows near the target, where its curvature is σ(1 − σ) = 0.09 (it ends near 0.84). The linear head is a parabola in z: every step removes 2η of the remaining error, so it arrives within 20 steps.",
+                explanation: "sigmoid + MSE starts saturated: at ŷ = 0.05 its gradient carries the factor σ(1 − σ) = 0.0475, so it crawls until it leaves the flat part (it ends near 0.37). sigmoid + BCE has no such factor and escapes at once, then slows near the target, where its curvature is σ(1 − σ) = 0.09 (it ends near 0.84). The linear head is a parabola in z: every step removes 2η of the remaining error, so it arrives within 20 steps. All of this is plain gradient descent, whose step is η times the gradient; the text below shows what Adam changes.",
             }),
             corrections: &[Correction {
                 claim: "Sigmoid is for binary classification: outputs below 0.5 count as class 0, above 0.5 as class 1.",
@@ -156,8 +156,8 @@ pub static LESSON: Lesson = Lesson {
                     correction: "Linear is the right default when the target can be any number. When the target is bounded in [0, 1], both are legitimate: a linear output can stray outside the range on new inputs (clip it when predicting), a sigmoid cannot stray but never reaches exactly 0 or 1 and saturates. Pair the sigmoid with cross-entropy on its logit to keep its gradients alive.",
                 },
                 Correction {
-                    claim: "For several outputs, use a softmax and take the argmax.",
-                    correction: "That answers a multi-class question, not this one. A softmax across the pixels would force their grey levels to add up to 1, and an argmax would keep only the brightest pixel. Regressing an image needs one independent output per pixel.",
+                    claim: "Sigmoid is mostly used for binary classification, so a regression output should not end in one.",
+                    correction: "How often a function is used for one job says nothing about another. A sigmoid fixes the output's range to (0, 1): a binary classifier needs that, and so does a pixel in [0, 1]. What decides it is what this lesson measured: whether the target stays in [0, 1], whether never reaching exactly 0 or 1 matters, and whether the loss and optimizer keep a saturated unit learning.",
                 },
             ],
             #[cfg(target_arch = "wasm32")]
@@ -227,13 +227,13 @@ mod view {
     use super::*;
     use crate::chart::{ImagePanels, TrainingAxes};
     use crate::format::format4;
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
         logits_state, render_lesson, report_task, shared, shared_number, Formula, Predict,
     };
-    use crate::lessons::code_view::CodePanels;
     use crate::model::regression::{
-        pytorch_bce_probability_grad, race_output_range, ImageRace, Race, IMAGE_SIDE, IMAGE_STEPS,
-        LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
+        pytorch_bce_probability_grad, race_output_range, ImageRace, ImageStart, Race, IMAGE_SIDE,
+        IMAGE_STEPS, LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
     };
     use crate::widgets::{
         now_ms, use_animation_frame, use_settled, CurvePlot, ImageStrip, LogitBars, Readout,
@@ -572,13 +572,13 @@ mod view {
                             curves=grad_curves
                             x_range=Signal::derive(|| (-20.0, 20.0))
                             y_range=Signal::derive(|| (-1.1, 1.1))
-                            x_label="logit z"
+                            x_label="output z (pre-activation)"
                             y_label="dL/dz"
                             point=z
                             on_change=on_point
                             step=0.1
                             testid="saturation-grad"
-                            value_name="Logit z"
+                            value_name="Output z (pre-activation)"
                             height=250
                         />
                     </figure>
@@ -588,13 +588,13 @@ mod view {
                             curves=loss_curves
                             x_range=Signal::derive(|| (-20.0, 20.0))
                             y_range=Signal::derive(|| (-0.5, 20.0))
-                            x_label="logit z"
+                            x_label="output z (pre-activation)"
                             y_label="loss"
                             point=z
                             on_change=on_point
                             step=0.1
                             testid="saturation-loss"
-                            value_name="Logit z"
+                            value_name="Output z (pre-activation)"
                             height=250
                         />
                     </figure>
@@ -615,9 +615,11 @@ mod view {
                 <p class="sums">"At this z, cross-entropy's gradient is 1 / (2σ(1 − σ)) = " <Readout name="sat-ratio" value=ratio /> " times sigmoid + MSE's."</p>
             </Predict>
             <p>
-                "So sigmoid + MSE learns slowly from a bad start and fastest in the middle, where "
-                "σ(1 − σ) peaks at 0.25. The fix is not to drop the sigmoid but to pair it with "
-                "cross-entropy computed from the logit: in Keras "
+                "With plain gradient descent, whose step is the learning rate times the gradient, "
+                "sigmoid + MSE therefore learns slowly from a bad start and fastest in the middle, "
+                "where σ(1 − σ) peaks at 0.25. (Adam is different: the race in the next step shows "
+                "how.) The fix that works with any optimizer is not to drop the sigmoid but to pair "
+                "it with cross-entropy computed from z: in Keras "
                 <code>"BinaryCrossentropy(from_logits=True)"</code>", in PyTorch "
                 <code>"BCEWithLogitsLoss"</code>". With "<code>"from_logits=False"</code>" Keras "
                 "clips the probability to [1e−7, 1 − 1e−7] (on the JAX and PyTorch backends), and "
@@ -743,6 +745,7 @@ mod view {
         // refresh runs in its own task, so the frame that ends a run stays short.
         let settled = use_settled(playing, move || race.with(|r| r.step()));
         let programs = Memo::new(move |_| panels::race_programs(settings.get(), settled.get()));
+        let adam = Memo::new(move |_| panels::adam_race(settings.get(), RACE_STEPS));
         let out_label = Signal::derive(move || {
             format!(
                 "Predictions of the three set-ups against the step, {} of {} steps",
@@ -809,6 +812,24 @@ mod view {
                 "ever; above 1 it would diverge. The sigmoid heads can never leave (0, 1). Set the "
                 "target to 1 or 0 and watch them approach it without ever arriving: σ(z) reaches "
                 "exactly 0 or 1 only as z runs to ∓∞."
+            </p>
+            <p>
+                "All of this is plain gradient descent, as in "<code>"SGD"</code>". Most networks "
+                "are trained with Adam, which divides each step by a running estimate of the "
+                "gradient's size, so a tiny but steady gradient still moves z by about η per step: "
+                "the flat stretch that traps sigmoid + MSE here barely slows Adam down. Computed "
+                "for these settings with Adam (Keras' defaults, the same start, η and "
+                {RACE_STEPS} " steps), the predictions end at "
+                <Readout name="race-adam-linear" value=Signal::derive(move || adam.get()[0]) />
+                " (linear + MSE), "
+                <Readout name="race-adam-sigmoid-mse" value=Signal::derive(move || adam.get()[1]) />
+                " (sigmoid + MSE) and "
+                <Readout name="race-adam-sigmoid-bce" value=Signal::derive(move || adam.get()[2]) />
+                " (sigmoid + BCE), for the target " <Readout name="race-adam-target" value=target />
+                ". Adam rescales per weight, though, not per output: in a real network a weight "
+                "serves many pixels at once, and a saturated pixel's small gradient is still "
+                "outweighed by the others'. Cross-entropy on z keeps every pixel's own gradient "
+                "large, whatever the optimizer."
             </p>
             <p>
                 "A single free output overshoots only through a too-large step. In a real network, "
@@ -992,17 +1013,21 @@ mod view {
                         <tr><th scope="row">"any real number (prices, temperatures, standardised values)"</th><td>"linear (no activation)"</td><td>"MSE (or MAE / Huber against outliers)"</td><td>"nothing bounds the output, which is the point"</td></tr>
                         <tr><th scope="row">"bounded in [0, 1] (pixels, proportions)"</th><td>"linear"</td><td>"MSE"</td><td>"can predict outside [0, 1] on new inputs: clip when predicting"</td></tr>
                         <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"binary cross-entropy with the soft target, from the logit ("<code>"from_logits=True"</code>" / "<code>"BCEWithLogitsLoss"</code>")"</td><td>"never exactly 0 or 1; the loss floor is the entropy of y, not 0, so compare models by squared error"</td></tr>
-                        <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"MSE"</td><td>"saturates: a unit stuck on the wrong side gets gradient × σ(1 − σ) and barely learns"</td></tr>
+                        <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"MSE"</td><td>"saturates: a unit stuck on the wrong side gets gradient × σ(1 − σ), so plain gradient descent barely moves it (Adam rescales the step, but only per weight)"</td></tr>
                         <tr><th scope="row">"bounded in [a, b]"</th><td>"a + (b − a)·σ(z), or linear and clip"</td><td>"as above, after rescaling y to [0, 1]"</td><td>"the same trade-offs"</td></tr>
                         <tr><th scope="row">"a yes/no label"</th><td>"sigmoid"</td><td>"binary cross-entropy"</td><td>"only here does 0.5 become a decision threshold"</td></tr>
                     </tbody>
                 </table>
             </div>
             <p>
-                "Rule of thumb: bounded targets may use a sigmoid, but train it on the logit with "
+                "Rule of thumb: bounded targets may use a sigmoid, but train it on z with "
                 "cross-entropy; a linear output with MSE is just as valid if you clip its "
-                "predictions. What decides it is the shape of your target, never the word "
-                "“probability”."
+                "predictions. Sigmoid + MSE is not forbidden: its trouble is the tiny gradient of "
+                "a saturated unit, which stalls plain gradient descent; Adam's rescaled steps get "
+                "a single free output out of it (the race's Adam numbers), but it rescales per "
+                "weight, not per pixel, so a saturated pixel whose weights serve many others still "
+                "gets little. What decides it is the shape of your target, never "
+                "the word “probability”."
             </p>
         }
         .into_any()
@@ -1012,7 +1037,7 @@ mod view {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::regression::{ImageRace, Race, IMAGE_STEPS, RACE_STEPS};
+    use crate::model::regression::{ImageRace, ImageStart, Race, IMAGE_STEPS, RACE_STEPS};
 
     #[test]
     fn one_pixel_tasks() {

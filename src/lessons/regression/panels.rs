@@ -174,14 +174,17 @@ pub fn race_predictions(settings: RaceSettings, steps: usize) -> [f64; 3] {
 pub fn race_programs(settings: RaceSettings, steps: usize) -> Vec<Program> {
     let s = settings.sanitised();
     let out = race_predictions(s, steps);
-    let errors: Vec<f64> = out.iter().map(|o| (o - s.target) * (o - s.target)).collect();
+    let errors: Vec<f64> = out
+        .iter()
+        .map(|o| (o - s.target) * (o - s.target))
+        .collect();
     let prints = || {
         vec![
             Printed::same("predictions", out.to_vec()),
             Printed::same("squared errors", errors.clone()),
         ]
     };
-    let adam = adam_race(s, RACE_STEPS);
+    let adam = adam_race(s, steps);
     let settings_line = format!(
         "target, start, lr, steps = {}, {}, {}, {steps}  # the race's settings and the steps taken",
         py(s.target),
@@ -196,7 +199,7 @@ pub fn race_programs(settings: RaceSettings, steps: usize) -> Vec<Program> {
             prints(),
         )
         .with_note(format!(
-            "The three losses add up to one training loss, but each weight only feeds its own output, so each set-up gets exactly its own gradient. Keras trains in float32, so the last digits can differ. Swap in Adam and after {RACE_STEPS} steps the predictions become {}.",
+            "The three losses add up to one training loss, but each weight only feeds its own output, so each set-up gets exactly its own gradient. Keras trains in float32, so the last digits can differ. Swap in Adam (see the comment) and it prints the predictions {} instead.",
             adam.iter().map(|v| crate::format::format4(*v)).collect::<Vec<_>>().join(", ")
         )),
         Program::pytorch(
@@ -220,7 +223,8 @@ pub fn adam_race(settings: RaceSettings, steps: usize) -> [f64; 3] {
             let g = head.grad(s.target, z);
             m += (g - m) * (1.0 - b1);
             v += (g * g - v) * (1.0 - b2);
-            let alpha = s.learning_rate * (1.0 - b2.powi(t as i32)).sqrt() / (1.0 - b1.powi(t as i32));
+            let alpha =
+                s.learning_rate * (1.0 - b2.powi(t as i32)).sqrt() / (1.0 - b1.powi(t as i32));
             z -= alpha * m / (v.sqrt() + eps);
         }
         head.output(z)
@@ -298,7 +302,9 @@ mod tests {
     #[test]
     fn panels_carry_the_state() {
         let p = race_programs(RACE_START, 37);
-        assert!(p[0].code.contains("target, start, lr, steps = 0.9, 0.05, 0.1, 37"));
+        assert!(p[0]
+            .code
+            .contains("target, start, lr, steps = 0.9, 0.05, 0.1, 37"));
         assert!(!p[0].code.contains(".numpy()"));
         let i = image_programs(ImageStart::MidGrey, 0.6, 3);
         assert!(i[1].code.contains("np.full((16, 16), 0.5)"));
