@@ -204,3 +204,32 @@ test("the up-close curve: dragging and keys move the chosen class's logit", asyn
   expect(await app.sliderValue(1)).toBe(12);
   expect(await app.readout("softmax-1")).toBeGreaterThan(0.99);
 });
+
+test("the code panel prints the probabilities and the loss table", async ({ app, page }) => {
+  await app.goto("playground");
+  await page.getByTestId("label-mode").selectOption("multihot");
+  await page.getByTestId("label-2").check();
+  await page.getByTestId("head-sigmoid").check();
+  const values = async (id: string) =>
+    (await page.getByTestId(id).getAttribute("data-value"))!.split(",").map(Number);
+  const sig = [0, 1, 2].map((i) => app.readout(`sigmoid-${i}`));
+  const soft = [0, 1, 2].map((i) => app.readout(`softmax-${i}`));
+  const probs = await Promise.all([...sig, ...soft, ...sig]);
+  const loss = (name: string) => app.readout(name);
+  // PyTorch and Keras on JAX/PyTorch: the table's numbers, in order (no sparse loss for a multi-hot label).
+  const table = await Promise.all(
+    ["binary-crossentropy", "binary-crossentropy-probs", "categorical-crossentropy", "categorical-crossentropy-probs", "double-softmax"].map(loss),
+  );
+  const output = probs.slice(0, 3);
+  const softmaxes = probs.slice(3, 6);
+  const want = [...output, ...softmaxes, ...output, ...table];
+  expect(await values("code-pytorch-value")).toEqual(want);
+  expect(await values("code-keras-value")).toEqual(want);
+  // Keras on TensorFlow: its own softmax/sigmoid outputs lead back to the logits.
+  const tf = await values("code-keras-value-tensorflow");
+  const tfWant = [table[0], table[0], table[2], table[2], table[2]];
+  tf.slice(9).forEach((v, i) => expect(close(v, tfWant[i], 1e-9), `TensorFlow loss ${i}`).toBe(true));
+  expect(tf.length).toBe(want.length);
+  await expect(page.getByTestId("code-pytorch")).toContainText('head = "sigmoid"');
+  await expect(page.getByTestId("code-keras")).toContainText("[[1.0, 0.0, 1.0]]");
+});

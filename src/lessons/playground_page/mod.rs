@@ -23,6 +23,7 @@ mod view {
     use crate::app::UrlHash;
     use crate::chart::CurveKind;
     use crate::format::format4;
+    use crate::lessons::code_view::CodePanels;
     use crate::playground::{
         parse_number, slider_from_temperature, temperature_from_slider, Head, Labels,
         PlaygroundState, DEFAULT_RANGE, MAX_CLASSES, MIN_CLASSES,
@@ -82,6 +83,7 @@ mod view {
         });
 
         let numbers = Memo::new(move |_| state.with(|s| s.numbers()));
+        let programs = Memo::new(move |_| state.with(super::panels::playground_programs));
         let count = Memo::new(move |_| state.with(|s| s.classes()));
         let logits = Signal::derive(move || state.with(|s| s.logits.clone()));
         let range = Signal::derive(move || state.with(|s| s.range));
@@ -256,12 +258,20 @@ mod view {
                                 <td><Readout name="double-softmax" value=loss(|l| l.categorical_double_softmax) /></td>
                                 <td class="muted">
                                     "The probabilities get a second softmax, so the loss can never "
-                                    "approach 0: compare with the row above."
+                                    "approach 0: compare with the row above. (Keras on the "
+                                    "TensorFlow backend catches a softmax op's own output, warns and "
+                                    "uses its logits; on JAX, PyTorch or NumPy probabilities it does not.)"
                                 </td>
                             </tr>
                         </tbody>
                     </table>
                 </div>
+                <h2>"The same in code"</h2>
+                <p class="note">
+                    "Both programs carry the whole state above (logits, temperature, labels, output) "
+                    "and print the probabilities and every loss of the table. Copy one and run it."
+                </p>
+                <CodePanels programs />
             </section>
         }
     }

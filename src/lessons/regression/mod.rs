@@ -7,7 +7,7 @@ pub mod panels;
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
 use crate::chart::CurveKind;
 use crate::math;
-use crate::model::regression::{Head, ImageStart, RaceSettings};
+use crate::model::regression::{Head, RaceSettings};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -22,9 +22,9 @@ pub const PAGE: Page = Page {
     view: view::render,
 };
 
-/// Where the one-pixel step starts: target y and logit z (no task holds there).
+/// Where the one-pixel step starts: target y and output z (no task holds there).
 pub const ONE_PIXEL_START: (f64, f64) = (0.3, -2.0);
-/// Where the saturation step starts: target y and logit z (no task holds there).
+/// Where the saturation step starts: target y and output z (no task holds there).
 pub const SATURATION_START: (f64, f64) = (0.5, 2.0);
 /// The training race's starting settings.
 pub const RACE_START: RaceSettings = RaceSettings {
@@ -82,7 +82,7 @@ pub static LESSON: Lesson = Lesson {
                 },
             ],
             predict: Some(PredictInfo {
-                question: "Target 1, logit z = −8: the sigmoid outputs 0.0003, about as wrong as it can be. How large is the sigmoid + MSE gradient dL/dz there?",
+                question: "Target 1, output z (pre-activation) = −8: the sigmoid outputs 0.0003, about as wrong as it can be. How large is the sigmoid + MSE gradient dL/dz there?",
                 choices: &[
                     "About −2: twice the error",
                     "About −1",
@@ -118,7 +118,7 @@ pub static LESSON: Lesson = Lesson {
                     "None: all three arrive",
                 ],
                 answer: 1,
-                explanation: "sigmoid + MSE starts saturated: at ŷ = 0.05 its gradient carries the factor σ(1 − σ) = 0.0475, so it crawls until it leaves the flat part (it ends near 0.37). sigmoid + BCE has no such factor and escapes at once, then slows near the target, where its curvature is σ(1 − σ) = 0.09 (it ends near 0.84). The linear head is a parabola in z: every step removes 2η of the remaining error, so it arrives within 20 steps.",
+                explanation: "sigmoid + MSE starts saturated: at ŷ = 0.05 its gradient carries the factor σ(1 − σ) = 0.0475, so it crawls until it leaves the flat part (it ends near 0.37). sigmoid + BCE has no such factor and escapes at once, then slows near the target, where its curvature is σ(1 − σ) = 0.09 (it ends near 0.84). The linear head is a parabola in z: every step removes 2η of the remaining error, so it arrives within 20 steps. All of this is plain gradient descent, whose step is η times the gradient; the text below shows what Adam changes.",
             }),
             corrections: &[Correction {
                 claim: "Sigmoid is for binary classification: outputs below 0.5 count as class 0, above 0.5 as class 1.",
@@ -156,8 +156,8 @@ pub static LESSON: Lesson = Lesson {
                     correction: "Linear is the right default when the target can be any number. When the target is bounded in [0, 1], both are legitimate: a linear output can stray outside the range on new inputs (clip it when predicting), a sigmoid cannot stray but never reaches exactly 0 or 1 and saturates. Pair the sigmoid with cross-entropy on its logit to keep its gradients alive.",
                 },
                 Correction {
-                    claim: "For several outputs, use a softmax and take the argmax.",
-                    correction: "That answers a multi-class question, not this one. A softmax across the pixels would force their grey levels to add up to 1, and an argmax would keep only the brightest pixel. Regressing an image needs one independent output per pixel.",
+                    claim: "Sigmoid is mostly used for binary classification, so a regression output should not end in one.",
+                    correction: "How often a function is used for one job says nothing about another. A sigmoid fixes the output's range to (0, 1): a binary classifier needs that, and so does a pixel in [0, 1]. What decides it is what this lesson measured: whether the target stays in [0, 1], whether never reaching exactly 0 or 1 matters, and whether the loss and optimizer keep a saturated unit learning.",
                 },
             ],
             #[cfg(target_arch = "wasm32")]
@@ -222,213 +222,18 @@ pub fn series_of(history: &[[f64; 3]], f: impl Fn(f64) -> f64) -> Vec<Vec<f64>> 
         .collect()
 }
 
-/// A number for Python code (full precision).
-fn py(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:?}")
-    } else {
-        "float(\"nan\")".into()
-    }
-}
-
-/// Keras 3 code for the three losses at one pixel.
-pub fn keras_losses_code(y: f64, z: f64) -> String {
-    format!(
-        "import keras\n\
-         y = keras.ops.convert_to_tensor([{y}], dtype=\"float64\")\n\
-         z = keras.ops.convert_to_tensor([{z}], dtype=\"float64\")\n\
-         [keras.losses.mean_squared_error(y, z),                     # linear + MSE\n \
-         keras.losses.mean_squared_error(y, keras.ops.sigmoid(z)),  # sigmoid + MSE\n \
-         keras.losses.binary_crossentropy(y, z, from_logits=True)]  # sigmoid + BCE",
-        y = py(y),
-        z = py(z)
-    )
-}
-
-/// PyTorch code for the three losses at one pixel.
-pub fn torch_losses_code(y: f64, z: f64) -> String {
-    format!(
-        "import torch\n\
-         import torch.nn.functional as F\n\
-         y = torch.tensor([{y}], dtype=torch.float64)\n\
-         z = torch.tensor([{z}], dtype=torch.float64)\n\
-         [F.mse_loss(z, y),                          # linear + MSE\n \
-         F.mse_loss(torch.sigmoid(z), y),           # sigmoid + MSE\n \
-         F.binary_cross_entropy_with_logits(z, y)]  # sigmoid + BCE",
-        y = py(y),
-        z = py(z)
-    )
-}
-
-/// Keras 3 (JAX backend) code for the three gradients dL/dz at one pixel.
-pub fn keras_gradients_code(y: f64, z: f64) -> String {
-    format!(
-        "import os\n\
-         os.environ[\"KERAS_BACKEND\"] = \"jax\"  # see the note below\n\
-         import jax\n\
-         import keras\n\
-         jax.config.update(\"jax_enable_x64\", True)\n\
-         y = jax.numpy.array([{y}])\n\
-         z = jax.numpy.array([{z}])\n\
-         grad = lambda loss: jax.grad(lambda z: loss(z).sum())(z)\n\
-         [grad(lambda z: keras.losses.mean_squared_error(y, keras.ops.sigmoid(z))),\n \
-         grad(lambda z: keras.losses.binary_crossentropy(y, z, from_logits=True)),\n \
-         grad(lambda z: keras.losses.binary_crossentropy(y, keras.ops.sigmoid(z)))]",
-        y = py(y),
-        z = py(z)
-    )
-}
-
-/// PyTorch code for the three gradients dL/dz at one pixel.
-pub fn torch_gradients_code(y: f64, z: f64) -> String {
-    format!(
-        "import torch\n\
-         import torch.nn.functional as F\n\
-         y = torch.tensor([{y}], dtype=torch.float64)\n\
-         def grad(loss):\n    \
-             z = torch.tensor([{z}], dtype=torch.float64, requires_grad=True)\n    \
-             loss(z).backward()\n    \
-             return z.grad.item()\n\
-         [grad(lambda z: F.mse_loss(torch.sigmoid(z), y)),\n \
-         grad(lambda z: F.binary_cross_entropy_with_logits(z, y)),\n \
-         grad(lambda z: F.binary_cross_entropy(torch.sigmoid(z), y))]",
-        y = py(y),
-        z = py(z)
-    )
-}
-
-/// Keras 3 (TensorFlow backend) code for the race after `steps` steps.
-pub fn keras_race_code(s: RaceSettings, steps: usize) -> String {
-    format!(
-        "import math\n\
-         import tensorflow as tf\n\
-         import keras\n\
-         y = tf.constant({y}, tf.float64)\n\
-         start, lr, steps = {start}, {lr}, {steps}\n\
-         def train(z0, output, loss):  # plain gradient descent on one free output\n    \
-             z = tf.Variable(z0, dtype=tf.float64)\n    \
-             for _ in range(steps):\n        \
-                 with tf.GradientTape() as tape:\n            \
-                     l = loss(z)\n        \
-                 z.assign_sub(lr * tape.gradient(l, z))\n    \
-             return output(z).numpy()\n\
-         logit0 = math.log(start / (1 - start))\n\
-         [train(start, lambda z: z, lambda z: (z - y) ** 2),\n \
-         train(logit0, keras.ops.sigmoid, lambda z: (keras.ops.sigmoid(z) - y) ** 2),\n \
-         train(logit0, keras.ops.sigmoid,\n       \
-               lambda z: keras.ops.binary_crossentropy(y, z, from_logits=True))]",
-        y = py(s.target),
-        start = py(s.start),
-        lr = py(s.learning_rate),
-    )
-}
-
-/// PyTorch code for the race after `steps` steps.
-pub fn torch_race_code(s: RaceSettings, steps: usize) -> String {
-    format!(
-        "import math\n\
-         import torch\n\
-         import torch.nn.functional as F\n\
-         y = torch.tensor({y}, dtype=torch.float64)\n\
-         start, lr, steps = {start}, {lr}, {steps}\n\
-         def train(z0, output, loss):  # plain gradient descent on one free output\n    \
-             z = torch.tensor(z0, dtype=torch.float64, requires_grad=True)\n    \
-             for _ in range(steps):\n        \
-                 loss(z).backward()\n        \
-                 with torch.no_grad():\n            \
-                     z -= lr * z.grad\n        \
-                 z.grad = None\n    \
-             return output(z).item()\n\
-         logit0 = math.log(start / (1 - start))\n\
-         [train(start, lambda z: z, lambda z: (z - y) ** 2),\n \
-         train(logit0, torch.sigmoid, lambda z: (torch.sigmoid(z) - y) ** 2),\n \
-         train(logit0, torch.sigmoid, lambda z: F.binary_cross_entropy_with_logits(z, y))]",
-        y = py(s.target),
-        start = py(s.start),
-        lr = py(s.learning_rate),
-    )
-}
-
-fn image_start_line(start: ImageStart) -> &'static str {
-    match start {
-        ImageStart::Negative => {
-            "start = 0.02 + 0.96 * (1 - target)  # every pixel starts at its negative"
-        }
-        ImageStart::MidGrey => "start = np.full((16, 16), 0.5)  # mid-grey everywhere",
-    }
-}
-
-const IMAGE_TARGET_CODE: &str = "yy, xx = np.mgrid[0:16, 0:16]\n\
-    target = 0.25 + 0.5 * yy / 15\n\
-    target[(xx - 5) ** 2 + (yy - 5) ** 2 <= 10] = 1.0\n\
-    target[10:14, 9:14] = 0.0\n";
-
-/// Keras 3 (TensorFlow backend) code for the image race: MSE of each image after `steps`.
-pub fn keras_image_code(start: ImageStart, lr: f64, steps: usize) -> String {
-    format!(
-        "import numpy as np\n\
-         import tensorflow as tf\n\
-         import keras\n\
-         {IMAGE_TARGET_CODE}\
-         {start}\n\
-         lr, steps = {lr}, {steps}\n\
-         def train(z0, output, loss):  # one free output per pixel\n    \
-             z = tf.Variable(z0)\n    \
-             for _ in range(steps):\n        \
-                 with tf.GradientTape() as tape:\n            \
-                     l = tf.reduce_sum(loss(z))  # a sum: each pixel gets its own gradient\n        \
-                 z.assign_sub(lr * tape.gradient(l, z))\n    \
-             return np.mean((output(z).numpy() - target) ** 2)\n\
-         logit0 = np.log(start / (1 - start))\n\
-         [train(start, lambda z: z, lambda z: (z - target) ** 2),\n \
-         train(logit0, keras.ops.sigmoid, lambda z: (keras.ops.sigmoid(z) - target) ** 2),\n \
-         train(logit0, keras.ops.sigmoid,\n       \
-               lambda z: keras.ops.binary_crossentropy(target, z, from_logits=True))]",
-        start = image_start_line(start),
-        lr = py(lr),
-    )
-}
-
-/// PyTorch code for the image race: MSE of each image after `steps`.
-pub fn torch_image_code(start: ImageStart, lr: f64, steps: usize) -> String {
-    format!(
-        "import numpy as np\n\
-         import torch\n\
-         import torch.nn.functional as F\n\
-         {IMAGE_TARGET_CODE}\
-         {start}\n\
-         lr, steps = {lr}, {steps}\n\
-         t = torch.tensor(target)\n\
-         def train(z0, output, loss):  # one free output per pixel\n    \
-             z = torch.tensor(z0, requires_grad=True)\n    \
-             for _ in range(steps):\n        \
-                 loss(z).sum().backward()  # a sum: each pixel gets its own gradient\n        \
-                 with torch.no_grad():\n            \
-                     z -= lr * z.grad\n        \
-                 z.grad = None\n    \
-             return ((output(z) - t) ** 2).mean().item()\n\
-         logit0 = np.log(start / (1 - start))\n\
-         [train(start, lambda z: z, lambda z: (z - t) ** 2),\n \
-         train(logit0, torch.sigmoid, lambda z: (torch.sigmoid(z) - t) ** 2),\n \
-         train(logit0, torch.sigmoid,\n       \
-               lambda z: F.binary_cross_entropy_with_logits(z, t, reduction=\"none\"))]",
-        start = image_start_line(start),
-        lr = py(lr),
-    )
-}
-
 #[cfg(target_arch = "wasm32")]
 mod view {
     use super::*;
     use crate::chart::{ImagePanels, TrainingAxes};
     use crate::format::format4;
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
-        logits_state, render_lesson, report_task, shared, shared_number, Call, Formula,
-        FrameworkPanel, Predict,
+        logits_state, render_lesson, report_task, shared, shared_number, Formula, Predict,
     };
     use crate::model::regression::{
-        pytorch_bce_probability_grad, race_output_range, ImageRace, Race, IMAGE_SIDE, IMAGE_STEPS,
-        LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
+        pytorch_bce_probability_grad, race_output_range, ImageRace, ImageStart, Race, IMAGE_SIDE,
+        IMAGE_STEPS, LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
     };
     use crate::widgets::{
         now_ms, use_animation_frame, use_settled, CurvePlot, ImageStrip, LogitBars, Readout,
@@ -639,26 +444,7 @@ mod view {
                 }
             })
             .collect::<Vec<_>>();
-        let losses = Signal::derive(move || {
-            Head::ALL
-                .iter()
-                .map(|h| h.loss(y.get(), z.get()))
-                .collect::<Vec<_>>()
-        });
-        let keras = Signal::derive(move || {
-            Call {
-            code: keras_losses_code(y.get(), z.get()),
-            value: Some(losses.get()),
-            note: Some("In a model: Dense(1) with loss=\"mse\"; Dense(1, activation=\"sigmoid\") with loss=\"mse\"; or Dense(1) with BinaryCrossentropy(from_logits=True), applying keras.ops.sigmoid to the predictions. Soft targets such as 0.3 are fine for binary cross-entropy.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: torch_losses_code(y.get(), z.get()),
-            value: Some(losses.get()),
-            note: Some("The same three numbers (note the argument order: input first, then target). BCEWithLogitsLoss accepts soft targets in [0, 1].".into()),
-        }
-        });
+        let programs = Signal::derive(move || panels::one_pixel_programs(y.get(), z.get()));
         let best_bce = Signal::derive(move || Head::SigmoidBce.min_loss(y.get()));
         let swatch_panels = Signal::derive(|| ImagePanels {
             side: 1,
@@ -721,7 +507,7 @@ mod view {
                 ". That is why the race later compares the set-ups by the squared error of their "
                 "predictions, not by their losses."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -760,20 +546,7 @@ mod view {
                 CurveKind::ClippedBinaryCrossentropy { y },
             ]
         });
-        let keras = Signal::derive(move || {
-            Call {
-            code: keras_gradients_code(y.get(), z.get()),
-            value: Some(vec![g_mse.get(), g_bce.get(), g_clip.get()]),
-            note: Some("The third is Keras' probability path (from_logits=False): σ is clipped to [1e−7, 1 − 1e−7], so beyond |z| ≈ 16.118 its gradient is exactly 0. This is what the JAX and PyTorch backends compute. On the TensorFlow backend a sigmoid made by Keras remembers its logit, and binary_crossentropy quietly uses it, so there the third number equals the second; the clip still bites when the probabilities arrive without that link (a saved prediction, a custom op).".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: torch_gradients_code(y.get(), z.get()),
-            value: Some(vec![g_mse.get(), g_bce.get(), g_torch.get()]),
-            note: Some("The third is nn.BCELoss on σ(z), and here PyTorch differs from Keras: it does not clip probabilities but clamps each log at −100 (a loss ceiling of 100, not 16.118), and its backward pass divides by max(p(1 − p), 1e−12). So its gradient stays near σ − y down to |z| ≈ 27.6 and only then fades; it never goes exactly flat at 16.1.".into()),
-        }
-        });
+        let programs = Signal::derive(move || panels::saturation_programs(y.get(), z.get()));
         view! {
             <p>
                 "Both sigmoid set-ups compute the same prediction σ(z); only the loss differs. By "
@@ -799,13 +572,13 @@ mod view {
                             curves=grad_curves
                             x_range=Signal::derive(|| (-20.0, 20.0))
                             y_range=Signal::derive(|| (-1.1, 1.1))
-                            x_label="logit z"
+                            x_label="output z (pre-activation)"
                             y_label="dL/dz"
                             point=z
                             on_change=on_point
                             step=0.1
                             testid="saturation-grad"
-                            value_name="Logit z"
+                            value_name="Output z (pre-activation)"
                             height=250
                         />
                     </figure>
@@ -815,13 +588,13 @@ mod view {
                             curves=loss_curves
                             x_range=Signal::derive(|| (-20.0, 20.0))
                             y_range=Signal::derive(|| (-0.5, 20.0))
-                            x_label="logit z"
+                            x_label="output z (pre-activation)"
                             y_label="loss"
                             point=z
                             on_change=on_point
                             step=0.1
                             testid="saturation-loss"
-                            value_name="Logit z"
+                            value_name="Output z (pre-activation)"
                             height=250
                         />
                     </figure>
@@ -842,15 +615,17 @@ mod view {
                 <p class="sums">"At this z, cross-entropy's gradient is 1 / (2σ(1 − σ)) = " <Readout name="sat-ratio" value=ratio /> " times sigmoid + MSE's."</p>
             </Predict>
             <p>
-                "So sigmoid + MSE learns slowly from a bad start and fastest in the middle, where "
-                "σ(1 − σ) peaks at 0.25. The fix is not to drop the sigmoid but to pair it with "
-                "cross-entropy computed from the logit: in Keras "
+                "With plain gradient descent, whose step is the learning rate times the gradient, "
+                "sigmoid + MSE therefore learns slowly from a bad start and fastest in the middle, "
+                "where σ(1 − σ) peaks at 0.25. (Adam is different: the race in the next step shows "
+                "how.) The fix that works with any optimizer is not to drop the sigmoid but to pair "
+                "it with cross-entropy computed from z: in Keras "
                 <code>"BinaryCrossentropy(from_logits=True)"</code>", in PyTorch "
                 <code>"BCEWithLogitsLoss"</code>". With "<code>"from_logits=False"</code>" Keras "
                 "clips the probability to [1e−7, 1 − 1e−7] (on the JAX and PyTorch backends), and "
                 "below z ≈ −16.1 the gradient is flat again."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -968,21 +743,9 @@ mod view {
         // The panels follow the run whenever it is paused; while it plays they keep the
         // last paused state (rewriting the code on every frame would only cost time). The
         // refresh runs in its own task, so the frame that ends a run stays short.
-        let settled = use_settled(playing, move || {
-            race.with(|r| (r.step(), r.outputs().to_vec()))
-        });
-        let keras = Signal::derive(move || {
-            Call {
-            code: keras_race_code(settings.get(), settled.with(|s| s.0)),
-            value: Some(settled.with(|s| s.1.clone())),
-            note: Some("Returns the three predictions after the steps taken so far (updated whenever the race is paused). With a model you would write Dense(1) / Dense(1, activation=\"sigmoid\") and optimizer=keras.optimizers.SGD(learning_rate=lr); the update is the same z ← z − lr·dL/dz.".into()),
-        }
-        });
-        let torch = Signal::derive(move || Call {
-            code: torch_race_code(settings.get(), settled.with(|s| s.0)),
-            value: Some(settled.with(|s| s.1.clone())),
-            note: Some("The same numbers; torch.optim.SGD(lr=lr) makes the same update.".into()),
-        });
+        let settled = use_settled(playing, move || race.with(|r| r.step()));
+        let programs = Memo::new(move |_| panels::race_programs(settings.get(), settled.get()));
+        let adam = Memo::new(move |_| panels::adam_race(settings.get(), RACE_STEPS));
         let out_label = Signal::derive(move || {
             format!(
                 "Predictions of the three set-ups against the step, {} of {} steps",
@@ -1051,13 +814,31 @@ mod view {
                 "exactly 0 or 1 only as z runs to ∓∞."
             </p>
             <p>
+                "All of this is plain gradient descent, as in "<code>"SGD"</code>". Most networks "
+                "are trained with Adam, which divides each step by a running estimate of the "
+                "gradient's size, so a tiny but steady gradient still moves z by about η per step: "
+                "the flat stretch that traps sigmoid + MSE here barely slows Adam down. Computed "
+                "for these settings with Adam (Keras' defaults, the same start, η and "
+                {RACE_STEPS} " steps), the predictions end at "
+                <Readout name="race-adam-linear" value=Signal::derive(move || adam.get()[0]) />
+                " (linear + MSE), "
+                <Readout name="race-adam-sigmoid-mse" value=Signal::derive(move || adam.get()[1]) />
+                " (sigmoid + MSE) and "
+                <Readout name="race-adam-sigmoid-bce" value=Signal::derive(move || adam.get()[2]) />
+                " (sigmoid + BCE), for the target " <Readout name="race-adam-target" value=target />
+                ". Adam rescales per weight, though, not per output: in a real network a weight "
+                "serves many pixels at once, and a saturated pixel's small gradient is still "
+                "outweighed by the others'. Cross-entropy on z keeps every pixel's own gradient "
+                "large, whatever the optimizer."
+            </p>
+            <p>
                 "A single free output overshoots only through a too-large step. In a real network, "
                 "outputs outside [0, 1] come from somewhere else: the weights are shared across "
                 "pixels and images, so an input unlike the training images can produce 1.2 or −0.1. "
                 "With a linear head, clip the prediction when you use it ("<code>"np.clip(pred, 0, 1)"</code>
                 "); a sigmoid head does that by construction."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -1170,28 +951,9 @@ mod view {
             })
             .collect::<Vec<_>>();
         // As in the race, the panels show the run as it stands when paused.
-        let settled = use_settled(playing, move || {
-            race.with(|r| {
-                (
-                    r.step(),
-                    Head::ALL.iter().map(|h| r.mse(*h)).collect::<Vec<_>>(),
-                )
-            })
-        });
-        let keras = Signal::derive(move || {
-            Call {
-            code: keras_image_code(start.get(), lr.get(), settled.with(|s| s.0)),
-            value: Some(settled.with(|s| s.1.clone())),
-            note: Some("Returns each image's mean squared error against the target (updated whenever training is paused). In the asker's model the last layer would be e.g. Conv2D(1, 3, padding=\"same\") (linear), the same with activation=\"sigmoid\", or linear with BinaryCrossentropy(from_logits=True) and a sigmoid applied to the predictions.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: torch_image_code(start.get(), lr.get(), settled.with(|s| s.0)),
-            value: Some(settled.with(|s| s.1.clone())),
-            note: Some("The same numbers. reduction=\"none\" keeps one loss per pixel so the sum gives each pixel its own gradient.".into()),
-        }
-        });
+        let settled = use_settled(playing, move || race.with(|r| r.step()));
+        let programs =
+            Memo::new(move |_| panels::image_programs(start.get(), lr.get(), settled.get()));
         view! {
             <p>
                 "The asker's real problem is an image. Here is a 16 × 16 grey target with a pure "
@@ -1236,7 +998,7 @@ mod view {
                 "head, free per pixel, fits exactly; above η = 0.5 its pixels first jump outside "
                 "[0, 1]."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -1251,17 +1013,21 @@ mod view {
                         <tr><th scope="row">"any real number (prices, temperatures, standardised values)"</th><td>"linear (no activation)"</td><td>"MSE (or MAE / Huber against outliers)"</td><td>"nothing bounds the output, which is the point"</td></tr>
                         <tr><th scope="row">"bounded in [0, 1] (pixels, proportions)"</th><td>"linear"</td><td>"MSE"</td><td>"can predict outside [0, 1] on new inputs: clip when predicting"</td></tr>
                         <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"binary cross-entropy with the soft target, from the logit ("<code>"from_logits=True"</code>" / "<code>"BCEWithLogitsLoss"</code>")"</td><td>"never exactly 0 or 1; the loss floor is the entropy of y, not 0, so compare models by squared error"</td></tr>
-                        <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"MSE"</td><td>"saturates: a unit stuck on the wrong side gets gradient × σ(1 − σ) and barely learns"</td></tr>
+                        <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"MSE"</td><td>"saturates: a unit stuck on the wrong side gets gradient × σ(1 − σ), so plain gradient descent barely moves it (Adam rescales the step, but only per weight)"</td></tr>
                         <tr><th scope="row">"bounded in [a, b]"</th><td>"a + (b − a)·σ(z), or linear and clip"</td><td>"as above, after rescaling y to [0, 1]"</td><td>"the same trade-offs"</td></tr>
                         <tr><th scope="row">"a yes/no label"</th><td>"sigmoid"</td><td>"binary cross-entropy"</td><td>"only here does 0.5 become a decision threshold"</td></tr>
                     </tbody>
                 </table>
             </div>
             <p>
-                "Rule of thumb: bounded targets may use a sigmoid, but train it on the logit with "
+                "Rule of thumb: bounded targets may use a sigmoid, but train it on z with "
                 "cross-entropy; a linear output with MSE is just as valid if you clip its "
-                "predictions. What decides it is the shape of your target, never the word "
-                "“probability”."
+                "predictions. Sigmoid + MSE is not forbidden: its trouble is the tiny gradient of "
+                "a saturated unit, which stalls plain gradient descent; Adam's rescaled steps get "
+                "a single free output out of it (the race's Adam numbers), but it rescales per "
+                "weight, not per pixel, so a saturated pixel whose weights serve many others still "
+                "gets little. What decides it is the shape of your target, never "
+                "the word “probability”."
             </p>
         }
         .into_any()
@@ -1271,7 +1037,7 @@ mod view {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::regression::{ImageRace, Race, IMAGE_STEPS, RACE_STEPS};
+    use crate::model::regression::{ImageRace, ImageStart, Race, IMAGE_STEPS, RACE_STEPS};
 
     #[test]
     fn one_pixel_tasks() {
@@ -1353,32 +1119,5 @@ mod tests {
             vec![vec![10.0, 40.0], vec![20.0, 50.0], vec![30.0, 60.0]]
         );
         assert_eq!(series_of(&[], |v| v), vec![Vec::<f64>::new(); 3]);
-    }
-
-    #[test]
-    fn framework_code_carries_the_current_numbers() {
-        let k = keras_losses_code(0.3, -2.0);
-        assert!(k.contains("[0.3]") && k.contains("[-2.0]") && k.contains("from_logits=True"));
-        assert!(torch_losses_code(0.8, 1.4).contains("binary_cross_entropy_with_logits(z, y)"));
-        let g = keras_gradients_code(1.0, -8.0);
-        assert!(g.contains("jax.numpy.array([-8.0])") && g.contains("KERAS_BACKEND"));
-        assert!(
-            torch_gradients_code(1.0, -8.0).contains("F.binary_cross_entropy(torch.sigmoid(z), y)")
-        );
-        let r = keras_race_code(RACE_START, 37);
-        assert!(r.contains("start, lr, steps = 0.05, 0.1, 37") && r.contains("tf.constant(0.9"));
-        assert!(torch_race_code(RACE_START, 0).contains("steps = 0.05, 0.1, 0"));
-        let i = keras_image_code(ImageStart::Negative, 0.2, 120);
-        assert!(i.contains("lr, steps = 0.2, 120") && i.contains("target[10:14, 9:14] = 0.0"));
-        assert!(torch_image_code(ImageStart::MidGrey, 0.6, 3).contains("np.full((16, 16), 0.5)"));
-        assert_eq!(py(f64::NAN), "float(\"nan\")");
-        // Every line of the Python is indented by multiples of four spaces or one space
-        // (the list's continuation lines): no stray indentation from the Rust source.
-        for code in [r, i] {
-            for line in code.lines() {
-                let indent = line.len() - line.trim_start().len();
-                assert!(indent % 4 == 0 || indent == 1 || indent == 7, "{line:?}");
-            }
-        }
     }
 }
