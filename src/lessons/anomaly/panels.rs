@@ -245,6 +245,16 @@ fn py_kinds(kinds: &[Kind]) -> String {
     )
 }
 
+/// A picture's kind with its article: "a good part", "a scratch", …
+fn a_kind(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Normal => "a good part",
+        Kind::Scratch => "a scratch",
+        Kind::Spot => "a spot",
+        Kind::MissingPiece => "a missing piece",
+    }
+}
+
 /// How the test set is laid out, in words.
 fn layout(kinds: &[Kind]) -> String {
     runs(kinds)
@@ -316,18 +326,18 @@ pub fn parts_programs(index: usize, kind: Kind, pixels: &[f64]) -> Vec<Program> 
         p
     };
     let s = SIDE as f64;
-    let name = kind.name();
+    let name = a_kind(kind);
     vec![
         Program::keras(
             format!(
-                "import numpy as np\nimport keras\n\n# Test picture {index} (a {name}) as the camera saves it: {SIDE}×{SIDE} grey levels, 0 = black, 255 = white\ngrey = np.array({grid}, dtype=\"uint8\")\nx = grey.astype(\"float32\") / 255.0  # grey levels in [0, 1], what the model reads\nprint(\"brightest:\", float(x.max()))\nprint(\"darkest:\", float(x.min()))\nprint(\"mean:\", float(x.mean()))\n\nbatch = x[np.newaxis, :, :, np.newaxis]  # a batch of one picture with one channel (channels last)\n# A Dense autoencoder reads flat vectors; a Conv2D model keeps the picture as it is\nprint(\"dense input shape:\", tuple(keras.layers.Flatten()(batch).shape))\nprint(\"conv input shape:\", batch.shape)\n"
+                "import numpy as np\nimport keras\n\n# Test picture {index} ({name}) as the camera saves it: {SIDE}×{SIDE} grey levels, 0 = black, 255 = white\ngrey = np.array({grid}, dtype=\"uint8\")\nx = grey.astype(\"float32\") / 255.0  # grey levels in [0, 1], what the model reads\nprint(\"brightest:\", float(x.max()))\nprint(\"darkest:\", float(x.min()))\nprint(\"mean:\", float(x.mean()))\n\nbatch = x[np.newaxis, :, :, np.newaxis]  # a batch of one picture with one channel (channels last)\n# A Dense autoencoder reads flat vectors; a Conv2D model keeps the picture as it is\nprint(\"dense input shape:\", tuple(keras.layers.Flatten()(batch).shape))\nprint(\"conv input shape:\", batch.shape)\n"
             ),
             with_shapes(vec![1.0, PIXELS as f64], vec![1.0, s, s, 1.0]),
         )
         .with_note(format!("For the whole training set the shapes are ({TRAIN_NORMAL}, {PIXELS}) and ({TRAIN_NORMAL}, {SIDE}, {SIDE}, 1).")),
         Program::pytorch(
             format!(
-                "import torch\n\n# Test picture {index} (a {name}) as the camera saves it: {SIDE}×{SIDE} grey levels, 0 = black, 255 = white\ngrey = torch.tensor({grid}, dtype=torch.uint8)\nx = grey.float() / 255  # grey levels in [0, 1], what the model reads\nprint(\"brightest:\", x.max().item())\nprint(\"darkest:\", x.min().item())\nprint(\"mean:\", x.mean().item())\n\nbatch = x[None]  # a batch of one picture\nprint(\"dense input shape:\", tuple(batch.flatten(1).shape))  # for nn.Linear\nprint(\"conv input shape:\", tuple(batch[:, None].shape))  # for nn.Conv2d: channels first\n"
+                "import torch\n\n# Test picture {index} ({name}) as the camera saves it: {SIDE}×{SIDE} grey levels, 0 = black, 255 = white\ngrey = torch.tensor({grid}, dtype=torch.uint8)\nx = grey.float() / 255  # grey levels in [0, 1], what the model reads\nprint(\"brightest:\", x.max().item())\nprint(\"darkest:\", x.min().item())\nprint(\"mean:\", x.mean().item())\n\nbatch = x[None]  # a batch of one picture\nprint(\"dense input shape:\", tuple(batch.flatten(1).shape))  # for nn.Linear\nprint(\"conv input shape:\", tuple(batch[:, None].shape))  # for nn.Conv2d: channels first\n"
             ),
             with_shapes(vec![1.0, PIXELS as f64], vec![1.0, 1.0, s, s]),
         )
@@ -481,7 +491,7 @@ pub fn inspect_programs(index: usize, kind: Kind, x: &[f64], x_hat: &[f64]) -> V
         py_picture(&xr, INSPECT_DECIMALS),
         py_picture(&hr, INSPECT_DECIMALS),
     );
-    let name = kind.name();
+    let name = a_kind(kind);
     let mut keras_prints = vec![
         Printed::same("reconstruction error", vec![mean]),
         Printed::same("largest pixel error", vec![peak]),
@@ -491,14 +501,14 @@ pub fn inspect_programs(index: usize, kind: Kind, x: &[f64], x_hat: &[f64]) -> V
     vec![
         Program::keras(
             format!(
-                "import numpy as np\nimport keras\n\n# Test picture {index} (a {name}) and the autoencoder's reconstruction of it, as on screen\nx = np.array({px}, dtype=\"float32\")\nx_hat = np.array({ph}, dtype=\"float32\")  # autoencoder.predict(x.reshape(1, {PIXELS})), reshaped\n\nerror_map = keras.ops.square(x_hat - x)  # the third panel: (x̂ − x)² per pixel\nprint(\"reconstruction error:\", float(keras.ops.mean(error_map)))  # the anomaly score\nprint(\"largest pixel error:\", float(keras.ops.max(error_map)))\n# The same score is the training loss of this one picture\nprint(\"Keras MSE:\", float(keras.losses.MeanSquaredError()(x.reshape(1, -1), x_hat.reshape(1, -1))))\n"
+                "import numpy as np\nimport keras\n\n# Test picture {index} ({name}) and the autoencoder's reconstruction of it, as on screen\nx = np.array({px}, dtype=\"float32\")\nx_hat = np.array({ph}, dtype=\"float32\")  # autoencoder.predict(x.reshape(1, {PIXELS})), reshaped\n\nerror_map = keras.ops.square(x_hat - x)  # the third panel: (x̂ − x)² per pixel\nprint(\"reconstruction error:\", float(keras.ops.mean(error_map)))  # the anomaly score\nprint(\"largest pixel error:\", float(keras.ops.max(error_map)))\n# The same score is the training loss of this one picture\nprint(\"Keras MSE:\", float(keras.losses.MeanSquaredError()(x.reshape(1, -1), x_hat.reshape(1, -1))))\n"
             ),
             keras_prints,
         )
         .with_note(format!("The pictures are rounded to {INSPECT_DECIMALS} decimals, so the error can differ from the page's in the fourth digit. The anomaly score is the mean of the error map: one number per picture, comparable across pictures.")),
         Program::pytorch(
             format!(
-                "import torch\n\n# Test picture {index} (a {name}) and the autoencoder's reconstruction of it, as on screen\nx = torch.tensor({px})\nx_hat = torch.tensor({ph})  # autoencoder(x.reshape(1, {PIXELS})), reshaped\n\nerror_map = (x_hat - x) ** 2  # the third panel: (x̂ − x)² per pixel\nprint(\"reconstruction error:\", error_map.mean().item())  # the anomaly score\nprint(\"largest pixel error:\", error_map.max().item())\n"
+                "import torch\n\n# Test picture {index} ({name}) and the autoencoder's reconstruction of it, as on screen\nx = torch.tensor({px})\nx_hat = torch.tensor({ph})  # autoencoder(x.reshape(1, {PIXELS})), reshaped\n\nerror_map = (x_hat - x) ** 2  # the third panel: (x̂ − x)² per pixel\nprint(\"reconstruction error:\", error_map.mean().item())  # the anomaly score\nprint(\"largest pixel error:\", error_map.max().item())\n"
             ),
             torch_prints,
         ),
