@@ -98,7 +98,7 @@ pub static LESSON: Lesson = Lesson {
                     "Much less, about 0.6",
                 ],
                 answer: 2,
-                explanation: "AUC() spreads 200 thresholds evenly over [0, 1], made for probabilities. Every reconstruction error here is below 0.013, so nearly all of them land in the first three buckets and count as ties. The ranking is almost perfect, but Keras cannot see it. Map the scores onto [0, 1] first (the order is all that matters), pass your own thresholds, or compute the exact AUC.",
+                explanation: "AUC() spreads 200 thresholds evenly over [0, 1], made for probabilities. Reconstruction errors are far smaller than 1, so they crowd into the few lowest buckets of that grid, and scores sharing a bucket count as ties (the numbers are below the table). The ranking is almost perfect, but Keras cannot see it. Map the scores onto [0, 1] first (the order is all that matters), pass your own thresholds, or compute the exact AUC.",
             }),
             corrections: &[],
             #[cfg(target_arch = "wasm32")]
@@ -187,7 +187,7 @@ pub static LESSON: Lesson = Lesson {
                     "Below 0: worse than always answering the same number",
                 ],
                 answer: 2,
-                explanation: "It is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it mostly answers low, often below 0, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
+                explanation: "With the thread's set-up it is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it mostly answers low, often below 0, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
             }),
             corrections: &[
                 Correction {
@@ -404,14 +404,13 @@ mod view {
     };
     use crate::chart::ImagePanels;
     use crate::format::{format4, format_full};
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
-        py, render_lesson, report_task, shared, shared_number, Call, Formula, FrameworkPanel,
-        Predict,
+        render_lesson, report_task, shared, shared_number, Formula, Predict,
     };
     use crate::model::anomaly::{
         kind_rates, r_squared, threshold_for_false_alarms, AutoencoderWork, Lab, CLASSIFIER_EPOCHS,
-        CLASSIFIER_LEARNING_RATE, HIDDEN, LEARNING_RATE, PIXELS, SIDE, TEST_NORMAL,
-        TEST_PER_DEFECT, TRAIN_NORMAL, TRAIN_SCRATCH,
+        HIDDEN, PIXELS, SIDE, TEST_NORMAL, TEST_PER_DEFECT, TRAIN_NORMAL, TRAIN_SCRATCH,
     };
     use crate::model::regression::Head;
     use crate::widgets::{
@@ -772,7 +771,7 @@ mod view {
     fn describe(kind: Kind) -> &'static str {
         match kind {
             Kind::Normal => "A good part: smooth shading and faint brushing marks, different on every part.",
-            Kind::Scratch => "A scratch: a thin bright groove, left when the gripper slips, always roughly along the same diagonal.",
+            Kind::Scratch => "A scratch: a thin bright groove near the middle, left when the gripper slips. It always rises to the right, but steeply and at varying angles, from about 50° to upright: some scratches here stand vertical.",
             Kind::Spot => "A spot: a small dark pit (corrosion or dirt), anywhere on the part.",
             Kind::MissingPiece => "A missing piece: a corner broken off, showing the dark conveyor belt.",
         }
@@ -869,29 +868,27 @@ mod view {
                 .map(|x| vec![x])
                 .unwrap_or_default()
         });
-        let stat = move |f: fn(&[f64]) -> f64| {
-            Signal::derive(move || {
-                selected
-                    .get()
-                    .and_then(|i| images.with_value(|v| v.get(i).map(|x| f(x))))
+        // The numbers of the picture as the camera saves it (8-bit grey levels ÷ 255), the
+        // same the code panel holds.
+        let stats = Memo::new(move |_| {
+            selected.get().and_then(|i| {
+                images.with_value(|v| {
+                    v.get(i)
+                        .map(|x| panels::grey_stats(&panels::grey_levels(x)))
+                })
             })
-        };
-        let brightest = stat(|x| x.iter().copied().fold(0.0, f64::max));
-        let darkest = stat(|x| x.iter().copied().fold(1.0, f64::min));
-        let mean = stat(|x| x.iter().sum::<f64>() / x.len().max(1) as f64);
-        let keras = Signal::derive(|| {
-            Call {
-            code: format!("import numpy as np\nx_normal = np.asarray(good_parts, dtype=\"float32\") / 255.0  # ({TRAIN_NORMAL}, {SIDE}, {SIDE}), grey levels in [0, 1]\nx_normal = x_normal.reshape(len(x_normal), -1)  # a Dense autoencoder takes vectors\nx_normal.shape"),
-            value: Some(vec![TRAIN_NORMAL as f64, PIXELS as f64]),
-            note: Some(format!("A convolutional model keeps the picture instead: ({TRAIN_NORMAL}, {SIDE}, {SIDE}, 1), channels last, in Keras.")),
-        }
         });
-        let torch = Signal::derive(|| {
-            Call {
-            code: format!("import torch\nx_normal = torch.tensor(good_parts, dtype=torch.float32) / 255  # ({TRAIN_NORMAL}, {SIDE}, {SIDE})\nx_normal = x_normal.flatten(1)  # for nn.Linear\nx_normal.shape"),
-            value: Some(vec![TRAIN_NORMAL as f64, PIXELS as f64]),
-            note: Some(format!("For nn.Conv2d it would be ({TRAIN_NORMAL}, 1, {SIDE}, {SIDE}): PyTorch puts the channels first.")),
-        }
+        let stat = move |k: usize| Signal::derive(move || stats.get().map(|s| s[k]));
+        let brightest = stat(0);
+        let darkest = stat(1);
+        let mean = stat(2);
+        let programs = Signal::derive(move || {
+            let i = selected.get().unwrap_or(0);
+            let index = test_index.with_value(|t| t.get(i).copied().unwrap_or(0));
+            let kind = kinds.with_value(|k| k.get(i).copied().unwrap_or(Kind::Normal));
+            images.with_value(|v| {
+                panels::parts_programs(index, kind, v.get(i).map(Vec::as_slice).unwrap_or(&[]))
+            })
         });
         view! {
             <p>
@@ -923,7 +920,7 @@ mod view {
                         {move || chosen_kind().map(describe).unwrap_or("Pick a picture to see it up close.")}
                     </p>
                     <p class="sums">
-                        "brightest pixel " <MaybeReadout name="part-max" value=brightest />
+                        "grey level ÷ 255: brightest pixel " <MaybeReadout name="part-max" value=brightest />
                         " · darkest " <MaybeReadout name="part-min" value=darkest />
                         " · mean " <MaybeReadout name="part-mean" value=mean />
                     </p>
@@ -944,7 +941,12 @@ mod view {
                 "like them an anomaly. No defect is needed for training, so defects nobody has seen "
                 "yet are covered too. Only the test set has labelled defects, to measure how well it works."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <p>
+                "A camera saves each pixel as a grey level from 0 (black) to 255 (white); divided by "
+                "255, they become the numbers in [0, 1] the models read. The code below holds the "
+                "selected picture (the first good part until you pick one)."
+            </p>
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -1135,21 +1137,9 @@ mod view {
             }
         });
         let loss_now = opt(|s| s.loss);
-        let keras = Signal::derive(move || {
-            let e = state.get().epoch;
-            Call {
-                code: format!("import keras\ninputs = keras.Input(shape=({PIXELS},))\ncode = keras.layers.Dense({HIDDEN}, activation=\"tanh\")(inputs)\noutputs = keras.layers.Dense({PIXELS}, activation=\"sigmoid\")(code)\nautoencoder = keras.Model(inputs, outputs)\nautoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=\"mse\")\nhistory = autoencoder.fit(x_normal, x_normal, epochs={e}, batch_size=16, shuffle=True)\nhistory.history[\"loss\"][-1]", py(LEARNING_RATE)),
-                value: loss_now.get().map(|v| vec![v]),
-                note: Some("Same model and settings as here (Glorot-uniform start, Adam with ε = 1e−7). Keras draws its own initial weights and shuffles, so its curve has this shape but not these digits.".into()),
-            }
-        });
-        let torch = Signal::derive(move || {
-            let e = state.get().epoch;
-            Call {
-                code: format!("import torch\nfrom torch import nn\nautoencoder = nn.Sequential(nn.Linear({PIXELS}, {HIDDEN}), nn.Tanh(), nn.Linear({HIDDEN}, {PIXELS}), nn.Sigmoid())\nfor layer in autoencoder[0], autoencoder[2]:\n    nn.init.xavier_uniform_(layer.weight); nn.init.zeros_(layer.bias)  # Keras' start\nopt = torch.optim.Adam(autoencoder.parameters(), lr={}, eps=1e-7)  # Keras' ε\nloader = torch.utils.data.DataLoader(x_normal, batch_size=16, shuffle=True)\nfor epoch in range({e}):\n    total = 0.0\n    for x in loader:\n        loss = nn.functional.mse_loss(autoencoder(x), x)\n        opt.zero_grad(); loss.backward(); opt.step()\n        total += loss.item() * len(x)\ntotal / len(x_normal)  # the epoch's loss, as Keras reports it", py(LEARNING_RATE)),
-                value: loss_now.get().map(|v| vec![v]),
-                note: Some("PyTorch's own defaults differ: nn.Linear starts from Kaiming-uniform weights and Adam uses ε = 1e−8.".into()),
-            }
+        let programs = Signal::derive(move || {
+            let s = state.get();
+            panels::train_programs(s.epoch, s.loss)
         });
         view! {
             <p>
@@ -1205,7 +1195,7 @@ mod view {
                 "then the brushing. The defects never do: the scratch, the spot and the broken corner "
                 "are repainted as good surface, which is exactly why their error stays high."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -1231,20 +1221,28 @@ mod view {
         let (labels, errors, suggested) = with_lab(|l| {
             (
                 l.data().test_labels(),
-                l.test_errors().to_vec(),
+                panels::shown(l.test_errors()),
                 l.suggested_threshold(),
             )
         })
         .unwrap_or_default();
         let data =
             with_lab(|l| l.data().clone()).unwrap_or_else(crate::model::anomaly::Dataset::seeded);
+        let labels_count = errors.len();
         let points = math::roc_curve(&labels, &errors).unwrap_or_default();
         let exact = math::roc_auc(&labels, &errors).ok();
         let keras_auc = math::keras_auc(&labels, &errors, 200).ok();
         let top = errors.iter().copied().fold(0.0, f64::max);
+        // Divided in float32, as the code panel's NumPy array is.
         let rescaled: Vec<f64> = errors
             .iter()
-            .map(|e| if top > 0.0 { e / top } else { 0.0 })
+            .map(|e| {
+                if top > 0.0 {
+                    (*e as f32 / top as f32) as f64
+                } else {
+                    0.0
+                }
+            })
             .collect();
         let keras_rescaled = math::keras_auc(&labels, &rescaled, 200).ok();
         let hist = ScoreHistogram {
@@ -1320,36 +1318,11 @@ mod view {
             t.set(points_store.with_value(|p| threshold_for_roc_index(p, k)));
         });
         let (lo, hi) = LOG_THRESHOLD_RANGE;
-        let keras = Signal::derive(move || {
+        let programs = Signal::derive(move || {
             let t = t.get();
-            Call {
-                code: format!("import keras\nerrors = keras.ops.mean((x_test - autoencoder.predict(x_test)) ** 2, axis=-1)\nt = {}\n[keras.metrics.Precision(thresholds=t)(y_test, errors), keras.metrics.Recall(thresholds=t)(y_test, errors)]", py(t)),
-                value: Some(vec![precision.get(), recall.get()]),
-                note: Some("Both count an error strictly above t as flagged, like the table.".into()),
-            }
+            stored.with_value(|(y, s)| panels::threshold_programs(y, s, t))
         });
-        let torch = Signal::derive(move || {
-            let t = t.get();
-            Call {
-                code: format!("from torchmetrics.functional.classification import binary_precision, binary_recall\nwith torch.no_grad():\n    errors = ((autoencoder(x_test) - x_test) ** 2).mean(dim=1)\nt = {}\n[binary_precision(errors, y_test, threshold=t), binary_recall(errors, y_test, threshold=t)]", py(t)),
-                value: Some(vec![precision.get(), recall.get()]),
-                note: Some("torchmetrics also flags scores above t. (It would first apply a sigmoid to scores outside [0, 1]; reconstruction errors never are.)".into()),
-            }
-        });
-        let keras_auc_call = Signal::derive(move || {
-            Call {
-            code: "import keras\nkeras.metrics.AUC()(y_test, errors)  # 200 thresholds spread over [0, 1]".to_string(),
-            value: keras_auc.map(|v| vec![v]),
-            note: Some(format!("Every error here is below 0.013, so almost all of them fall in the first three of the 200 buckets and count as ties. Mapping the scores onto [0, 1] first keeps their order and fixes it: AUC()(y_test, errors / errors.max()) gives {}.", keras_rescaled.map(format4).unwrap_or_default())),
-        }
-        });
-        let torch_auc_call = Signal::derive(move || {
-            Call {
-            code: "from torchmetrics.functional.classification import binary_auroc\nbinary_auroc(errors, y_test)  # exact (thresholds=None), like roc_auc_score".to_string(),
-            value: exact.map(|v| vec![v]),
-            note: None,
-        }
-        });
+        let (largest, buckets) = stored.with_value(|(_, s)| panels::keras_buckets(s));
         view! {
             <ScoreHistogramView
                 histogram=Signal::stored(hist)
@@ -1421,9 +1394,16 @@ mod view {
                         <tr><th scope="row">"Keras AUC() on errors / errors.max()"</th><td><MaybeReadout name="auc-keras-rescaled" value=Signal::derive(move || keras_rescaled) /></td></tr>
                     </tbody>
                 </table>
-                <FrameworkPanel keras=keras_auc_call pytorch=torch_auc_call />
+                <p>
+                    "AUC() spreads its 200 thresholds evenly over [0, 1], 1/199 apart. The largest "
+                    "error here is "{format4(largest)}", so all "{labels_count}" errors fall into "
+                    {buckets}" of its buckets, and errors in the same bucket count as ties. Divided "
+                    "by the largest error they keep their order and spread over [0, 1]; the exact "
+                    "AUC uses every score as its own threshold."
+                </p>
+                <p>"The code below computes the table's counts, precision and recall at the threshold you set, and the three AUCs."</p>
+                <CodePanels programs />
             </Predict>
-            <FrameworkPanel keras pytorch=torch />
         }
         .into_any()
     }
@@ -1448,7 +1428,7 @@ mod view {
     fn inspect_view() -> AnyView {
         let (errors, kinds) = with_lab(|l| {
             (
-                l.test_errors().to_vec(),
+                panels::shown(l.test_errors()),
                 l.data().test.iter().map(|s| s.kind).collect::<Vec<_>>(),
             )
         })
@@ -1549,21 +1529,15 @@ mod view {
             Some(_) => "passed (at or below the threshold)",
             None => "",
         };
-        let keras = Signal::derive(move || {
+        let programs = Signal::derive(move || {
             let i = selected.get().unwrap_or(0);
-            Call {
-                code: format!("x = x_test[{i}:{}]  # one picture, kept as a batch of 1\nx_hat = autoencoder.predict(x)\nerror_map = ((x_hat - x) ** 2).reshape({SIDE}, {SIDE})\nfloat(error_map.mean())", i + 1),
-                value: error.get().map(|e| vec![e]),
-                note: Some("The anomaly score is the mean of the error map: one number per picture, comparable across pictures.".into()),
-            }
-        });
-        let torch = Signal::derive(move || {
-            let i = selected.get().unwrap_or(0);
-            Call {
-                code: format!("x = x_test[{i}:{}]\nwith torch.no_grad():\n    error_map = ((autoencoder(x) - x) ** 2).reshape({SIDE}, {SIDE})\nerror_map.mean().item()", i + 1),
-                value: error.get().map(|e| vec![e]),
-                note: None,
-            }
+            with_lab(|l| {
+                let s = l.data().test.get(i)?;
+                let rebuilt = l.training().model().reconstruct(&s.pixels);
+                Some(panels::inspect_programs(i, s.kind, &s.pixels, &rebuilt))
+            })
+            .flatten()
+            .unwrap_or_default()
         });
         view! {
             <ErrorDotPlot
@@ -1596,7 +1570,8 @@ mod view {
                 "faintest ones, and the worst good parts are those whose shading or brushing is "
                 "unusual; the two overlap a little, which is why no threshold is perfect here."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <p>"The code below holds the selected picture (test picture 0 until you pick one) and its reconstruction, and computes the error map's mean and largest pixel."</p>
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -1714,28 +1689,23 @@ mod view {
                 ),
             ],
         });
-        let at_half = Memo::new(move |_| {
+        // The classifier's probabilities as the page shows them (4 significant digits):
+        // every number of this step is computed from them, as in the code panel.
+        let probabilities = Memo::new(move |_| {
             version.track();
-            with_lab(|l| kind_rates(l.data(), &l.pixel_predictions(Head::SigmoidBce), 0.5).flagged)
+            with_lab(|l| panels::shown(&l.pixel_predictions(Head::SigmoidBce))).unwrap_or_default()
+        });
+        let at_half = Memo::new(move |_| {
+            probabilities
+                .with(|p| with_lab(|l| kind_rates(l.data(), p, 0.5).flagged))
                 .unwrap_or_default()
         });
-        let keras = Signal::derive(move || {
-            let s = state.get();
-            let r = at_half.get();
-            Call {
-                code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # one logit\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={}, batch_size={})  # {TRAIN_NORMAL} good parts (0), {TRAIN_SCRATCH} scratches (1)\np = keras.ops.convert_to_numpy(keras.ops.sigmoid(clf.predict(x_test)[:, 0]))\n[float((p[scratches] > 0.5).mean()), float((p[good_parts] > 0.5).mean())]  # boolean masks of x_test", py(CLASSIFIER_LEARNING_RATE), s.steps, TRAIN_NORMAL + TRAIN_SCRATCH),
-                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Normal.index()]]),
-                note: Some("Whole-batch steps from zero weights, as here: nothing random, so Keras and PyTorch reach these numbers too (up to float32 rounding).".into()),
-            }
-        });
-        let torch = Signal::derive(move || {
-            let s = state.get();
-            let r = at_half.get();
-            Call {
-                code: format!("import torch\nfrom torch import nn\nclf = nn.Linear({PIXELS}, 1)\nnn.init.zeros_(clf.weight); nn.init.zeros_(clf.bias)\nopt = torch.optim.Adam(clf.parameters(), lr={}, eps=1e-7)\nfor step in range({}):\n    loss = nn.functional.binary_cross_entropy_with_logits(clf(x_train)[:, 0], y_train)\n    opt.zero_grad(); loss.backward(); opt.step()\nwith torch.no_grad():\n    p = torch.sigmoid(clf(x_test)[:, 0])\n[(p[scratches] > 0.5).float().mean().item(), (p[good_parts] > 0.5).float().mean().item()]", py(CLASSIFIER_LEARNING_RATE), s.steps),
-                value: (s.steps > 0).then(|| vec![r[Kind::Scratch.index()], r[Kind::Normal.index()]]),
-                note: None,
-            }
+        let programs = Signal::derive(move || {
+            let steps = state.get().steps;
+            let b = budget.get();
+            probabilities.with(|p| {
+                with_lab(|l| panels::supervised_programs(steps, b, p, l.data())).unwrap_or_default()
+            })
         });
         let ae_version = RwSignal::new(0u64);
         view! {
@@ -1793,11 +1763,44 @@ mod view {
                 " false alarms on the 100 good test parts."
             </p>
             <NeedsAutoencoder version=ae_version>
-                {move || comparison_view(version, budget, at_half)}
+                {move || comparison_view(version, budget, at_half, probabilities)}
             </NeedsAutoencoder>
-            <FrameworkPanel keras pytorch=torch />
+            <p>"The code below builds the classifier and computes its column of the table from its probabilities on the test pictures."</p>
+            <CodePanels programs />
         }
         .into_any()
+    }
+
+    /// What the comparison table shows, in words, for the budget on screen.
+    fn comparison_text(
+        trained: bool,
+        budget: f64,
+        clf: &crate::model::anomaly::KindRates,
+        ae: &crate::model::anomaly::KindRates,
+    ) -> String {
+        let ae_part = format!(
+            "The autoencoder, shown no defect at all, flags {} of the good parts and catches {} of the scratches, {} of the spots and {} of the missing pieces. ",
+            pct(ae.flagged[0]),
+            pct(ae.flagged[1]),
+            pct(ae.flagged[2]),
+            pct(ae.flagged[3])
+        );
+        if !trained {
+            return format!("With {} false alarms allowed: {ae_part}", pct(budget));
+        }
+        let ranking = if clf.auc[1] < 0.5 {
+            "below 0.5: it ranks spots as less suspicious than good parts"
+        } else {
+            "at least 0.5"
+        };
+        format!(
+            "With {} false alarms allowed, the classifier flags {} of the good parts and catches {} of the scratches and {} of the spots; its AUC on spots is {}, {ranking}. {ae_part}",
+            pct(budget),
+            pct(clf.flagged[0]),
+            pct(clf.flagged[1]),
+            pct(clf.flagged[2]),
+            format4(clf.auc[1]),
+        )
     }
 
     /// The supervised classifier against the autoencoder at the same false-alarm budget.
@@ -1805,8 +1808,9 @@ mod view {
         version: RwSignal<u64>,
         budget: RwSignal<f64>,
         at_half: Memo<[f64; 4]>,
+        predictions: Memo<Vec<f64>>,
     ) -> AnyView {
-        let (data, errors) = with_lab(|l| (l.data().clone(), l.test_errors().to_vec()))
+        let (data, errors) = with_lab(|l| (l.data().clone(), panels::shown(l.test_errors())))
             .unwrap_or_else(|| (crate::model::anomaly::Dataset::seeded(), Vec::new()));
         let normal_errors: Vec<f64> = data
             .test_indices(Kind::Normal)
@@ -1818,10 +1822,6 @@ mod view {
         let trained = Memo::new(move |_| {
             version.track();
             with_lab(|l| l.pixel_training(Head::SigmoidBce).is_done()).unwrap_or(false)
-        });
-        let predictions = Memo::new(move |_| {
-            version.track();
-            with_lab(|l| l.pixel_predictions(Head::SigmoidBce)).unwrap_or_default()
         });
         let ae = Memo::new(move |_| {
             let b = budget.get();
@@ -1903,15 +1903,13 @@ mod view {
                     </table>
                 </div>
                 {move || (!trained.get()).then(|| view! { <p class="muted">"Train the classifier above to fill in its column."</p> })}
-                <p>
-                    "The classifier catches the kind it was shown and misses the spots, even with a "
-                    "fifth of the good parts flagged. Its AUC on spots is below 0.5: it ranks them "
-                    "as less suspicious than good parts. It does catch missing pieces at low "
-                    "thresholds, but by luck: its weights are negative near the corners, so a dark "
-                    "corner happens to push p up. The autoencoder was shown no defect at all and "
-                    "catches all three kinds. That is the typical outcome, not a law: a supervised "
-                    "model with the right kinds labelled is often sharper on those kinds, and an "
-                    "autoencoder can miss a defect that looks like normal variation."
+                <p data-testid="comparison-text">
+                    {move || comparison_text(trained.get(), budget.get(), &clf.get(), &ae.get())}
+                    "It does catch missing pieces at low thresholds, but by luck: its weights are "
+                    "negative near the corners, so a dark corner happens to push p up. That is the "
+                    "typical outcome, not a law: a supervised model with the right kinds labelled is "
+                    "often sharper on those kinds, and an autoencoder can miss a defect that looks "
+                    "like normal variation."
                 </p>
             </Predict>
         }
@@ -1964,7 +1962,11 @@ mod view {
                 return Vec::new();
             }
             let h = mode.get();
-            with_lab(|l| l.pixel_predictions(h)).unwrap_or_default()
+            with_lab(|l| {
+                panels::thread_scores(h, &panels::shown(&l.pixel_raw(h)), &l.data().test_labels())
+                    .outputs
+            })
+            .unwrap_or_default()
         });
         report_task("furthest-outside", move || {
             ready.get()
@@ -2002,11 +2004,13 @@ mod view {
         outputs: Memo<Vec<f64>>,
     ) -> AnyView {
         untrack(move || {
-            let (labels, kinds, raw_sigmoid) = with_lab(|l| {
+            // The raw outputs as the page shows them (4 significant digits), per set-up.
+            let (labels, kinds, raw_sigmoid, raw_linear) = with_lab(|l| {
                 (
                     l.data().test_labels(),
                     l.data().test.iter().map(|s| s.kind).collect::<Vec<_>>(),
-                    l.pixel_raw(Head::SigmoidBce),
+                    panels::shown(&l.pixel_raw(Head::SigmoidBce)),
+                    panels::shown(&l.pixel_raw(Head::LinearMse)),
                 )
             })
             .unwrap_or_default();
@@ -2066,34 +2070,40 @@ mod view {
                     .map(|k| k.name())
                     .unwrap_or("pick a dot")
             };
-            let keras = Signal::derive(move || {
-                match mode.get() {
-                Head::SigmoidBce => Call {
-                    code: format!("import keras\nclf = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])\nclf.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=keras.losses.BinaryCrossentropy(from_logits=True))\nclf.fit(x_train, y_train, epochs={CLASSIFIER_EPOCHS}, batch_size={})\nclf.evaluate(x_test, y_test)  # the test loss", py(CLASSIFIER_LEARNING_RATE), TRAIN_NORMAL + TRAIN_SCRATCH),
-                    value: bce.get().map(|v| vec![v]),
-                    note: Some("keras.wrappers.SKLearnClassifier one-hot encodes the targets, so it would need a two-unit softmax output; a plain fit is simpler for one sigmoid.".into()),
-                },
-                _ => Call {
-                    code: format!("import keras\ndef build_model(X, y):\n    model = keras.Sequential([keras.Input(shape=({PIXELS},)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])  # linear output\n    model.compile(optimizer=keras.optimizers.Adam(learning_rate={}), loss=\"mean_squared_error\")\n    return model\nreg = keras.wrappers.SKLearnRegressor(model=build_model, fit_kwargs={{\"epochs\": {CLASSIFIER_EPOCHS}, \"batch_size\": {}}})\nreg.fit(x_train, y_train)\nreg.score(x_test, y_test)  # R², from scikit-learn's RegressorMixin", py(CLASSIFIER_LEARNING_RATE), TRAIN_NORMAL + TRAIN_SCRATCH),
-                    value: r2.get().map(|v| vec![v]),
-                    note: Some(format!("The thread's keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=…) no longer exists; its score returned −MSE, {} here.", old_score.get().map(format4).unwrap_or_default())),
-                },
-            }
+            let raw_linear = StoredValue::new(raw_linear);
+            let programs = Signal::derive(move || {
+                let h = mode.get();
+                let raw = if h == Head::SigmoidBce {
+                    raw_sigmoid
+                } else {
+                    raw_linear
+                };
+                raw.with_value(|z| labels.with_value(|y| panels::thread_programs(h, z, y)))
             });
-            let torch = Signal::derive(move || {
+            // What the score table says, for the set-up on screen.
+            let verdict = move || {
+                let Some(r) = r2.get() else {
+                    return String::new();
+                };
+                let share = labels.with_value(|y| y.iter().sum::<f64>() / y.len().max(1) as f64);
+                let sign = if r < 0.0 {
+                    format!("below 0: its squared error is larger than that of always answering the share of defects, {}", format4(share))
+                } else {
+                    "above 0, but far from 1".to_string()
+                };
                 match mode.get() {
-                Head::SigmoidBce => Call {
-                    code: "import torch\n# clf: nn.Linear(144, 1) trained with binary_cross_entropy_with_logits, as in step 5\nwith torch.no_grad():\n    torch.nn.functional.binary_cross_entropy_with_logits(clf(x_test)[:, 0], y_test)".to_string(),
-                    value: bce.get().map(|v| vec![v]),
-                    note: None,
-                },
-                _ => Call {
-                    code: "import torch\nfrom torchmetrics.functional import r2_score\n# reg: nn.Linear(144, 1) trained with nn.functional.mse_loss on the 0/1 labels\nwith torch.no_grad():\n    r2_score(reg(x_test)[:, 0], y_test)".to_string(),
-                    value: r2.get().map(|v| vec![v]),
-                    note: Some("PyTorch has no scikit-learn wrapper of its own; the third-party skorch's NeuralNetRegressor scores with R² too.".into()),
-                },
-            }
-            });
+                    Head::SigmoidBce => format!(
+                        "With the classification set-up, the R² of the probabilities is {}: {sign}. The test loss to report here is the binary cross-entropy, {}.",
+                        format4(r),
+                        bce.get().map(format4).unwrap_or_default()
+                    ),
+                    _ => format!(
+                        "With the thread's set-up, R² is {}: {sign}. The old KerasRegressor.score would have reported {} (−MSE) instead.",
+                        format4(r),
+                        old_score.get().map(format4).unwrap_or_default()
+                    ),
+                }
+            };
             view! {
                 <div class="controls">
                     <fieldset class="setup-field">
@@ -2136,13 +2146,15 @@ mod view {
                                     <tr><th scope="row">"test binary cross-entropy (sigmoid set-up)"</th><td><MaybeReadout name="test-bce" value=bce /></td></tr>
                                 </tbody>
                             </table>
+                            <p data-testid="score-verdict">{verdict}</p>
                             <p>
                                 "Both numbers are about the set of outputs, never about one picture, "
                                 "and neither says how many defects are caught. For the classification "
                                 "set-up the loss to report is the binary cross-entropy; to judge it, "
                                 "precision, recall and AUC, as in steps 3 and 5."
                             </p>
-                            <FrameworkPanel keras pytorch=torch />
+                            <p>"The code below defines the set-up shown and computes the table from its outputs on the test pictures."</p>
+                            <CodePanels programs />
                 </Predict>
             }
             .into_any()
@@ -2157,7 +2169,9 @@ mod view {
             let trained = with_lab(|l| l.is_trained()).unwrap_or(false);
             let auc = with_lab(|l| {
                 l.is_trained()
-                    .then(|| math::roc_auc(&l.data().test_labels(), l.test_errors()).ok())
+                    .then(|| {
+                        math::roc_auc(&l.data().test_labels(), &panels::shown(l.test_errors())).ok()
+                    })
                     .flatten()
             })
             .flatten();
@@ -2184,6 +2198,19 @@ mod view {
                     "probabilities), set the threshold from good parts, and keep labelled defects for "
                     "testing. If you can label every kind of defect, a supervised classifier is worth "
                     "trying too, but test it on kinds it was not trained on before trusting it with them."
+                </p>
+                <p data-testid="pretrained-features">
+                    "The easiest upgrade for the thread's asker, who already uses scikit-learn's "
+                    <code>"OneClassSVM"</code>", keeps it and changes only what it looks at: not raw "
+                    "pixels but features from a CNN pretrained on ImageNet, such as "
+                    <code>"keras.applications.ResNet50(include_top=False, pooling=\"avg\")"</code>
+                    " or torchvision's ResNet-18 with its last layer removed. Run the good parts "
+                    "through it once (with the network's own preprocessing), standardise the feature "
+                    "vectors, fit the OneClassSVM on them, and score new parts with its "
+                    <code>"decision_function"</code>" (or "<code>"score_samples"</code>"). No network "
+                    "is trained, and the features already describe edges, textures and blobs: what "
+                    "scratches and spots change. Set its threshold from good parts and judge it on "
+                    "labelled defects, exactly as in steps 3 and 5."
                 </p>
             }
             .into_any()
