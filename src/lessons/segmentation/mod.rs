@@ -62,11 +62,11 @@ pub static LESSON: Lesson = Lesson {
             corrections: &[
                 Correction {
                     claim: "The answer flattens the output with model.add(Reshape(NUM_CLASSES, HEIGHT*WIDTH)) and model.add(Permute(2,1)).",
-                    correction: "Neither line runs: both layers take the target shape as one tuple, Reshape((NUM_CLASSES, HEIGHT * WIDTH)) and Permute((2, 1)). And even with the tuples the result is wrong, as this step shows.",
+                    correction: "Neither line runs: both layers take the target shape as one tuple, Reshape((NUM_CLASSES, HEIGHT * WIDTH)) and Permute((2, 1)). With the tuples, the recipe is right only for a channels-first output (C, H, W); on the channels-last output (H, W, C) of Keras 3 it scrambles pixels, as this step shows.",
                 },
                 Correction {
-                    claim: "Reshaping the (H, W, C) output to (C, H·W) gives one row per class.",
-                    correction: "Reshape keeps the values in memory order and only regroups them. In a channels-last tensor a pixel's C scores sit next to each other, so the rows of a (C, H·W) reshape mix pixels and classes. Moving an axis is a transpose (Permute in Keras, permute in PyTorch); to get one row per pixel, reshape to (H·W, C), with no Permute at all.",
+                    claim: "Reshape((C, H·W)) followed by Permute((2, 1)) gives one row per pixel.",
+                    correction: "Only if the output is channels first, (C, H, W), as in Keras 1 with Theano's \"th\" dimension ordering, where the recipe comes from: there each class's H·W scores lie together in memory, Reshape((C, H·W)) gives one row per class and Permute((2, 1)) one row per pixel. Keras 3 (like TensorFlow) is channels last by default, (H, W, C): a pixel's C scores lie together, and Reshape, which keeps the memory order and only regroups it, cuts rows that mix pixels and classes. On channels-last output reshape to (H·W, C) with no Permute; moving an axis is a transpose (Permute in Keras, permute in PyTorch), never a reshape.",
                 },
                 Correction {
                     claim: "The snippet's comments say the shape is HEIGHT × WIDTH × NUM_CLASSES after the Reshape and NUM_CLASSES × HEIGHT × WIDTH after the Permute.",
@@ -78,7 +78,7 @@ pub static LESSON: Lesson = Lesson {
                 },
                 Correction {
                     claim: "Flattening is one of the two ways to get per-pixel classes.",
-                    correction: "In Keras 3 there is nothing to flatten: a softmax activation and the cross-entropy losses act on the last axis, so a (B, H, W, C) output trains as it is against (B, H, W, C) one-hot or (B, H, W) integer labels. Flattening recipes come from early Keras versions whose softmax refused 4-D tensors.",
+                    correction: "In Keras 3 there is nothing to flatten: a softmax activation and the cross-entropy losses act on the last axis, so a (B, H, W, C) output trains as it is against (B, H, W, C) one-hot or (B, H, W) integer labels. Flattening recipes come from early Keras versions whose softmax refused 4-D tensors (and which, on Theano, put the channels first).",
                 },
             ],
             #[cfg(target_arch = "wasm32")]
@@ -94,7 +94,10 @@ pub static LESSON: Lesson = Lesson {
                 TaskInfo { id: "balance", text: "Set pos_weight so that object and background weigh the same in total." },
             ],
             predict: None,
-            corrections: &[],
+            corrections: &[Correction {
+                claim: "The thread's custom loss takes its arguments as function(y_pred, y_true).",
+                correction: "Keras calls a loss as loss(y_true, y_pred), the truth first, and passes both by position, so a function written (y_pred, y_true) receives them swapped, with no error. A symmetric formula such as the Dice loss survives the swap; anything else does not: a weighted BCE would take its weights from the prediction and the logarithm of the labels. Write def loss(y_true, y_pred).",
+            }],
             #[cfg(target_arch = "wasm32")]
             view: view::paint,
         },
@@ -267,17 +270,17 @@ mod view {
     use super::*;
     use crate::chart::mask_grid::TensorGrid;
     use crate::format::format4;
+    use crate::lessons::code_view::CodePanels;
     use crate::lessons::view::{
-        py, py_list, render_lesson, report_task, shared, shared_codec, shared_number, Call,
-        Formula, FrameworkPanel, Predict,
+        render_lesson, report_task, shared, shared_codec, shared_number, Formula, Predict,
     };
     use crate::math;
     use crate::model::segmentation::{
         balancing_pos_weight, dice_below, flatten_sources, flattened_loss, initial_prediction,
         inspector_logits, inspector_truth, is_all_background, is_balanced, is_unsure, mask_metrics,
-        mean_pixel_cross_entropy, object_found, object_mask, paint as paint_mask, reshape_example,
-        reshape_sources, shape_text, trap_features, Brush, LastLayer, TrapReport, TrapSetup,
-        INSPECT_CLASS_NAMES, INSPECT_SIZE, PAINT_SIZE, RESHAPE_DIMS, TRAP_LEARNING_RATE,
+        mean_pixel_cross_entropy, object_found, object_mask, paint as paint_mask, reshape_sources,
+        shape_text, trap_features, Brush, LastLayer, TrapReport, TrapSetup, INSPECT_CLASS_NAMES,
+        INSPECT_SIZE, PAINT_SIZE, RESHAPE_DIMS, TRAP_LEARNING_RATE,
     };
     use crate::widgets::{
         now_ms, use_animation_frame, LogitBars, MaskClassMap, MaskMaps, MaskPainter,
@@ -315,40 +318,6 @@ mod view {
         }
     }
 
-    /// The whole set-up as code for one framework, ending in the output's shape.
-    fn shape_call(s: ShapeSetup) -> Call {
-        let r = s.report();
-        let (b, h, w) = (s.batch, s.height, s.width);
-        let out = r.output.iter().map(|d| *d as f64).collect::<Vec<_>>();
-        match s.framework {
-            Framework::Keras => Call {
-                code: format!(
-                    "import keras\ninputs = keras.Input(shape=({h}, {w}, 3))\n# input batches: {input}\nx = decoder(encoder(inputs))  # (B, {h}, {w}, 64)\noutputs = {layer}(x)\nmodel = keras.Model(inputs, outputs)\nmodel.compile(loss={loss})\n# labels: {target} {dtype}\nmodel(x_batch).shape",
-                    input = shape_text(&r.input),
-                    layer = r.layer_code,
-                    loss = r.loss_code,
-                    target = shape_text(&r.target),
-                    dtype = r.target_dtype,
-                ),
-                value: Some(out),
-                note: Some(format!("Channels last: the classes are axis {} of {}.", r.class_axis, shape_text(&r.output))),
-            },
-            Framework::PyTorch => Call {
-                code: format!(
-                    "import torch\nfrom torch import nn\nx = torch.randn({b}, 3, {h}, {w})  # {input}\nhead = {layer}\n# features ({b}, 64, {h}, {w}) in, logits out: the loss applies the {act}\nlogits = head(decoder(encoder(x)))\nloss_fn = {loss}\n# labels: {target} {dtype}\nlogits.shape",
-                    input = shape_text(&r.input),
-                    layer = r.layer_code,
-                    loss = r.loss_code,
-                    target = shape_text(&r.target),
-                    dtype = r.target_dtype,
-                    act = if s.head == Head::Softmax { "softmax" } else { "sigmoid" },
-                ),
-                value: Some(out),
-                note: Some(format!("Channels first: the classes are axis {} of {}.", r.class_axis, shape_text(&r.output))),
-            },
-        }
-    }
-
     pub fn shapes() -> AnyView {
         let setup = shared(
             "setup",
@@ -377,18 +346,7 @@ mod view {
                 </label>
             }
         };
-        let keras = Signal::derive(move || {
-            shape_call(ShapeSetup {
-                framework: Framework::Keras,
-                ..setup.get()
-            })
-        });
-        let torch = Signal::derive(move || {
-            shape_call(ShapeSetup {
-                framework: Framework::PyTorch,
-                ..setup.get()
-            })
-        });
+        let programs = Signal::derive(move || panels::shape_programs(&setup.get()));
         let row =
             move |name: &'static str,
                   id: &'static str,
@@ -487,7 +445,7 @@ mod view {
                 <ul class="shape-notes" data-testid="shape-notes">
                     {move || report.get().notes.into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
                 </ul>
-                <FrameworkPanel keras pytorch=torch />
+                <CodePanels programs />
             </Predict>
             <p>
                 "A convolution's output size along each axis is "
@@ -564,7 +522,6 @@ mod view {
         );
         report_task("rows-are-pixels", move || rows_are_pixels(mode.get()));
         let (h, w, c) = RESHAPE_DIMS;
-        let (logits, labels) = reshape_example();
         let grids = Signal::derive(move || tensor_grids(mode.get()));
         let mixed = Signal::derive(move || mixed_rows(mode.get()) as f64);
         let per_pixel = flattened_loss(Flatten::NoReshape);
@@ -576,47 +533,7 @@ mod view {
                 h * w
             )
         });
-        let labels_py = format!(
-            "[[{}]]",
-            labels
-                .chunks(w)
-                .map(|r| format!(
-                    "[{}]",
-                    r.iter()
-                        .map(|v| v.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let z_py = py_list(&logits);
-        let (z_k, labels_k) = (z_py.clone(), labels_py.clone());
-        let keras = Signal::derive(move || {
-            let head = format!(
-                "import numpy as np\nimport keras\nfrom keras import ops\nz = np.array({z_k}).reshape(1, {h}, {w}, {c})   # (B, H, W, C)\nlabels = np.array({labels_k})                    # (B, H, W)\ny = ops.reshape(ops.one_hot(labels, {c}), (1, {hw}, {c}))  # one row per pixel\n",
-                hw = h * w
-            );
-            let tail = match mode.get() {
-                Flatten::ThreadReshapePermute => format!("x = keras.layers.Reshape(({c}, {hw}))(z)\nx = keras.layers.Permute((2, 1))(x)         # ({hw}, {c}), rows are not pixels\nops.mean(keras.losses.categorical_crossentropy(y, x, from_logits=True))", hw = h * w),
-                Flatten::ReshapePixelsFirst => format!("x = keras.layers.Reshape(({hw}, {c}))(z)   # row i = pixel i's {c} scores\nops.mean(keras.losses.categorical_crossentropy(y, x, from_logits=True))", hw = h * w),
-                Flatten::NoReshape => "# no reshape: the loss works on the last axis of (1, H, W, C)\nops.mean(keras.losses.sparse_categorical_crossentropy(labels, z, from_logits=True))".to_string(),
-            };
-            Call {
-                code: head + &tail,
-                value: Some(vec![after.get()]),
-                note: None,
-            }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import torch\nimport torch.nn.functional as F\nz = torch.tensor({z_py}, dtype=torch.float64).reshape(1, {h}, {w}, {c})  # channels last\nlabels = torch.tensor({labels_py})\nF.cross_entropy(z.permute(0, 3, 1, 2), labels)   # move the classes to axis 1"
-            ),
-            value: Some(vec![per_pixel]),
-            note: Some("permute is a transpose: it moves the axis. z.reshape(1, 3, 2, 2) would have the right shape and scramble the values exactly as the thread's Reshape does.".into()),
-        }
-        });
+        let programs = Signal::derive(move || panels::reshape_programs(mode.get()));
         let choice = move |id: &'static str, value: Flatten, text: &'static str| {
             view! {
                 <label class="chip">
@@ -658,13 +575,22 @@ mod view {
                 "then each row really is one pixel's scores, and the loss equals the per-pixel loss."
             </p>
             <p>
+                "The thread's recipe was right where it came from. Keras 1 on Theano (the \"th\" "
+                "dimension ordering) put the channels first, (C, H, W): there each class's plane of "
+                "H·W scores lies together in memory, Reshape((C, H·W)) makes one row per class, and "
+                "Permute((2, 1)) turns that into one row per pixel. What changed is the layout: on "
+                "the channels-last (H, W, C) output of Keras 3 (and TensorFlow) the same two lines "
+                "scramble the pixels, as drawn above. The programs below run the thread's layers on "
+                "both layouts."
+            </p>
+            <p>
                 "In Keras 3 even that is unnecessary: the softmax activation and the cross-entropy "
                 "losses act on the last axis of a tensor of any rank, so the (B, H, W, C) output "
                 "goes straight into the loss. And "<strong>"global averaging"</strong>" would be "
                 "worse than any reshape: GlobalAveragePooling2D turns (B, H, W, C) into (B, C), one "
                 "answer per image, and the map is gone."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -715,30 +641,8 @@ mod view {
         let m = move |f: fn(&crate::model::segmentation::MaskMetrics) -> f64| {
             Signal::derive(move || metrics.with(f))
         };
-        let keras = Signal::derive(move || {
-            let x = metrics.get();
-            let w = pos_weight.get();
-            Call {
-                code: format!(
-                    "import keras\n# y_true, y_pred: (1, 24, 24, 1): the mask, your painting\nacc = keras.ops.mean(keras.metrics.binary_accuracy(y_true, y_pred))\nbce = keras.losses.BinaryCrossentropy()(y_true, y_pred)\ndice = keras.losses.Dice()(y_true, y_pred)\niou = keras.metrics.BinaryIoU(target_class_ids=[1], threshold=0.5)(y_true, y_pred)\n# no pos_weight in Keras: weight the object pixels instead\nw = 1 + ({} - 1) * y_true[..., 0]\nwbce = keras.losses.BinaryCrossentropy()(y_true, y_pred, sample_weight=w)\nacc, bce, dice, iou, wbce",
-                    py(w)
-                ),
-                value: Some(vec![x.accuracy, x.bce, x.dice_loss, x.keras_iou, x.weighted_bce]),
-                note: Some("Keras has no pos_weight argument; a per-pixel sample_weight of w on object pixels gives the same loss. BinaryIoU counts p ≥ 0.5 as object and adds 1e-7 to the denominator, so it can differ from the IoU above in the 7th digit, or for pixels painted exactly 0.5.".into()),
-            }
-        });
-        let torch = Signal::derive(move || {
-            let x = metrics.get();
-            let w = pos_weight.get();
-            Call {
-                code: format!(
-                    "import torch\nimport torch.nn.functional as F\n# y, p: (1, 1, 24, 24) float64: the mask, your painting\nz = torch.logit(p, eps=1e-7)  # clip like Keras, then logits\nacc = ((p > 0.5).double() == y).double().mean()\nbce = F.binary_cross_entropy_with_logits(z, y)\nw = torch.tensor({})\nwbce = F.binary_cross_entropy_with_logits(z, y, pos_weight=w)\ndice = 1 - 2 * (y * p).sum() / (y.sum() + p.sum() + 1e-7)\nhit, true = p > 0.5, y > 0.5\niou = (hit & true).sum() / (hit | true).sum()\nacc, bce, wbce, dice, iou",
-                    py(w)
-                ),
-                value: Some(vec![x.accuracy, x.bce, x.weighted_bce, x.dice_loss, x.iou]),
-                note: Some("PyTorch has no Dice loss or IoU built in (torchmetrics and segmentation libraries add them); they are two lines by hand. F.binary_cross_entropy on p itself would clamp each log at −100 instead of clipping p, so a painted 0 on the object would cost 100 rather than 16.1.".into()),
-            }
-        });
+        let programs =
+            Signal::derive(move || pred.with(|p| panels::paint_programs(p, pos_weight.get())));
         let size_choice = move |id: &'static str, r: usize, text: &'static str| {
             view! {
                 <label class="chip">
@@ -843,10 +747,29 @@ mod view {
                 "on); IoU thresholds them at 0.5 first (a metric, with no useful gradient)."
             </p>
             <Formula block=true latex=FORMULA_DICE_IOU />
-            <FrameworkPanel keras pytorch=torch />
+            <p>
+                "Training sees batches, and the object's share changes from image to image. One "
+                "pos_weight fits the average; to balance each image, weight its pixels by its own "
+                "background ÷ object ratio (a per-pixel weight map: "<code>"sample_weight"</code>
+                " in Keras, "<code>"weight="</code>" in PyTorch's "
+                <code>"binary_cross_entropy_with_logits"</code>"). Keras' "<code>"Dice()"</code>
+                " pools every pixel of the batch into one overlap, so a large object in one image "
+                "drowns a small one in another; "<code>"Dice(axis=(1, 2, 3))"</code>" scores each "
+                "image alone and averages the scores."
+            </p>
+            <p>
+                "Keras has no "<code>"pos_weight"</code>", so the Keras program writes the weighted "
+                "BCE as a loss function of its own. Keras calls every loss as "
+                <code>"loss(y_true, y_pred)"</code>", the truth first, by position: a loss written "
+                "the other way round, as the thread's "<code>"(y_pred, y_true)"</code>", gets the "
+                "two swapped without any error."
+            </p>
+            <CodePanels programs />
             <p class="note">
                 "BCE here is Keras' binary cross-entropy on probabilities, which clips p to [1e-7, 1 − 1e-7]: a "
-                "pixel painted 0 on the object costs −ln(1e-7) ≈ 16.1 rather than infinity. The nerve-"
+                "pixel painted 0 on the object costs −ln(1e-7) ≈ 16.1 rather than infinity. The table "
+                "computes in float64; Keras computes in float32, where 1 − 1e-7 rounds to 0.99999988, so a "
+                "background pixel painted 1 costs 15.94 there instead of 16.12. The nerve-"
                 "segmentation code the thread links uses a “smooth” Dice, (2Σyp + 1) / (Σy + Σp + 1), "
                 "which differs from Keras' "<code>"Dice"</code>" mainly on nearly empty masks."
             </p>
@@ -941,32 +864,8 @@ mod view {
                 .map(|s| s.to_string())
                 .collect::<Vec<_>>()
         });
-        let keras = Signal::derive(move || {
-            let (r, c) = selected.get();
-            Call {
-                code: format!(
-                    "import keras\n# z = model(x): (1, {n}, {n}, 3), channels last; y: (1, {n}, {n}) integers\n# z[0, {r}, {c}] = {zs}, y[0, {r}, {c}] = {t}\nkeras.ops.softmax(z[0, {r}, {c}]), keras.losses.sparse_categorical_crossentropy(y[0, {r}, {c}], z[0, {r}, {c}], from_logits=True)",
-                    n = INSPECT_SIZE,
-                    zs = py_list(&z.get()),
-                    t = true_class.get()
-                ),
-                value: Some(p.get().into_iter().chain([pixel_loss.get()]).collect()),
-                note: None,
-            }
-        });
-        let torch = Signal::derive(move || {
-            let (r, c) = selected.get();
-            Call {
-                code: format!(
-                    "import torch\nimport torch.nn.functional as F\n# logits = model(x): (1, 3, {n}, {n}), channels first; y: (1, {n}, {n}) int64\n# logits[0, :, {r}, {c}] = {zs}, y[0, {r}, {c}] = {t}\ntorch.softmax(logits[0, :, {r}, {c}], dim=0), F.cross_entropy(logits, y, reduction=\"none\")[0, {r}, {c}]",
-                    n = INSPECT_SIZE,
-                    zs = py_list(&z.get()),
-                    t = true_class.get()
-                ),
-                value: Some(p.get().into_iter().chain([pixel_loss.get()]).collect()),
-                note: Some("Same numbers, other indexing: the class axis is 1 in PyTorch and last in Keras.".into()),
-            }
-        });
+        let programs =
+            Signal::derive(move || logits.with(|l| panels::inspector_programs(l, selected.get())));
         let prob = move |k: usize| {
             Signal::derive(move || p.with(|p| p.get(k).copied().unwrap_or(f64::NAN)))
         };
@@ -1018,7 +917,7 @@ mod view {
                 "segmentation model's errors live, and why IoU and Dice, which only look at the "
                 "objects, show them much more clearly than pixel accuracy."
             </p>
-            <FrameworkPanel keras pytorch=torch />
+            <CodePanels programs />
         }
         .into_any()
     }
@@ -1133,26 +1032,7 @@ mod view {
         let one_softmax = Signal::derive(move || math::softmax(&[z.get()])[0]);
         let one_sigmoid = Signal::derive(move || math::sigmoid(z.get()));
         let two_softmax = Signal::derive(move || math::softmax(&[0.0, z.get()])[1]);
-        let keras = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import keras\nz = {}  # one pixel's logit\nkeras.ops.softmax([z], axis=-1)[0], keras.ops.sigmoid(z), keras.ops.softmax([0.0, z])[1]",
-                py(z.get())
-            ),
-            value: Some(vec![one_softmax.get(), one_sigmoid.get(), two_softmax.get()]),
-            note: Some("The trap as a layer: Conv2D(1, 1, activation=\"softmax\"). Recent Keras 3 versions print a UserWarning about a softmax over an axis of size 1, then build and train the model anyway.".into()),
-        }
-        });
-        let torch = Signal::derive(move || {
-            Call {
-            code: format!(
-                "import torch\nz = torch.tensor([{}], dtype=torch.float64)\ntorch.softmax(z, dim=0)[0], torch.sigmoid(z)[0], torch.softmax(torch.cat([torch.zeros(1, dtype=torch.float64), z]), dim=0)[1]",
-                py(z.get())
-            ),
-            value: Some(vec![one_softmax.get(), one_sigmoid.get(), two_softmax.get()]),
-            note: Some("In PyTorch the same trap is nn.Conv2d(k, 1, 1) followed by torch.softmax(…, dim=1).".into()),
-        }
-        });
+        let programs = Signal::derive(move || panels::trap_programs(z.get()));
         let column = move |i: usize| {
             view! {
                 <td>
@@ -1231,7 +1111,7 @@ mod view {
                     "the two-channel softmax learn the same mask: softmax over (z₀, z₁) gives "
                     "the object σ(z₁ − z₀), a sigmoid of the difference."
                 </p>
-                <FrameworkPanel keras pytorch=torch />
+                <CodePanels programs />
             </Predict>
         }
         .into_any()
@@ -1268,7 +1148,7 @@ mod view {
                             <td><code>"Conv2D(2, 1, activation=\"softmax\")"</code>" · "<code>"nn.Conv2d(k, 2, 1)"</code></td>
                             <td>"(B, H, W, 2) · (N, 2, H, W)"</td>
                             <td>"(B, H, W) integers, or one-hot"</td>
-                            <td><code>"SparseCategoricalCrossentropy"</code>" · "<code>"CrossEntropyLoss(weight=…)"</code></td>
+                            <td><code>"SparseCategoricalCrossentropy"</code>" (integers) or "<code>"CategoricalCrossentropy"</code>" (one-hot) · "<code>"CrossEntropyLoss(weight=…)"</code></td>
                         </tr>
                         <tr>
                             <th scope="row">"C classes"</th>
@@ -1289,9 +1169,10 @@ mod view {
             </div>
             <ul class="rules">
                 <li>"Keep one output per input pixel: stride 1 and "<code>"padding=\"same\""</code>" (or 1 × 1 kernels) in the last layer; no global pooling, no Dense over the flattened map."</li>
-                <li>"Keras 3 needs no Reshape or Permute: softmax and the losses act on the last axis. To move an axis, transpose (Permute, permute); never reshape."</li>
+                <li>"Keras 3 needs no Reshape or Permute: softmax and the losses act on the last axis. The thread's Reshape((C, H·W)) + Permute((2, 1)) is right only on channels-first output (Keras 1 on Theano) and scrambles pixels on channels-last output. To move an axis, transpose (Permute, permute); never reshape."</li>
                 <li>"With a small object, pixel accuracy says little (all background scores ≈ 96 % here). Report IoU or Dice of the object class; train with Dice, or BCE with pos_weight ≈ background ÷ object, or both."</li>
-                <li>"PyTorch losses take logits: no activation at the end. In Keras, either an activation plus the default loss, or no activation and "<code>"from_logits=True"</code>"."</li>
+                <li><code>"nn.CrossEntropyLoss"</code>" and "<code>"nn.BCEWithLogitsLoss"</code>" take logits: no activation at the end of a PyTorch model ("<code>"nn.BCELoss"</code>" takes probabilities, "<code>"nn.NLLLoss"</code>" log-probabilities). In Keras, either an activation plus the default loss, or no activation and "<code>"from_logits=True"</code>"."</li>
+                <li>"A loss of your own is called as "<code>"loss(y_true, y_pred)"</code>" in Keras, the truth first. When the object's share varies from image to image, weight each image by its own ratio, and score Dice per image ("<code>"Dice(axis=(1, 2, 3))"</code>"): Keras' "<code>"Dice()"</code>" pools the whole batch."</li>
             </ul>
         }
         .into_any()
@@ -1372,6 +1253,38 @@ mod tests {
         assert!(!is_pytorch_sparse_five(&s) && !is_binary_sigmoid(&s));
         s.classes = 2;
         assert!(is_binary_sigmoid(&s));
+    }
+
+    #[test]
+    fn the_shape_advice_is_right_for_every_head_and_class_count() {
+        for head in [Head::Softmax, Head::Sigmoid] {
+            for classes in 1..=8 {
+                let s = ShapeSetup {
+                    head,
+                    classes,
+                    last_layer: LastLayer::Same3,
+                    ..ShapeSetup::start()
+                };
+                let r = s.report();
+                let text = r.problems.join(" ") + &r.notes.join(" ");
+                // Never advise the one-channel softmax (step 5's trap).
+                assert!(
+                    !text.to_lowercase().contains("use a softmax over 1 "),
+                    "{head:?} {classes}: {text}"
+                );
+                let trains = match head {
+                    Head::Softmax => classes >= 2,
+                    Head::Sigmoid => classes <= 2,
+                };
+                assert_eq!(r.problems.is_empty(), trains, "{head:?} {classes}: {text}");
+                if head == Head::Sigmoid && classes > 2 {
+                    assert!(text.contains(&format!("softmax over {classes} channels")));
+                }
+                if !trains && classes == 1 {
+                    assert!(text.contains("one sigmoid channel, or a softmax over 2 channels"));
+                }
+            }
+        }
     }
 
     #[test]

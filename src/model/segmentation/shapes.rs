@@ -276,15 +276,21 @@ impl ShapeSetup {
                 )
             });
         }
-        if self.head == Head::Sigmoid && self.classes != 2 {
+        if self.head == Head::Sigmoid && self.classes > 2 {
             problems.push(format!(
-                "One sigmoid channel answers one yes/no question per pixel, so it can only separate 2 classes, not {}. Use a softmax over {} channels.",
-                self.classes, self.classes
+                "One sigmoid channel answers one yes/no question per pixel, so it can only separate 2 classes, not {c}. For {c} classes that exclude each other, use a softmax over {c} channels (or, if a pixel may belong to several classes at once, {c} sigmoid channels).",
+                c = self.classes
             ));
+        }
+        if self.head == Head::Sigmoid && self.classes == 1 {
+            notes.push(
+                "C counts the classes with the background: one sigmoid channel tells object from background, which is C = 2. The shapes are the same as with C = 2, and this set-up trains."
+                    .to_string(),
+            );
         }
         if self.head == Head::Softmax && self.classes < 2 {
             problems.push(
-                "A softmax over 1 channel outputs 1.0 for every pixel: it cannot learn (step 5)."
+                "A softmax over 1 channel outputs 1.0 for every pixel: it cannot learn (step 5). For object against background, use one sigmoid channel, or a softmax over 2 channels (C = 2)."
                     .to_string(),
             );
         }
@@ -302,7 +308,7 @@ impl ShapeSetup {
         }
         if !keras {
             notes.push(
-                "PyTorch losses take the logits: no softmax or sigmoid layer at the end of the model."
+                "nn.CrossEntropyLoss and nn.BCEWithLogitsLoss take the logits: no softmax or sigmoid layer at the end of the model (nn.BCELoss would want probabilities, nn.NLLLoss log-probabilities)."
                     .to_string(),
             );
         }
