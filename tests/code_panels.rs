@@ -95,16 +95,17 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// How many `<CodePanels` a page's folder places (each must be a registered panel set).
+/// How many `<CodePanels` a page's folder places (each must be a registered panel set): the
+/// folder is the one under `src/lessons/` whose `mod.rs` declares the page's slug.
 fn panels_placed(page: &str) -> usize {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("src/lessons")
-        .join(page.replace('-', "_"));
-    let dir = if dir.exists() {
-        dir
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lessons/playground_page")
-    };
+    let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lessons");
+    let declares = format!("slug: \"{page}\"");
+    let dir = std::fs::read_dir(&lessons)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|d| std::fs::read_to_string(d.join("mod.rs")).is_ok_and(|t| t.contains(&declares)))
+        .unwrap_or_else(|| panic!("no folder under src/lessons declares the page {page}"));
     let mut files = Vec::new();
     source_files(&dir, &mut files);
     files

@@ -8,7 +8,7 @@ mod progress;
 mod step_state;
 
 pub use page::{is_typing, render_lesson};
-pub use parts::{py, py_list, Call, Formula, FrameworkPanel, Predict};
+pub use parts::{Formula, Predict};
 pub use progress::{provide_progress, use_progress, Progress};
 pub use step_state::{
     class_labels, logits_state, report_task, shared, shared_codec, shared_number,

@@ -1,7 +1,6 @@
-//! Pieces a step places: predict-then-reveal, formulas, and the old framework panel.
+//! Pieces a step places: predict-then-reveal and formulas.
 
 use super::step_state::StepContext;
-use crate::format::{format4, format_full};
 use leptos::prelude::*;
 
 /// Multiple choice first; the children (the readout) appear only after an answer, with the
@@ -82,103 +81,6 @@ pub fn Predict(
         </div>
     }
     .into_any()
-}
-
-/// One framework call with the value it returns.
-#[derive(Clone, PartialEq)]
-pub struct Call {
-    /// The code, filled in with the current numbers.
-    pub code: String,
-    /// What it returns (a scalar or a vector), or `None` when there is no such call.
-    pub value: Option<Vec<f64>>,
-    /// A remark shown under the code (why the frameworks differ, what has no twin).
-    pub note: Option<String>,
-}
-
-fn show_value(v: &[f64]) -> String {
-    match v {
-        [x] => format4(*x),
-        _ => format!(
-            "[{}]",
-            v.iter().map(|x| format4(*x)).collect::<Vec<_>>().join(", ")
-        ),
-    }
-}
-
-/// A number for code: full precision, Python spelling (`float("inf")` where needed).
-pub fn py(x: f64) -> String {
-    if x.is_finite() {
-        let s = format!("{x:?}");
-        s
-    } else if x.is_nan() {
-        "float(\"nan\")".into()
-    } else if x > 0.0 {
-        "float(\"inf\")".into()
-    } else {
-        "-float(\"inf\")".into()
-    }
-}
-
-/// A list of numbers for code.
-pub fn py_list(v: &[f64]) -> String {
-    format!(
-        "[{}]",
-        v.iter().map(|x| py(*x)).collect::<Vec<_>>().join(", ")
-    )
-}
-
-/// The Keras 3 and PyTorch calls for what the widget shows, with the current numbers and
-/// what each returns, and a copy button for each.
-#[component]
-pub fn FrameworkPanel(
-    /// The Keras 3 call.
-    #[prop(into)]
-    keras: Signal<Call>,
-    /// The PyTorch call.
-    #[prop(into)]
-    pytorch: Signal<Call>,
-) -> impl IntoView {
-    let block = move |label: &'static str, id: &'static str, call: Signal<Call>| {
-        let copied = RwSignal::new(false);
-        view! {
-            <div class="framework-call">
-                <div class="framework-head">
-                    <h4>{label}</h4>
-                    <button
-                        type="button"
-                        class="copy"
-                        data-testid=format!("copy-{id}")
-                        on:click=move |_| {
-                            let text = call.with_untracked(|c| c.code.clone());
-                            let clipboard = window().navigator().clipboard();
-                            let _ = clipboard.write_text(&text);
-                            copied.set(true);
-                            set_timeout(move || { let _ = copied.try_set(false); }, std::time::Duration::from_millis(1500));
-                        }
-                    >
-                        {move || if copied.get() { "Copied" } else { "Copy" }}
-                    </button>
-                </div>
-                <pre tabindex="0" aria-label=format!("{label} code")><code data-testid=format!("code-{id}")>{move || call.with(|c| c.code.clone())}</code></pre>
-                {move || call.with(|c| c.value.clone()).map(|v| {
-                    let full = v.iter().map(|x| format_full(*x)).collect::<Vec<_>>().join(",");
-                    view! {
-                        <p class="returns">
-                            "returns "
-                            <span class="readout" data-testid=format!("code-{id}-value") data-value=full>{show_value(&v)}</span>
-                        </p>
-                    }
-                })}
-                {move || call.with(|c| c.note.clone()).map(|n| view! { <p class="framework-note">{n}</p> })}
-            </div>
-        }
-    };
-    view! {
-        <div class="framework-panel" data-testid="framework-panel" aria-label="The same in Keras 3 and PyTorch">
-            {block("Keras 3", "keras", keras)}
-            {block("PyTorch", "pytorch", pytorch)}
-        </div>
-    }
 }
 
 /// A formula written in LaTeX, shown as MathML.
