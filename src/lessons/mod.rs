@@ -11,6 +11,7 @@ pub mod logits;
 pub mod losses_metrics;
 pub mod playground_page;
 pub mod regression;
+pub mod runner;
 pub mod segmentation;
 pub mod softmax_sigmoid;
 #[cfg(target_arch = "wasm32")]
