@@ -11,5 +11,6 @@ pub use page::{is_typing, render_lesson};
 pub use parts::{Formula, Predict};
 pub use progress::{provide_progress, use_progress, Progress};
 pub use step_state::{
-    class_labels, logits_state, report_task, shared, shared_codec, shared_number,
+    class_labels, link_value, logits_state, report_task, share_derived, shared, shared_codec,
+    shared_number,
 };

@@ -205,3 +205,37 @@ where
 pub fn class_labels(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("class {i}")).collect()
 }
+
+/// The value a step's link carries under `key`, if it carries a usable one (an unusable one
+/// is named in the step's notice). For state the step derives and replays (a run's step
+/// count): read the target here, build the state, then keep it in the link with
+/// [`share_derived`].
+pub fn link_value<T: LinkValue>(
+    key: &str,
+    accept: impl Fn(&T) -> bool,
+    expected: &str,
+) -> Option<T> {
+    let text = crate::url_sync::current_query_value(key)?;
+    let parsed = T::from_link(&text).filter(|v| accept(v));
+    if parsed.is_none() {
+        if let Some(c) = use_context::<StepContext>() {
+            c.bad_link
+                .update(|b| b.push(format!("{key}: expected {expected}")));
+        }
+    }
+    parsed
+}
+
+/// Keeps a value the step derives (read-only: no effect copies it anywhere) in the step's
+/// link under `key`; it stays out of the link while it equals `initial`.
+pub fn share_derived<T>(key: &str, initial: T, current: Signal<T>)
+where
+    T: LinkValue + Clone + PartialEq + Send + Sync + 'static,
+{
+    if let Some(c) = use_context::<StepContext>() {
+        let encode: SharedValue =
+            std::sync::Arc::new(move || current.with(|v| (*v != initial).then(|| v.to_link())));
+        c.shared
+            .update_value(|items| items.push((key.to_string(), encode)));
+    }
+}
