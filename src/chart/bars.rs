@@ -1,6 +1,8 @@
 //! Bar charts: the draggable logit bars and the probability bars under them.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping, XyChart};
+use super::{
+    err, sane_range, styled_mesh, xy_layout, ChartStyle, DrawResult, PlotFrame, PlotMapping, XyAxes,
+};
 use crate::format::format_sig;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -34,32 +36,17 @@ pub struct BarMarks {
     pub threshold: Option<f64>,
 }
 
-fn sane_range((lo, hi): (f64, f64)) -> (f64, f64) {
-    if lo.is_finite() && hi.is_finite() && hi > lo {
-        (lo, hi)
-    } else {
-        (-1.0, 1.0)
-    }
-}
+impl XyAxes for BarAxes {
+    const FRAME: PlotFrame = PlotFrame {
+        left: 4.0,
+        ..PlotFrame::new(14.0, 10.0, 26.0, 58.0)
+    };
 
-/// Builds the same layout for both layers, so the bars land exactly on the axes.
-fn layout<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    axes: &BarAxes,
-    style: &ChartStyle,
-) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
-    let n = axes.classes.max(1) as f64;
-    let y_range = sane_range(axes.y_range);
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(14.0) as i32)
-        .margin_right(style.px(10.0) as i32)
-        .margin_left(style.px(4.0) as i32)
-        .x_label_area_size(style.px(26.0) as i32)
-        .y_label_area_size(style.px(58.0) as i32)
-        .build_cartesian_2d(0.0..n, y_range.0..y_range.1)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, (0.0, n), y_range);
-    Ok((chart, mapping))
+    /// One unit of width per bar.
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        let bars = (0.0, self.classes.max(1) as f64);
+        (bars, sane_range(self.y_range, (-1.0, 1.0)))
+    }
 }
 
 /// Draws the axes, grid, zero line and class labels (the background layer) and returns the
@@ -69,22 +56,13 @@ pub fn draw_bar_axes<DB: DrawingBackend>(
     axes: &BarAxes,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, axes, style)?;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
-    chart
-        .configure_mesh()
+    let (mut chart, mapping) = xy_layout(root, axes, style)?;
+    styled_mesh(&mut chart, style)
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(7)
         .y_desc(axes.y_label.as_str())
         .y_label_formatter(&|v| format_sig(*v, 3))
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(err)?;
     let (lo, hi) = mapping.y_range;
@@ -92,11 +70,13 @@ pub fn draw_bar_axes<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(
                 [(0.0, 0.0), (mapping.x_range.1, 0.0)],
-                style.axis.stroke_width(style.px(1.0).max(1.0) as u32),
+                style.axis.stroke_width(style.line(1.0)),
             ))
             .map_err(err)?;
     }
-    let label_font = font.pos(Pos::new(HPos::Center, VPos::Top));
+    let label_font = style
+        .label_font(12.0)
+        .pos(Pos::new(HPos::Center, VPos::Top));
     let y = (mapping.top + mapping.height + style.px(6.0)) as i32;
     for (i, label) in axes.class_labels.iter().enumerate().take(axes.classes) {
         let x = mapping.px_of(i as f64 + 0.5) as i32;
@@ -114,11 +94,11 @@ pub fn draw_bars<DB: DrawingBackend>(
     marks: &BarMarks,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, axes, style)?;
+    let (mut chart, mapping) = xy_layout(root, axes, style)?;
     let (lo, hi) = mapping.y_range;
     let base = 0.0_f64.clamp(lo, hi);
     let clamp = |v: f64| if v.is_nan() { base } else { v.clamp(lo, hi) };
-    let line = style.px(2.0).max(1.0) as u32;
+    let line = style.line(2.0);
     if let Some(t) = marks.threshold.filter(|t| *t > lo && *t < hi) {
         // Dashes drawn as short segments (plotters' DashedLineSeries is not in every backend).
         let n = mapping.x_range.1;
@@ -152,10 +132,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             } else {
                 (mapping.py_of(top) + style.px(3.0), VPos::Top)
             };
-            let font = (style.font, style.font_size(12.0))
-                .into_font()
-                .color(&style.text)
-                .pos(Pos::new(HPos::Center, vpos));
+            let font = style.label_font(12.0).pos(Pos::new(HPos::Center, vpos));
             root.draw(&Text::new(format_sig(v, 3), (px as i32, py as i32), font))
                 .map_err(err)?;
         }

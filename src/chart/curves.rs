@@ -1,6 +1,9 @@
 //! Function curves (sigmoid, logit, a loss or its gradient against z) with a draggable point.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping, XyChart};
+use super::{
+    draw_guided_point, err, line_legend, sane_range, styled_mesh, xy_layout, ChartStyle,
+    DrawResult, PlotFrame, PlotMapping, XyAxes,
+};
 use crate::format::format_sig;
 use crate::math;
 use plotters::coord::Shift;
@@ -118,28 +121,16 @@ pub struct CurveAxes {
     pub curves: Vec<CurveKind>,
 }
 
-fn layout<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    axes: &CurveAxes,
-    style: &ChartStyle,
-) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
-    let sane = |(a, b): (f64, f64)| {
-        if a.is_finite() && b.is_finite() && b > a {
-            (a, b)
-        } else {
-            (-1.0, 1.0)
-        }
-    };
-    let (x, y) = (sane(axes.x_range), sane(axes.y_range));
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(12.0) as i32)
-        .margin_right(style.px(14.0) as i32)
-        .x_label_area_size(style.px(40.0) as i32)
-        .y_label_area_size(style.px(52.0) as i32)
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, x, y);
-    Ok((chart, mapping))
+impl XyAxes for CurveAxes {
+    const FRAME: PlotFrame = PlotFrame::new(12.0, 14.0, 40.0, 52.0);
+
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        let fallback = (-1.0, 1.0);
+        (
+            sane_range(self.x_range, fallback),
+            sane_range(self.y_range, fallback),
+        )
+    }
 }
 
 /// Points of a curve over the visible x range, cut where it leaves the plot or is not finite
@@ -169,27 +160,18 @@ pub fn draw_curve_axes<DB: DrawingBackend>(
     axes: &CurveAxes,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, axes, style)?;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
-    chart
-        .configure_mesh()
+    let (mut chart, mapping) = xy_layout(root, axes, style)?;
+    styled_mesh(&mut chart, style)
         .x_labels(7)
         .y_labels(6)
         .x_desc(axes.x_label.as_str())
         .y_desc(axes.y_label.as_str())
         .x_label_formatter(&|v| format_sig(*v, 3))
         .y_label_formatter(&|v| format_sig(*v, 3))
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(err)?;
     let samples = (mapping.width as usize).clamp(50, 800);
-    let width = style.px(2.5).max(1.0) as u32;
+    let width = style.line(2.5);
     for (i, kind) in axes.curves.iter().enumerate() {
         let colour = if *kind == CurveKind::Identity {
             style.axis
@@ -202,16 +184,13 @@ pub fn draw_curve_axes<DB: DrawingBackend>(
                 .draw_series(LineSeries::new(seg, colour.stroke_width(width)))
                 .map_err(err)?;
             if first {
-                let label = kind.label();
-                series.label(label).legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
-                });
+                series.label(kind.label()).legend(line_legend(colour));
                 first = false;
             }
         }
     }
     if !axes.curves.is_empty() {
-        super::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperLeft)?;
+        super::draw_legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(mapping)
 }
@@ -225,32 +204,15 @@ pub fn draw_curve_point<DB: DrawingBackend>(
     x: f64,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, axes, style)?;
+    let (mut chart, mapping) = xy_layout(root, axes, style)?;
     let y = kind.eval(x);
     if !(x.is_finite() && y.is_finite()) {
         return Ok(mapping);
     }
-    let (x0, y0) = (mapping.x_range.0, mapping.y_range.0);
     let yc = y.clamp(mapping.y_range.0, mapping.y_range.1);
-    let guide = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
-    chart
-        .draw_series(LineSeries::new([(x, y0), (x, yc), (x0, yc)], guide))
-        .map_err(err)?;
-    let r = style.px(7.0) as i32;
-    chart
-        .draw_series(std::iter::once(Circle::new(
-            (x, yc),
-            r,
-            style.accent.filled(),
-        )))
-        .map_err(err)?;
-    chart
-        .draw_series(std::iter::once(Circle::new(
-            (x, yc),
-            r,
-            style.background.stroke_width(style.px(2.0) as u32),
-        )))
-        .map_err(err)?;
+    let origin = (mapping.x_range.0, mapping.y_range.0);
+    let colours = (style.accent, style.background);
+    draw_guided_point(&mut chart, (x, yc), origin, colours, style)?;
     Ok(mapping)
 }
 

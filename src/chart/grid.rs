@@ -39,9 +39,7 @@ pub fn draw_batch_grid<DB: DrawingBackend>(
     let rows = grid.rows.max(1) as f64;
     let cw = (w - left - style.px(8.0)) / cols;
     let ch = (h - top - style.px(4.0)) / rows;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
+    let font = style.label_font(12.0);
     for (c, label) in grid.col_labels.iter().enumerate().take(grid.cols) {
         let x = left + cw * (c as f64 + 0.5);
         root.draw(&Text::new(

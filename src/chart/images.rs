@@ -74,6 +74,35 @@ pub fn grey(value: f64) -> RGBColor {
     RGBColor(g, g, g)
 }
 
+/// Draws a panel's title centred on `centre`, halfway down the room above the image, and a
+/// frame just outside the `size` × `size` image whose top-left pixel is (`left`, `top`).
+pub(crate) fn draw_titled_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    font: &TextStyle,
+    centre: i32,
+    (left, top, size): (i32, i32, i32),
+    frame: ShapeStyle,
+) -> DrawResult<()> {
+    root.draw(&Text::new(title, (centre, top / 2), font))
+        .map_err(err)?;
+    draw_frame(root, (left, top, size), frame)
+}
+
+/// Draws a frame just outside the `size` × `size` image whose top-left pixel is
+/// (`left`, `top`).
+pub(crate) fn draw_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (left, top, size): (i32, i32, i32),
+    frame: ShapeStyle,
+) -> DrawResult<()> {
+    root.draw(&Rectangle::new(
+        [(left - 1, top - 1), (left + size, top + size)],
+        frame,
+    ))
+    .map_err(err)
+}
+
 fn mapping(width: u32, height: u32, panels: &ImagePanels) -> PlotMapping {
     PlotMapping {
         left: 0.0,
@@ -92,23 +121,13 @@ pub fn draw_image_frames<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
     let (w, h) = root.dim_in_pixel();
-    let font = (style.font, style.font_size(13.0))
-        .into_font()
-        .color(&style.text)
+    let font = style
+        .label_font(13.0)
         .pos(Pos::new(HPos::Center, VPos::Center));
-    let frame = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
+    let frame = style.axis.stroke_width(style.line(1.0));
     for (b, title) in panel_boxes(panels, w, h, style).iter().zip(&panels.titles) {
-        root.draw(&Text::new(
-            title.as_str(),
-            (b.centre, b.top / 2),
-            font.clone(),
-        ))
-        .map_err(err)?;
-        root.draw(&Rectangle::new(
-            [(b.left - 1, b.top - 1), (b.left + b.size, b.top + b.size)],
-            frame,
-        ))
-        .map_err(err)?;
+        let image = (b.left, b.top, b.size);
+        draw_titled_frame(root, title, &font, b.centre, image, frame)?;
     }
     Ok(mapping(w, h, panels))
 }

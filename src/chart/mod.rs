@@ -28,15 +28,14 @@ pub use roc::{draw_roc_axes, draw_roc_point};
 pub use style::{ChartStyle, Theme};
 pub use training::{draw_training_axes, draw_training_lines, TrainingAxes};
 
+use crate::format::format_sig;
+use plotters::chart::MeshStyle;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// A chart with numeric x and y axes, as every layout function here builds it.
-pub(crate) type XyChart<'a, DB> = ChartContext<
-    'a,
-    DB,
-    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
->;
+pub(crate) type XyChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// A drawing failure, with the backend's message (drawing never panics).
 #[derive(Debug, Clone, PartialEq)]
@@ -130,17 +129,198 @@ impl PlotMapping {
     }
 }
 
+/// The room around a plot area, in CSS pixels: the margins and the label areas under the
+/// x axis and left of the y axis.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PlotFrame {
+    /// Margin above the plot.
+    pub top: f64,
+    /// Margin right of the plot.
+    pub right: f64,
+    /// Margin left of the y labels.
+    pub left: f64,
+    /// Height of the x labels and title.
+    pub x_labels: f64,
+    /// Width of the y labels and title.
+    pub y_labels: f64,
+}
+
+impl PlotFrame {
+    /// Margins above and right of the plot, the x label height and the y label width (no
+    /// margin on the left).
+    pub(crate) const fn new(top: f64, right: f64, x_labels: f64, y_labels: f64) -> PlotFrame {
+        PlotFrame {
+            top,
+            right,
+            left: 0.0,
+            x_labels,
+            y_labels,
+        }
+    }
+}
+
+/// What both layers of a chart with numeric axes are laid out from.
+pub(crate) trait XyAxes {
+    /// The room around the plot.
+    const FRAME: PlotFrame;
+
+    /// The visible x and y ranges, in data units.
+    fn ranges(&self) -> ((f64, f64), (f64, f64));
+}
+
+/// Builds the chart of `axes` and its pixel mapping: the one layout both layers of a chart
+/// share, so what moves lands exactly on the axes.
+pub(crate) fn xy_layout<'a, DB: DrawingBackend, A: XyAxes>(
+    root: &'a DrawingArea<DB, Shift>,
+    axes: &A,
+    style: &ChartStyle,
+) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
+    let (frame, (x, y)) = (A::FRAME, axes.ranges());
+    let chart = ChartBuilder::on(root)
+        .margin_top(style.px(frame.top) as i32)
+        .margin_right(style.px(frame.right) as i32)
+        .margin_left(style.px(frame.left) as i32)
+        .x_label_area_size(style.px(frame.x_labels) as i32)
+        .y_label_area_size(style.px(frame.y_labels) as i32)
+        .build_cartesian_2d(x.0..x.1, y.0..y.1)
+        .map_err(err)?;
+    let mapping = PlotMapping::from_area(&chart, x, y);
+    Ok((chart, mapping))
+}
+
+/// `(a, b)` if it is a usable axis range (finite, increasing), else `fallback`.
+pub(crate) fn sane_range((a, b): (f64, f64), fallback: (f64, f64)) -> (f64, f64) {
+    if a.is_finite() && b.is_finite() && b > a {
+        (a, b)
+    } else {
+        fallback
+    }
+}
+
+/// Tick labels of an axis that may be logarithmic (its values are then powers of ten).
+pub(crate) fn axis_formatter(log: bool) -> impl Fn(&f64) -> String {
+    move |v: &f64| {
+        if log {
+            format_sig(10f64.powf(*v), 2)
+        } else {
+            format_sig(*v, 3)
+        }
+    }
+}
+
+/// The mesh in the app's one style (labels in the text colour, axes in the axis colour,
+/// grid lines at the labelled ticks only); the caller adds the labels and draws it.
+pub(crate) fn styled_mesh<'a, 'b, DB: DrawingBackend>(
+    chart: &'b mut XyChart<'a, DB>,
+    style: &ChartStyle,
+) -> MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, DB> {
+    let font = style.label_font(12.0);
+    let mut mesh = chart.configure_mesh();
+    mesh.label_style(font.clone())
+        .axis_desc_style(font)
+        .axis_style(style.axis)
+        .bold_line_style(style.grid)
+        .light_line_style(TRANSPARENT);
+    mesh
+}
+
+/// The legend sample of a line series: a short thick stroke in its colour.
+pub(crate) fn line_legend(colour: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+}
+
+/// The legend, upper right, of lines drawn on another layer: an empty series carries each
+/// (label, colour). Nothing is drawn for no entries.
+pub(crate) fn legend_for_lines<'a, 'l, DB: DrawingBackend + 'a>(
+    chart: &mut XyChart<'a, DB>,
+    entries: impl IntoIterator<Item = (&'l str, RGBColor)>,
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    let mut any = false;
+    for (label, colour) in entries {
+        chart
+            .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())
+            .map_err(err)?
+            .label(label)
+            .legend(line_legend(colour));
+        any = true;
+    }
+    if any {
+        draw_legend(chart, style, SeriesLabelPosition::UpperRight)?;
+    }
+    Ok(())
+}
+
+/// Draws a line through `points` (nothing for fewer than two).
+pub(crate) fn draw_polyline<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    points: &[(f64, f64)],
+    stroke: ShapeStyle,
+) -> DrawResult<()> {
+    if points.len() > 1 {
+        chart
+            .draw_series(LineSeries::new(points.iter().copied(), stroke))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Shades the rectangle between two corners (in data units) in the light band colour: where
+/// a value can lie, e.g. [0, 1] for a probability.
+pub(crate) fn shade_band<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    corners: [(f64, f64); 2],
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    chart
+        .draw_series(std::iter::once(Rectangle::new(
+            corners,
+            style.class_colour(2).mix(0.12).filled(),
+        )))
+        .map_err(err)?;
+    Ok(())
+}
+
+/// Draws the draggable point at `at`: guide lines from the axes at `origin` (the bottom-left
+/// corner) to it, then a disc in `fill` with a ring in `ring`.
+pub(crate) fn draw_guided_point<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    at: (f64, f64),
+    origin: (f64, f64),
+    (fill, ring): (RGBColor, RGBColor),
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    let ((x, y), (x0, y0)) = (at, origin);
+    chart
+        .draw_series(LineSeries::new(
+            [(x, y0), (x, y), (x0, y)],
+            style.axis.stroke_width(style.line(1.0)),
+        ))
+        .map_err(err)?;
+    let r = style.px(7.0) as i32;
+    chart
+        .draw_series(std::iter::once(Circle::new(at, r, fill.filled())))
+        .map_err(err)?;
+    chart
+        .draw_series(std::iter::once(Circle::new(
+            at,
+            r,
+            ring.stroke_width(style.px(2.0) as u32),
+        )))
+        .map_err(err)?;
+    Ok(())
+}
+
 /// Draws the legend of the labelled series in the app's one style: the theme's background,
 /// slightly see-through, with a grid-coloured border.
 pub(crate) fn draw_legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
     chart: &mut ChartContext<'a, DB, CT>,
-    font: TextStyle<'_>,
     style: &ChartStyle,
     position: SeriesLabelPosition,
 ) -> DrawResult<()> {
     chart
         .configure_series_labels()
-        .label_font(font)
+        .label_font(style.label_font(12.0))
         .background_style(style.background.mix(0.85))
         .border_style(style.grid)
         .position(position)

@@ -1,23 +1,22 @@
 //! The ROC curve with the diagonal of a random guess, and a marked operating point.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping, XyChart};
+use super::{
+    draw_guided_point, err, styled_mesh, xy_layout, ChartStyle, DrawResult, PlotFrame, PlotMapping,
+    XyAxes,
+};
 use crate::math::RocPoint;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-fn layout<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    style: &ChartStyle,
-) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(12.0) as i32)
-        .margin_right(style.px(16.0) as i32)
-        .x_label_area_size(style.px(40.0) as i32)
-        .y_label_area_size(style.px(52.0) as i32)
-        .build_cartesian_2d(0.0..1.0, 0.0..1.0)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, (0.0, 1.0), (0.0, 1.0));
-    Ok((chart, mapping))
+/// The unit square of rates both layers are drawn on.
+struct RocAxes;
+
+impl XyAxes for RocAxes {
+    const FRAME: PlotFrame = PlotFrame::new(12.0, 16.0, 40.0, 52.0);
+
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        ((0.0, 1.0), (0.0, 1.0))
+    }
 }
 
 /// Axes, the chance diagonal and the ROC polyline (background layer).
@@ -26,21 +25,12 @@ pub fn draw_roc_axes<DB: DrawingBackend>(
     points: &[RocPoint],
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, style)?;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
-    chart
-        .configure_mesh()
+    let (mut chart, mapping) = xy_layout(root, &RocAxes, style)?;
+    styled_mesh(&mut chart, style)
         .x_labels(6)
         .y_labels(6)
         .x_desc("false positive rate")
         .y_desc("true positive rate (recall)")
-        .label_style(font.clone())
-        .axis_desc_style(font)
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(err)?;
     chart
@@ -78,30 +68,10 @@ pub fn draw_roc_point<DB: DrawingBackend>(
     index: usize,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, style)?;
+    let (mut chart, mapping) = xy_layout(root, &RocAxes, style)?;
     if let Some(p) = points.get(index) {
-        let guide = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
-        chart
-            .draw_series(LineSeries::new(
-                [(p.fpr, 0.0), (p.fpr, p.tpr), (0.0, p.tpr)],
-                guide,
-            ))
-            .map_err(err)?;
-        let r = style.px(7.0) as i32;
-        chart
-            .draw_series(std::iter::once(Circle::new(
-                (p.fpr, p.tpr),
-                r,
-                style.class_colour(1).filled(),
-            )))
-            .map_err(err)?;
-        chart
-            .draw_series(std::iter::once(Circle::new(
-                (p.fpr, p.tpr),
-                r,
-                style.text.stroke_width(style.px(2.0) as u32),
-            )))
-            .map_err(err)?;
+        let colours = (style.class_colour(1), style.text);
+        draw_guided_point(&mut chart, (p.fpr, p.tpr), (0.0, 0.0), colours, style)?;
     }
     Ok(mapping)
 }

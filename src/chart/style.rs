@@ -1,6 +1,6 @@
 //! Colours and type for charts, matched to the page's light and dark themes.
 
-use plotters::style::RGBColor;
+use plotters::style::{IntoFont, RGBColor, TextStyle};
 
 /// The page theme a chart is drawn for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,5 +103,17 @@ impl ChartStyle {
     /// A label font size in backend pixels.
     pub fn font_size(&self, css: f64) -> f64 {
         (css * self.scale).round()
+    }
+
+    /// The chart font at `css` pixels in the text colour (labels, titles, legends).
+    pub fn label_font(&self, css: f64) -> TextStyle<'static> {
+        (self.font, self.font_size(css))
+            .into_font()
+            .color(&self.text)
+    }
+
+    /// A line width in backend pixels, never thinner than one pixel.
+    pub fn line(&self, css: f64) -> u32 {
+        self.px(css).max(1.0) as u32
     }
 }

@@ -4,9 +4,11 @@
 //! drawn in two layers: axes, legend, a shaded band and a dashed reference line at the
 //! back, the lines themselves (which grow while training runs) at the front.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{
+    axis_formatter, draw_polyline, err, legend_for_lines, sane_range, shade_band, styled_mesh,
+    xy_layout, ChartStyle, DrawResult, PlotFrame, PlotMapping, XyAxes,
+};
 use crate::format::format_sig;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -30,39 +32,20 @@ pub struct TrainingAxes {
     pub reference: Option<f64>,
 }
 
-type TrainingChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+impl XyAxes for TrainingAxes {
+    const FRAME: PlotFrame = PlotFrame::new(12.0, 14.0, 40.0, 56.0);
 
-fn sane_range((a, b): (f64, f64)) -> (f64, f64) {
-    if a.is_finite() && b.is_finite() && b > a {
-        (a, b)
-    } else {
-        (0.0, 1.0)
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        let steps = (0.0, self.steps.max(1) as f64);
+        (steps, sane_range(self.y_range, (0.0, 1.0)))
     }
-}
-
-fn layout<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    axes: &TrainingAxes,
-    style: &ChartStyle,
-) -> DrawResult<(TrainingChart<'a, DB>, PlotMapping)> {
-    let x = (0.0, axes.steps.max(1) as f64);
-    let y = sane_range(axes.y_range);
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(12.0) as i32)
-        .margin_right(style.px(14.0) as i32)
-        .x_label_area_size(style.px(40.0) as i32)
-        .y_label_area_size(style.px(56.0) as i32)
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, x, y);
-    Ok((chart, mapping))
 }
 
 /// Where a value sits on the chart's y axis, or `None` if it cannot be drawn (NaN).
 /// Values beyond the visible range are pinned just outside it, so lines leave the plot
 /// at the right angle instead of vanishing.
 pub fn plot_y(axes: &TrainingAxes, value: f64) -> Option<f64> {
-    let (lo, hi) = sane_range(axes.y_range);
+    let (lo, hi) = sane_range(axes.y_range, (0.0, 1.0));
     let margin = (hi - lo) * 0.05;
     if value.is_nan() {
         return None;
@@ -85,49 +68,28 @@ pub fn draw_training_axes<DB: DrawingBackend>(
     axes: &TrainingAxes,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, axes, style)?;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
-    let log_y = axes.log_y;
-    let y_format = move |v: &f64| {
-        if log_y {
-            format_sig(10f64.powf(*v), 2)
-        } else {
-            format_sig(*v, 3)
-        }
-    };
+    let (mut chart, mapping) = xy_layout(root, axes, style)?;
+    let y_format = axis_formatter(axes.log_y);
     let (lo, hi) = mapping.y_range;
     let steps = mapping.x_range.1;
     if let Some((a, b)) = axes.band {
         let (a, b) = (a.max(lo), b.min(hi));
         if b > a {
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(0.0, a), (steps, b)],
-                    style.class_colour(2).mix(0.12).filled(),
-                )))
-                .map_err(err)?;
+            shade_band(&mut chart, [(0.0, a), (steps, b)], style)?;
         }
     }
-    chart
-        .configure_mesh()
+    styled_mesh(&mut chart, style)
         .x_labels(7)
         .y_labels(7)
         .x_desc("step")
         .y_desc(axes.y_label.as_str())
         .x_label_formatter(&|v| format_sig(*v, 3))
         .y_label_formatter(&y_format)
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(err)?;
     if let Some(t) = axes.reference.and_then(|t| plot_y(axes, t)) {
         if t > lo && t < hi {
-            let line = style.px(1.5).max(1.0) as u32;
+            let line = style.line(1.5);
             let n = 60;
             let dashes = (0..n).step_by(2).map(|k| {
                 let a = steps * k as f64 / n as f64;
@@ -137,19 +99,9 @@ pub fn draw_training_axes<DB: DrawingBackend>(
             chart.draw_series(dashes).map_err(err)?;
         }
     }
-    if !axes.series.is_empty() {
-        for (i, label) in axes.series.iter().enumerate() {
-            let colour = style.class_colour(i);
-            chart
-                .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())
-                .map_err(err)?
-                .label(label.as_str())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
-                });
-        }
-        super::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperRight)?;
-    }
+    let entries = axes.series.iter().enumerate();
+    let entries = entries.map(|(i, label)| (label.as_str(), style.class_colour(i)));
+    legend_for_lines(&mut chart, entries, style)?;
     Ok(mapping)
 }
 
@@ -162,8 +114,8 @@ pub fn draw_training_lines<DB: DrawingBackend>(
     series: &[Vec<f64>],
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = layout(root, axes, style)?;
-    let width = style.px(2.5).max(1.0) as u32;
+    let (mut chart, mapping) = xy_layout(root, axes, style)?;
+    let width = style.line(2.5);
     let r = style.px(5.0).max(2.0) as i32;
     for (i, values) in series.iter().enumerate() {
         let colour = style.class_colour(i);
@@ -172,19 +124,12 @@ pub fn draw_training_lines<DB: DrawingBackend>(
             .enumerate()
             .filter_map(|(k, v)| plot_y(axes, *v).map(|y| (k as f64, y)))
             .collect();
-        if points.len() > 1 {
-            chart
-                .draw_series(LineSeries::new(
-                    points.iter().copied(),
-                    colour.stroke_width(width),
-                ))
-                .map_err(err)?;
-        }
+        draw_polyline(&mut chart, &points, colour.stroke_width(width))?;
         let Some(&(x, y)) = points.last() else {
             continue;
         };
         let (px, py) = (mapping.px_of(x) as i32, mapping.py_of(y) as i32);
-        let outline = style.background.stroke_width(style.px(1.5).max(1.0) as u32);
+        let outline = style.background.stroke_width(style.line(1.5));
         match i % 3 {
             0 => {
                 root.draw(&Circle::new((px, py), r, colour.filled()))

@@ -83,6 +83,16 @@ pub(crate) fn softplus(x: f64) -> f64 {
     x.max(0.0) + (-x.abs()).exp().ln_1p()
 }
 
+/// The sum of every value but the one at `skip` (in order, so it rounds like a plain sum).
+pub(crate) fn sum_except(values: &[f64], skip: usize) -> f64 {
+    values
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != skip)
+        .map(|(_, v)| v)
+        .sum()
+}
+
 /// `w · v`, except that a zero weight gives 0 even when `v` is infinite (the 0·ln 0 = 0
 /// convention of cross-entropy).
 pub(crate) fn wmul(w: f64, v: f64) -> f64 {

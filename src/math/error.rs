@@ -174,18 +174,7 @@ pub(crate) fn check_pair(
     right: &'static str,
     b: &[f64],
 ) -> Result<(), MathError> {
-    if a.len() != b.len() {
-        return Err(MathError::LengthMismatch {
-            left,
-            left_len: a.len(),
-            right,
-            right_len: b.len(),
-        });
-    }
-    if a.is_empty() {
-        return Err(MathError::Empty { name: left });
-    }
-    Ok(())
+    check_same_length((left, a), (right, b), MathError::Empty { name: left })
 }
 
 /// Like [`check_pair`] but an empty pair is reported as "needs at least one class".
@@ -194,6 +183,16 @@ pub(crate) fn check_classes(
     a: &[f64],
     right: &'static str,
     b: &[f64],
+) -> Result<(), MathError> {
+    check_same_length((left, a), (right, b), MathError::NoClasses)
+}
+
+/// `Err(LengthMismatch)` unless both named slices have the same length, then `Err(empty)`
+/// if they are empty.
+fn check_same_length(
+    (left, a): (&'static str, &[f64]),
+    (right, b): (&'static str, &[f64]),
+    empty: MathError,
 ) -> Result<(), MathError> {
     if a.len() != b.len() {
         return Err(MathError::LengthMismatch {
@@ -204,7 +203,7 @@ pub(crate) fn check_classes(
         });
     }
     if a.is_empty() {
-        return Err(MathError::NoClasses);
+        return Err(empty);
     }
     Ok(())
 }

@@ -31,9 +31,21 @@ use super::losses::sparse_categorical_crossentropy;
 /// assert!(naive_softmax_f32(&[89.0, 0.0])[0].is_nan());
 /// ```
 pub fn naive_softmax_f32(z: &[f64]) -> Vec<f32> {
-    let e: Vec<f32> = z.iter().map(|&v| (v as f32).exp()).collect();
+    normalise_f32(z.iter().map(|&v| (v as f32).exp()).collect())
+}
+
+/// Each term divided by their float32 sum (the last step of every softmax here).
+fn normalise_f32(e: Vec<f32>) -> Vec<f32> {
     let s: f32 = e.iter().sum();
     e.into_iter().map(|ei| ei / s).collect()
+}
+
+/// −ln p[class] in float32, NaN when `class` is out of range.
+fn minus_ln_at(p: &[f32], class: usize) -> f32 {
+    match p.get(class) {
+        Some(&p) => -p.ln(),
+        None => f32::NAN,
+    }
 }
 
 /// Naive float32 cross-entropy: `−ln(naive_softmax_f32(z)[class])`.
@@ -52,10 +64,7 @@ pub fn naive_softmax_f32(z: &[f64]) -> Vec<f32> {
 /// assert!(naive_cross_entropy_f32(&[1.0], 1).is_nan());
 /// ```
 pub fn naive_cross_entropy_f32(z: &[f64], class: usize) -> f32 {
-    match naive_softmax_f32(z).get(class) {
-        Some(&p) => -p.ln(),
-        None => f32::NAN,
-    }
+    minus_ln_at(&naive_softmax_f32(z), class)
 }
 
 /// Max-shifted float32 softmax: e^(z_i − m) / Σ_j e^(z_j − m) with m = max z, in `f32`.
@@ -76,9 +85,7 @@ pub fn naive_cross_entropy_f32(z: &[f64], class: usize) -> f32 {
 pub fn shifted_softmax_f32(z: &[f64]) -> Vec<f32> {
     let zf: Vec<f32> = z.iter().map(|&v| v as f32).collect();
     let m = zf.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let e: Vec<f32> = zf.iter().map(|&v| (v - m).exp()).collect();
-    let s: f32 = e.iter().sum();
-    e.into_iter().map(|ei| ei / s).collect()
+    normalise_f32(zf.iter().map(|&v| (v - m).exp()).collect())
 }
 
 /// Cross-entropy from the max-shifted float32 softmax:
@@ -97,10 +104,7 @@ pub fn shifted_softmax_f32(z: &[f64]) -> Vec<f32> {
 /// assert_eq!(shifted_cross_entropy_f32(&[105.0, 0.0], 1), f32::INFINITY);
 /// ```
 pub fn shifted_cross_entropy_f32(z: &[f64], class: usize) -> f32 {
-    match shifted_softmax_f32(z).get(class) {
-        Some(&p) => -p.ln(),
-        None => f32::NAN,
-    }
+    minus_ln_at(&shifted_softmax_f32(z), class)
 }
 
 /// Cross-entropy through Keras' probability path: softmax in f64, then

@@ -2,7 +2,7 @@
 //!
 //! They are what back-propagation feeds the last layer.
 
-use super::activations::{sigmoid, softmax};
+use super::activations::{sigmoid, softmax, sum_except};
 use super::error::{check_classes, MathError};
 use super::losses::KERAS_EPSILON;
 
@@ -119,12 +119,7 @@ pub fn categorical_crossentropy_grad_logits(
     }
     let m = z[k];
     let e: Vec<f64> = z.iter().map(|&v| (v - m).exp()).collect();
-    let rest: f64 = e
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != k)
-        .map(|(_, v)| v)
-        .sum();
+    let rest = sum_except(&e, k);
     let s = 1.0 + rest;
     Ok(e.iter()
         .zip(y_true)

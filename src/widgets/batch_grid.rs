@@ -1,7 +1,7 @@
 //! A batch of multi-label predictions drawn as a grid of samples by labels.
 
-use super::layered_canvas::LayeredCanvas;
-use crate::chart::{draw_batch_grid, BatchGrid, DrawResult, PlotMapping};
+use super::layered_canvas::{no_background, LayeredCanvas};
+use crate::chart::{draw_batch_grid, BatchGrid};
 use leptos::prelude::*;
 
 /// A batch of multi-label predictions as a grid (rows = samples, columns = labels): shade =
@@ -18,17 +18,7 @@ pub fn BatchGridView(
     #[prop(default = 320)]
     height: u32,
 ) -> impl IntoView {
-    // Static frame underneath, the grid on top (it changes with every slider move).
-    let background = move |_area: &_, _style: &_| -> DrawResult<PlotMapping> {
-        Ok(PlotMapping {
-            left: 0.0,
-            top: 0.0,
-            width: 1.0,
-            height: 1.0,
-            x_range: (0.0, 1.0),
-            y_range: (0.0, 1.0),
-        })
-    };
+    // The grid is all on top (it changes with every slider move).
     let foreground = move |area: &_, style: &_| grid.with(|g| draw_batch_grid(area, g, style));
     let label = Signal::derive(move || {
         grid.with(|g| {
@@ -39,7 +29,7 @@ pub fn BatchGridView(
     });
     view! {
         <div class="batch-grid" data-testid=testid>
-            <LayeredCanvas background foreground height label name=testid />
+            <LayeredCanvas background=no_background foreground height label name=testid />
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! A function curve (or two) with a point the learner drags along it.
 
-use super::drag::use_pointer_drag;
-use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
+use super::drag::{use_chart_drag, DragBox};
+use super::layered_canvas::LayeredCanvas;
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind, PlotMapping};
 use crate::format::{format4, format_full};
@@ -57,12 +57,11 @@ pub fn CurvePlot(
         curves: curves.get(),
     });
     let rider = move || curves.with(|c| c.first().copied().unwrap_or(CurveKind::Identity));
-    let origin = StoredValue::new((0.0f64, 0.0f64));
-    let set_from_pointer = move |client_x: f64| {
+    let set_from_pointer = move |px: f64| {
         let Some(m) = mapping.get_untracked() else {
             return;
         };
-        let x = m.x_at(client_x - origin.get_value().0);
+        let x = m.x_at(px);
         let digits = 1e3;
         on_change.run((x * digits).round() / digits);
     };
@@ -109,40 +108,26 @@ pub fn CurvePlot(
             ></div>
         })
     };
-    let drag = use_pointer_drag(
+    let drag = use_chart_drag(
         container,
-        move |ev| {
-            if ev.button() != 0 || !on_chart(ev) {
-                return None;
-            }
+        move |(px, _)| {
             let el = container.get_untracked()?;
-            origin.set_value(canvas_origin(&el)?);
             if let Ok(Some(h)) = el.query_selector("[role=slider]") {
                 use wasm_bindgen::JsCast;
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
             }
-            set_from_pointer(ev.client_x() as f64);
+            set_from_pointer(px);
             Some(())
         },
-        move |_, ev| set_from_pointer(ev.client_x() as f64),
-        |_| {},
+        move |_, (px, _)| set_from_pointer(px),
     );
     view! {
-        <div
-            class="curve-plot"
-            data-testid=testid
-            node_ref=container
-            on:pointerdown=drag.down
-            on:pointermove=drag.moved
-            on:pointerup=drag.end
-            on:pointercancel=drag.end
-            on:lostpointercapture=drag.end
-        >
+        <DragBox class_name="curve-plot" testid target=container drag>
             <LayeredCanvas background foreground mapping height label=summary name=testid>
                 {handle}
             </LayeredCanvas>
-        </div>
+        </DragBox>
     }
 }

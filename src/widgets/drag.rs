@@ -3,6 +3,7 @@
 //! lost capture end it. Handlers read state untracked; nothing is left behind on cleanup
 //! (the handlers live on the element).
 
+use super::layered_canvas::press_origin;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 
@@ -62,4 +63,69 @@ pub fn use_pointer_drag<T: Clone + 'static>(
         }
     };
     PointerDrag { down, moved, end }
+}
+
+/// A drag on the chart in `container` (a primary-button press on its drawing), reported in
+/// CSS pixels from the plot canvas's top-left corner. The corner is measured once per press,
+/// not per move (that would force a layout on every update). `start` gets the press and
+/// says what the drag holds; `drag` gets every move while held.
+pub fn use_chart_drag<T: Clone + 'static>(
+    container: NodeRef<leptos::html::Div>,
+    start: impl Fn((f64, f64)) -> Option<T> + 'static,
+    drag: impl Fn(&T, (f64, f64)) + 'static,
+) -> PointerDrag<
+    impl Fn(PointerEvent) + Copy + 'static,
+    impl Fn(PointerEvent) + Copy + 'static,
+    impl Fn(PointerEvent) + Copy + 'static,
+> {
+    let origin = StoredValue::new((0.0f64, 0.0f64));
+    let on_canvas = move |ev: &PointerEvent| {
+        let (left, top) = origin.get_value();
+        (ev.client_x() as f64 - left, ev.client_y() as f64 - top)
+    };
+    use_pointer_drag(
+        container,
+        move |ev| {
+            origin.set_value(press_origin(ev, container)?);
+            start(on_canvas(ev))
+        },
+        move |held, ev| drag(held, on_canvas(ev)),
+        |_| {},
+    )
+}
+
+/// A widget's box with a pointer drag on it: the drag's handlers on the box, `children`
+/// inside (the chart and its slider handles).
+#[component]
+pub fn DragBox<D, M, E>(
+    /// CSS class of the box.
+    class_name: &'static str,
+    /// `data-testid` of the widget.
+    testid: &'static str,
+    /// The box, the element the drag was made for.
+    target: NodeRef<leptos::html::Div>,
+    /// The drag's handlers, from [`use_pointer_drag`].
+    drag: PointerDrag<D, M, E>,
+    /// What the box holds.
+    children: Children,
+) -> impl IntoView
+where
+    D: Fn(PointerEvent) + Copy + 'static,
+    M: Fn(PointerEvent) + Copy + 'static,
+    E: Fn(PointerEvent) + Copy + 'static,
+{
+    view! {
+        <div
+            class=class_name
+            data-testid=testid
+            node_ref=target
+            on:pointerdown=drag.down
+            on:pointermove=drag.moved
+            on:pointerup=drag.end
+            on:pointercancel=drag.end
+            on:lostpointercapture=drag.end
+        >
+            {children()}
+        </div>
+    }
 }

@@ -25,6 +25,19 @@ pub fn canvas_origin(container: &web_sys::Element) -> Option<(f64, f64)> {
     Some((r.left(), r.top()))
 }
 
+/// Where a drag on a widget's chart starts: the canvas origin (see [`canvas_origin`]) if
+/// `ev` is a primary-button press on the drawing, `None` for any other press.
+pub fn press_origin(
+    ev: &web_sys::PointerEvent,
+    container: NodeRef<leptos::html::Div>,
+) -> Option<(f64, f64)> {
+    if ev.button() != 0 || !on_chart(ev) {
+        return None;
+    }
+    let el = container.get_untracked()?;
+    canvas_origin(&el)
+}
+
 /// Calls `on_resize` whenever the element's box changes size (and once when observed),
 /// through a `ResizeObserver` that is disconnected when the owner is cleaned up.
 pub fn use_resize_observer(target: NodeRef<leptos::html::Canvas>, on_resize: impl Fn() + 'static) {
@@ -67,6 +80,12 @@ impl BackgroundDrawn for () {
     fn into_mapping(self) -> Option<PlotMapping> {
         None
     }
+}
+
+/// The background of a picture that draws everything on its top layer: nothing over the
+/// chart's background colour.
+pub fn no_background(_area: &CanvasArea, _style: &ChartStyle) -> DrawResult<()> {
+    Ok(())
 }
 
 fn report(what: &str, result: DrawResult<()>) {

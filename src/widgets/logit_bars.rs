@@ -1,7 +1,7 @@
 //! Draggable logit bars: one focusable slider per class.
 
-use super::drag::use_pointer_drag;
-use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
+use super::drag::{use_chart_drag, DragBox};
+use super::layered_canvas::LayeredCanvas;
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks, PlotMapping};
 use crate::format::{format4, format_full};
@@ -63,15 +63,12 @@ pub fn LogitBars(
         class_labels: labels.get(),
     });
 
-    // The plot's origin in client coordinates, measured once per drag (not per move: that
-    // would force a layout on every update).
-    let origin = StoredValue::new((0.0f64, 0.0f64));
-    let set_from_pointer = move |i: usize, client_y: f64| {
+    let set_from_pointer = move |i: usize, py: f64| {
         let Some(m) = mapping.get_untracked() else {
             return;
         };
         let r = range.get_untracked();
-        let v = round_drag(m.y_at(client_y - origin.get_value().1), r).clamp(-r, r);
+        let v = round_drag(m.y_at(py), r).clamp(-r, r);
         on_change.run((i, v));
     };
     let focus_slider = move |i: usize| {
@@ -85,27 +82,20 @@ pub fn LogitBars(
             }
         }
     };
-    let drag = use_pointer_drag(
+    let drag = use_chart_drag(
         container,
-        move |ev| {
-            if ev.button() != 0 || !on_chart(ev) {
-                return None;
-            }
-            let (m, el) = (mapping.get_untracked()?, container.get_untracked()?);
-            let (left, top) = canvas_origin(&el)?;
-            origin.set_value((left, top));
-            let x = ev.client_x() as f64 - left;
+        move |(x, y)| {
+            let m = mapping.get_untracked()?;
             let n = count.get_untracked();
             if n == 0 || x < m.left || x > m.left + m.width {
                 return None;
             }
             let i = (m.x_at(x).floor() as usize).min(n - 1);
             focus_slider(i);
-            set_from_pointer(i, ev.client_y() as f64);
+            set_from_pointer(i, y);
             Some(i)
         },
-        move |i, ev| set_from_pointer(*i, ev.client_y() as f64),
-        |_| {},
+        move |i, (_, y)| set_from_pointer(*i, y),
     );
 
     // A polite live region: after the values settle for 700 ms (not on every key repeat or
@@ -206,20 +196,11 @@ pub fn LogitBars(
     };
 
     view! {
-        <div
-            class="logit-bars"
-            data-testid=testid
-            node_ref=container
-            on:pointerdown=drag.down
-            on:pointermove=drag.moved
-            on:pointerup=drag.end
-            on:pointercancel=drag.end
-            on:lostpointercapture=drag.end
-        >
+        <DragBox class_name="logit-bars" testid target=container drag>
             <LayeredCanvas background foreground mapping height label=summary name=testid>
                 {sliders}
             </LayeredCanvas>
             <p class="visually-hidden" aria-live="polite" data-testid=format!("{testid}-live")>{move || announcement.get()}</p>
-        </div>
+        </DragBox>
     }
 }

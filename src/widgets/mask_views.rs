@@ -1,11 +1,10 @@
 //! Probability maps and tensor grids shown side by side (pictures only, no input).
 
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::{no_background, LayeredCanvas};
 use crate::chart::mask_grid::{
     draw_mask_frames, draw_mask_outline, draw_probability_cells, draw_tensor_grids, truth_colour,
     MaskPanels, TensorGrid,
 };
-use crate::chart::{DrawResult, PlotMapping};
 use crate::model::segmentation::THRESHOLD;
 use leptos::prelude::*;
 
@@ -77,20 +76,10 @@ pub fn TensorGrids(
     #[prop(default = 240)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |_area: &_, _style: &_| -> DrawResult<PlotMapping> {
-        Ok(PlotMapping {
-            left: 0.0,
-            top: 0.0,
-            width: 1.0,
-            height: 1.0,
-            x_range: (0.0, 1.0),
-            y_range: (0.0, 1.0),
-        })
-    };
     let foreground = move |area: &_, style: &_| grids.with(|g| draw_tensor_grids(area, g, style));
     view! {
         <div class="tensor-grids" data-testid=testid>
-            <LayeredCanvas background foreground height label />
+            <LayeredCanvas background=no_background foreground height label />
         </div>
     }
 }

@@ -1,7 +1,7 @@
 //! A ROC curve with a draggable operating point.
 
-use super::drag::use_pointer_drag;
-use super::layered_canvas::{canvas_origin, on_chart, LayeredCanvas};
+use super::drag::{use_chart_drag, DragBox};
+use super::layered_canvas::LayeredCanvas;
 use crate::chart::roc::nearest_point;
 use crate::chart::{draw_roc_axes, draw_roc_point, PlotMapping};
 use crate::format::{format4, format_full};
@@ -30,13 +30,11 @@ pub fn RocPlot(
 ) -> impl IntoView {
     let mapping = RwSignal::new(None::<PlotMapping>);
     let container = NodeRef::<leptos::html::Div>::new();
-    let origin = StoredValue::new((0.0f64, 0.0f64));
-    let pick = move |cx: f64, cy: f64| {
+    let pick = move |(px, py): (f64, f64)| {
         let Some(m) = mapping.get_untracked() else {
             return;
         };
-        let (left, top) = origin.get_value();
-        let (x, y) = (m.x_at(cx - left), m.y_at(cy - top));
+        let (x, y) = (m.x_at(px), m.y_at(py));
         let i = points.with_untracked(|p| nearest_point(p, x, y));
         on_change.run(i);
     };
@@ -91,34 +89,19 @@ pub fn RocPlot(
             ></div>
         })
     };
-    let drag = use_pointer_drag(
+    let drag = use_chart_drag(
         container,
-        move |ev| {
-            if ev.button() != 0 || !on_chart(ev) {
-                return None;
-            }
-            let el = container.get_untracked()?;
-            origin.set_value(canvas_origin(&el)?);
-            pick(ev.client_x() as f64, ev.client_y() as f64);
+        move |at| {
+            pick(at);
             Some(())
         },
-        move |_, ev| pick(ev.client_x() as f64, ev.client_y() as f64),
-        |_| {},
+        move |_, at| pick(at),
     );
     view! {
-        <div
-            class="curve-plot roc-plot"
-            data-testid=testid
-            node_ref=container
-            on:pointerdown=drag.down
-            on:pointermove=drag.moved
-            on:pointerup=drag.end
-            on:pointercancel=drag.end
-            on:lostpointercapture=drag.end
-        >
+        <DragBox class_name="curve-plot roc-plot" testid target=container drag>
             <LayeredCanvas background foreground mapping height label name=testid>
                 {handle}
             </LayeredCanvas>
-        </div>
+        </DragBox>
     }
 }

@@ -1,7 +1,10 @@
 //! The dot plot: one dot per image, a row per kind, against its score (the inspection picker).
 
-use super::{axis_formatter, axis_value, sane_range, Chart};
-use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{axis_value, draw_flagged, shade_x_band};
+use crate::chart::{
+    axis_formatter, err, sane_range, styled_mesh, xy_layout, ChartStyle, DrawResult, PlotFrame,
+    PlotMapping, XyAxes,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -36,22 +39,14 @@ impl DotPlot {
     }
 }
 
-fn dot_layout<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    plot: &DotPlot,
-    style: &ChartStyle,
-) -> DrawResult<(Chart<'a, DB>, PlotMapping)> {
-    let x = sane_range(plot.x_range);
-    let y = (0.0, plot.rows.len().max(1) as f64);
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(10.0) as i32)
-        .margin_right(style.px(16.0) as i32)
-        .x_label_area_size(style.px(40.0) as i32)
-        .y_label_area_size(style.px(104.0) as i32)
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, x, y);
-    Ok((chart, mapping))
+impl XyAxes for DotPlot {
+    const FRAME: PlotFrame = PlotFrame::new(10.0, 16.0, 40.0, 104.0);
+
+    /// Scores across, one unit of height per row.
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        let rows = self.rows.len().max(1) as f64;
+        (sane_range(self.x_range, (0.0, 1.0)), (0.0, rows))
+    }
 }
 
 /// Draws the axes, the row labels and every dot in its row's colour (the background).
@@ -60,22 +55,8 @@ pub fn draw_dot_plot<DB: DrawingBackend>(
     plot: &DotPlot,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = dot_layout(root, plot, style)?;
-    if let Some((a, b)) = plot.band {
-        let a = axis_value(a, plot.log_x, mapping.x_range).unwrap_or(mapping.x_range.0);
-        let b = axis_value(b, plot.log_x, mapping.x_range).unwrap_or(mapping.x_range.1);
-        if b > a {
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(a, 0.0), (b, mapping.y_range.1)],
-                    style.class_colour(2).mix(0.12).filled(),
-                )))
-                .map_err(err)?;
-        }
-    }
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
+    let (mut chart, mapping) = xy_layout(root, plot, style)?;
+    shade_x_band(&mut chart, &mapping, plot.band, plot.log_x, style)?;
     let n = plot.rows.len().max(1);
     let labels: Vec<String> = plot.rows.iter().map(|(l, _)| l.clone()).collect();
     let row_label = move |v: &f64| {
@@ -88,18 +69,12 @@ pub fn draw_dot_plot<DB: DrawingBackend>(
         }
     };
     let x_format = axis_formatter(plot.log_x);
-    chart
-        .configure_mesh()
+    styled_mesh(&mut chart, style)
         .x_labels(7)
         .y_labels(n * 2 + 1)
         .x_desc(plot.x_label.as_str())
         .x_label_formatter(&x_format)
         .y_label_formatter(&row_label)
-        .label_style(font.clone())
-        .axis_desc_style(font)
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT)
         .disable_y_mesh()
         .draw()
         .map_err(err)?;
@@ -131,21 +106,9 @@ pub fn draw_dot_marks<DB: DrawingBackend>(
     selected: Option<usize>,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = dot_layout(root, plot, style)?;
-    let top = mapping.y_range.1;
+    let (mut chart, mapping) = xy_layout(root, plot, style)?;
     if let Some(t) = threshold.and_then(|t| axis_value(t, plot.log_x, mapping.x_range)) {
-        chart
-            .draw_series(std::iter::once(Rectangle::new(
-                [(t, 0.0), (mapping.x_range.1, top)],
-                style.class_colour(5).mix(0.08).filled(),
-            )))
-            .map_err(err)?;
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(t, 0.0), (t, top)],
-                style.accent.stroke_width(style.px(2.0).max(1.0) as u32),
-            )))
-            .map_err(err)?;
+        draw_flagged(&mut chart, &mapping, t, 0.08, style)?;
     }
     if let Some(p) = selected.and_then(|i| plot.position(i)) {
         let r = style.px(8.0) as i32;
@@ -153,7 +116,7 @@ pub fn draw_dot_marks<DB: DrawingBackend>(
             .draw_series(std::iter::once(Circle::new(
                 p,
                 r,
-                style.accent.stroke_width(style.px(2.5).max(1.0) as u32),
+                style.accent.stroke_width(style.line(2.5)),
             )))
             .map_err(err)?;
     }

@@ -1,7 +1,7 @@
 //! The gallery: small grey images in a grid, one labelled row per kind, and the selection ring.
 
 use super::{draw_pixels, whole_area_mapping};
-use crate::chart::images::grey;
+use crate::chart::images::{draw_frame, grey};
 use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -65,9 +65,8 @@ pub fn draw_gallery<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
     let (w, h) = root.dim_in_pixel();
-    let font = (style.font, style.font_size(13.0))
-        .into_font()
-        .color(&style.text)
+    let font = style
+        .label_font(13.0)
         .pos(Pos::new(HPos::Left, VPos::Center));
     for (r, label) in gallery.row_labels.iter().enumerate() {
         let y = style.px((r as f64 + 0.5) * gallery.cell - 4.0) as i32;
@@ -88,11 +87,7 @@ pub fn draw_gallery<DB: DrawingBackend>(
             style.px(thumb) as i32,
         );
         draw_pixels(root, (left, top, size), gallery.side, image, grey)?;
-        root.draw(&Rectangle::new(
-            [(left - 1, top - 1), (left + size, top + size)],
-            frame,
-        ))
-        .map_err(err)?;
+        draw_frame(root, (left, top, size), frame)?;
         if let Some(c) = gallery.colours.get(i) {
             let bar_top = top + size + style.px(2.0) as i32;
             root.draw(&Rectangle::new(

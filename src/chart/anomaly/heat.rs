@@ -1,7 +1,7 @@
 //! Heat panels: an image, its reconstruction and error map (or a weight map), with colour bars.
 
 use super::{draw_pixels, whole_area_mapping};
-use crate::chart::images::{grey, panel_boxes, ImagePanels, PanelBox};
+use crate::chart::images::{draw_titled_frame, grey, panel_boxes, ImagePanels, PanelBox};
 use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
 use crate::format::format_sig;
 use plotters::coord::Shift;
@@ -125,27 +125,16 @@ pub fn draw_panel_frames<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
     let (w, h) = root.dim_in_pixel();
-    let title_font = (style.font, style.font_size(13.0))
-        .into_font()
-        .color(&style.text)
+    let title_font = style
+        .label_font(13.0)
         .pos(Pos::new(HPos::Center, VPos::Center));
-    let small = (style.font, style.font_size(11.0))
-        .into_font()
-        .color(&style.text)
+    let small = style
+        .label_font(11.0)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    let frame = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
+    let frame = style.axis.stroke_width(style.line(1.0));
     for (b, (title, scale)) in heat_boxes(panels, w, h, style).iter().zip(&panels.panels) {
-        root.draw(&Text::new(
-            title.as_str(),
-            (b.centre, b.top / 2),
-            title_font.clone(),
-        ))
-        .map_err(err)?;
-        root.draw(&Rectangle::new(
-            [(b.left - 1, b.top - 1), (b.left + b.size, b.top + b.size)],
-            frame,
-        ))
-        .map_err(err)?;
+        let image = (b.left, b.top, b.size);
+        draw_titled_frame(root, title, &title_font, b.centre, image, frame)?;
         let (lo, hi, ticks): (f64, f64, Vec<f64>) = match *scale {
             PanelScale::Grey => continue,
             PanelScale::Heat { max } => (0.0, max, vec![0.0, max / 4.0, max]),

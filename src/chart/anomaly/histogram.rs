@@ -1,7 +1,10 @@
 //! The stacked histogram of scores per group, on a linear or log axis, with a movable threshold.
 
-use super::{axis_formatter, axis_value, sane_range, Chart};
-use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{axis_value, draw_flagged, shade_x_band};
+use crate::chart::{
+    axis_formatter, err, sane_range, styled_mesh, xy_layout, ChartStyle, DrawResult, PlotFrame,
+    PlotMapping, XyAxes,
+};
 use crate::format::format_sig;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -29,7 +32,7 @@ impl ScoreHistogram {
     /// the first or last bin, NaNs nowhere.
     pub fn counts(&self) -> Vec<Vec<usize>> {
         let bins = self.bins.max(1);
-        let (lo, hi) = sane_range(self.x_range);
+        let (lo, hi) = sane_range(self.x_range, (0.0, 1.0));
         self.groups
             .iter()
             .map(|(_, _, scores)| {
@@ -59,22 +62,12 @@ impl ScoreHistogram {
     }
 }
 
-fn histogram_layout<'a, DB: DrawingBackend>(
-    root: &'a DrawingArea<DB, Shift>,
-    hist: &ScoreHistogram,
-    style: &ChartStyle,
-) -> DrawResult<(Chart<'a, DB>, PlotMapping)> {
-    let x = sane_range(hist.x_range);
-    let y = (0.0, hist.y_top());
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(12.0) as i32)
-        .margin_right(style.px(16.0) as i32)
-        .x_label_area_size(style.px(40.0) as i32)
-        .y_label_area_size(style.px(44.0) as i32)
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, x, y);
-    Ok((chart, mapping))
+impl XyAxes for ScoreHistogram {
+    const FRAME: PlotFrame = PlotFrame::new(12.0, 16.0, 40.0, 44.0);
+
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        (sane_range(self.x_range, (0.0, 1.0)), (0.0, self.y_top()))
+    }
 }
 
 /// Draws the axes, the band, the stacked bars and the legend (the background layer).
@@ -83,40 +76,19 @@ pub fn draw_histogram<DB: DrawingBackend>(
     hist: &ScoreHistogram,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = histogram_layout(root, hist, style)?;
-    let (lo, hi) = mapping.x_range;
-    let top = mapping.y_range.1;
-    if let Some((a, b)) = hist.band {
-        let a = axis_value(a, hist.log_x, (lo, hi)).unwrap_or(lo);
-        let b = axis_value(b, hist.log_x, (lo, hi)).unwrap_or(hi);
-        if b > a {
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(a, 0.0), (b, top)],
-                    style.class_colour(2).mix(0.12).filled(),
-                )))
-                .map_err(err)?;
-        }
-    }
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
+    let (mut chart, mapping) = xy_layout(root, hist, style)?;
+    shade_x_band(&mut chart, &mapping, hist.band, hist.log_x, style)?;
     let x_format = axis_formatter(hist.log_x);
-    chart
-        .configure_mesh()
+    styled_mesh(&mut chart, style)
         .x_labels(7)
         .y_labels(5)
         .x_desc(hist.x_label.as_str())
         .y_desc("images")
         .x_label_formatter(&x_format)
         .y_label_formatter(&|v| format_sig(*v, 3))
-        .label_style(font.clone())
-        .axis_desc_style(font.clone())
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(err)?;
+    let (lo, hi) = mapping.x_range;
     let bins = hist.bins.max(1);
     let width = (hi - lo) / bins as f64;
     let counts = hist.counts();
@@ -138,7 +110,7 @@ pub fn draw_histogram<DB: DrawingBackend>(
         }
     }
     if !hist.groups.is_empty() {
-        crate::chart::draw_legend(&mut chart, font, style, SeriesLabelPosition::UpperRight)?;
+        crate::chart::draw_legend(&mut chart, style, SeriesLabelPosition::UpperRight)?;
     }
     Ok(mapping)
 }
@@ -151,28 +123,12 @@ pub fn draw_histogram_threshold<DB: DrawingBackend>(
     threshold: f64,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = histogram_layout(root, hist, style)?;
+    let (mut chart, mapping) = xy_layout(root, hist, style)?;
     let Some(t) = axis_value(threshold, hist.log_x, mapping.x_range) else {
         return Ok(mapping);
     };
-    let (_, hi) = mapping.x_range;
-    let top = mapping.y_range.1;
-    chart
-        .draw_series(std::iter::once(Rectangle::new(
-            [(t, 0.0), (hi, top)],
-            style.class_colour(5).mix(0.10).filled(),
-        )))
-        .map_err(err)?;
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(t, 0.0), (t, top)],
-            style.accent.stroke_width(style.px(2.0).max(1.0) as u32),
-        )))
-        .map_err(err)?;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text)
-        .pos(Pos::new(HPos::Left, VPos::Top));
+    draw_flagged(&mut chart, &mapping, t, 0.10, style)?;
+    let font = style.label_font(12.0).pos(Pos::new(HPos::Left, VPos::Top));
     let (px, py) = (
         mapping.px_of(t) as i32 + style.px(5.0) as i32,
         mapping.top as i32 + style.px(4.0) as i32,

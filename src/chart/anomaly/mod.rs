@@ -27,26 +27,14 @@ pub use heat::{diverging, draw_heat_panels, draw_panel_frames, heat, HeatPanels,
 pub use histogram::{draw_histogram, draw_histogram_threshold, ScoreHistogram};
 pub use loss::{draw_loss_axes, draw_loss_lines, LossAxes};
 
-use super::{err, DrawResult, PlotMapping};
-use crate::format::format_sig;
-use plotters::coord::types::RangedCoordf64;
+use super::{err, sane_range, shade_band, ChartStyle, DrawResult, PlotMapping, XyChart};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
-
-fn sane_range((a, b): (f64, f64)) -> (f64, f64) {
-    if a.is_finite() && b.is_finite() && b > a {
-        (a, b)
-    } else {
-        (0.0, 1.0)
-    }
-}
 
 /// A value on an axis that may be logarithmic: log₁₀ of it (values ≤ 0 go to the
 /// bottom of the range), or itself. `None` for NaN.
 pub fn axis_value(value: f64, log: bool, range: (f64, f64)) -> Option<f64> {
-    let (lo, hi) = sane_range(range);
+    let (lo, hi) = sane_range(range, (0.0, 1.0));
     if value.is_nan() {
         return None;
     }
@@ -92,12 +80,48 @@ fn draw_pixels<DB: DrawingBackend>(
     Ok(())
 }
 
-fn axis_formatter(log: bool) -> impl Fn(&f64) -> String {
-    move |v: &f64| {
-        if log {
-            format_sig(10f64.powf(*v), 2)
-        } else {
-            format_sig(*v, 3)
-        }
+/// Shades `band` (data units, on the x axis that may be logarithmic) over the whole height:
+/// where a score can lie, e.g. [0, 1] for a probability.
+fn shade_x_band<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    mapping: &PlotMapping,
+    band: Option<(f64, f64)>,
+    log: bool,
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    let Some((a, b)) = band else {
+        return Ok(());
+    };
+    let (lo, hi) = mapping.x_range;
+    let a = axis_value(a, log, (lo, hi)).unwrap_or(lo);
+    let b = axis_value(b, log, (lo, hi)).unwrap_or(hi);
+    if b > a {
+        shade_band(chart, [(a, 0.0), (b, mapping.y_range.1)], style)?;
     }
+    Ok(())
+}
+
+/// Draws the threshold at `t` (data units): a light shade of strength `shade` over what it
+/// flags (everything right of it) and a line in the accent colour.
+fn draw_flagged<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    mapping: &PlotMapping,
+    t: f64,
+    shade: f64,
+    style: &ChartStyle,
+) -> DrawResult<()> {
+    let top = mapping.y_range.1;
+    chart
+        .draw_series(std::iter::once(Rectangle::new(
+            [(t, 0.0), (mapping.x_range.1, top)],
+            style.class_colour(5).mix(shade).filled(),
+        )))
+        .map_err(err)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(t, 0.0), (t, top)],
+            style.accent.stroke_width(style.line(2.0)),
+        )))
+        .map_err(err)?;
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! The foreground of the mask panels: probability, class and truth cells, outlines, the cursor.
 
 use super::{
-    blend, class_map_colour, is_dark, mask_boxes, probability_colour, truth_colour, MaskBox,
+    blend, class_map_colour, is_dark, panel_box, probability_colour, truth_colour, MaskBox,
     MaskPanels,
 };
 use crate::chart::{err, ChartStyle, DrawResult};
@@ -22,9 +22,7 @@ pub fn draw_probability_cells<DB: DrawingBackend>(
     threshold: Option<f64>,
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let size = panels.size.max(1);
-    let Some(b) = mask_boxes(panels, w, h, style).get(panel).copied() else {
+    let Some((b, size)) = panel_box(root, panels, panel, style) else {
         return Ok(());
     };
     let cells = &values[..values.len().min(size * size)];
@@ -131,15 +129,12 @@ pub fn draw_class_cells<DB: DrawingBackend>(
     digits: bool,
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let size = panels.size.max(1);
-    let Some(b) = mask_boxes(panels, w, h, style).get(panel).copied() else {
+    let Some((b, size)) = panel_box(root, panels, panel, style) else {
         return Ok(());
     };
     let cell_px = b.side / size as i32;
-    let font = (style.font, style.font_size(11.0))
-        .into_font()
-        .color(&style.text)
+    let font = style
+        .label_font(11.0)
         .pos(Pos::new(HPos::Center, VPos::Center));
     for (i, k) in classes.iter().take(size * size).enumerate() {
         let full = class_map_colour(*k, style);
@@ -172,9 +167,7 @@ pub fn draw_truth_cells<DB: DrawingBackend>(
     mask: &[f64],
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let size = panels.size.max(1);
-    let Some(b) = mask_boxes(panels, w, h, style).get(panel).copied() else {
+    let Some((b, size)) = panel_box(root, panels, panel, style) else {
         return Ok(());
     };
     let fill = truth_colour(style).filled();
@@ -200,9 +193,7 @@ pub fn draw_mask_outline<DB: DrawingBackend>(
     colour: RGBColor,
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let size = panels.size.max(1);
-    let Some(b) = mask_boxes(panels, w, h, style).get(panel).copied() else {
+    let Some((b, size)) = panel_box(root, panels, panel, style) else {
         return Ok(());
     };
     let inside = |r: i64, c: i64| {
@@ -215,7 +206,7 @@ pub fn draw_mask_outline<DB: DrawingBackend>(
                 .copied()
                 .unwrap_or(false)
     };
-    let stroke = colour.stroke_width(style.px(2.5).max(1.0) as u32);
+    let stroke = colour.stroke_width(style.line(2.5));
     for r in 0..size as i64 {
         for c in 0..size as i64 {
             if !inside(r, c) {
@@ -250,9 +241,7 @@ pub fn draw_cell_cursor<DB: DrawingBackend>(
     radius: usize,
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let size = panels.size.max(1);
-    let Some(b) = mask_boxes(panels, w, h, style).get(panel).copied() else {
+    let Some((b, size)) = panel_box(root, panels, panel, style) else {
         return Ok(());
     };
     let (row, col) = (row.min(size - 1), col.min(size - 1));
@@ -262,7 +251,7 @@ pub fn draw_cell_cursor<DB: DrawingBackend>(
     let c1 = (col + radius).min(size - 1);
     let [(x0, y0), _] = b.cell(r0, c0, size);
     let [_, (x1, y1)] = b.cell(r1, c1, size);
-    let outer = style.px(3.0).max(1.0) as u32;
+    let outer = style.line(3.0);
     root.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
         style.accent.stroke_width(outer),

@@ -1,6 +1,7 @@
 //! The background layer of the mask panels: titles, frames and the probability colour key.
 
 use super::{active_mapping, mask_boxes, probability_colour, MaskBox, MaskPanels};
+use crate::chart::images::draw_titled_frame;
 use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -15,7 +16,7 @@ pub fn draw_mask_frames<DB: DrawingBackend>(
 ) -> DrawResult<PlotMapping> {
     let (w, h) = root.dim_in_pixel();
     let boxes = mask_boxes(panels, w, h, style);
-    let frame = style.axis.stroke_width(style.px(1.0).max(1.0) as u32);
+    let frame = style.axis.stroke_width(style.line(1.0));
     let panel_w = w as f64 / panels.titles.len().max(1) as f64;
     for (b, title) in boxes.iter().zip(&panels.titles) {
         // 13 px, smaller when a long title would not fit its panel (about 0.56 em a letter).
@@ -27,17 +28,8 @@ pub fn draw_mask_frames<DB: DrawingBackend>(
             .into_font()
             .color(&style.text)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        root.draw(&Text::new(
-            title.as_str(),
-            (b.left + b.side / 2, b.top / 2),
-            font,
-        ))
-        .map_err(err)?;
-        root.draw(&Rectangle::new(
-            [(b.left - 1, b.top - 1), (b.left + b.side, b.top + b.side)],
-            frame,
-        ))
-        .map_err(err)?;
+        let image = (b.left, b.top, b.side);
+        draw_titled_frame(root, title, &font, b.left + b.side / 2, image, frame)?;
     }
     if panels.probability_key {
         if let Some(b) = boxes.get(panels.active) {
@@ -72,9 +64,7 @@ fn draw_probability_key<DB: DrawingBackend>(
         style.axis.stroke_width(1),
     ))
     .map_err(err)?;
-    let font = (style.font, style.font_size(12.0))
-        .into_font()
-        .color(&style.text);
+    let font = style.label_font(12.0);
     let gap = style.px(6.0) as i32;
     root.draw(&Text::new(
         "0",

@@ -22,6 +22,7 @@ pub use frames::draw_mask_frames;
 pub use tensor::{draw_tensor_grids, TensorGrid};
 
 use super::{ChartStyle, PlotMapping};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Square panels of `size` × `size` cells in a row, one per title.
@@ -94,6 +95,19 @@ pub fn mask_boxes(
             side,
         })
         .collect()
+}
+
+/// The box of panel `panel` in `root` and the cells per side, or `None` if there is no such
+/// panel.
+fn panel_box<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &MaskPanels,
+    panel: usize,
+    style: &ChartStyle,
+) -> Option<(MaskBox, usize)> {
+    let (w, h) = root.dim_in_pixel();
+    let b = mask_boxes(panels, w, h, style).get(panel).copied()?;
+    Some((b, panels.size.max(1)))
 }
 
 /// Mixes `a` towards `b` by `t` in [0, 1] (NaN counts as 0).

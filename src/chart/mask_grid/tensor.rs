@@ -74,7 +74,7 @@ pub fn draw_tensor_grids<DB: DrawingBackend>(
                 .map_err(err)?;
             root.draw(&Rectangle::new(
                 [(x0, y0), (x1, y1)],
-                style.background.stroke_width(style.px(1.5).max(1.0) as u32),
+                style.background.stroke_width(style.line(1.5)),
             ))
             .map_err(err)?;
             // Large cells also name their class, so the picture never relies on colour.

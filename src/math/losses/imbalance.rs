@@ -53,13 +53,7 @@ pub fn dice_loss(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathError> {
 /// ```
 pub fn dice_coefficient(y_true: &[f64], y_pred: &[f64], smooth: f64) -> Result<f64, MathError> {
     check_pair("y_true", y_true, "y_pred", y_pred)?;
-    if !(smooth.is_finite() && smooth >= 0.0) {
-        return Err(MathError::InvalidParameter {
-            name: "smooth",
-            value: smooth,
-            rule: "be a non-negative number",
-        });
-    }
+    non_negative("smooth", smooth)?;
     let mut inter = 0.0;
     let mut den = 0.0;
     for (&y, &p) in y_true.iter().zip(y_pred) {
@@ -102,13 +96,7 @@ pub fn weighted_binary_crossentropy_with_logits(
     pos_weight: f64,
 ) -> Result<f64, MathError> {
     check_pair("y_true", y_true, "logits", logits)?;
-    if !(pos_weight.is_finite() && pos_weight >= 0.0) {
-        return Err(MathError::InvalidParameter {
-            name: "pos_weight",
-            value: pos_weight,
-            rule: "be a non-negative number",
-        });
-    }
+    non_negative("pos_weight", pos_weight)?;
     let sum: f64 = y_true
         .iter()
         .zip(logits)
@@ -168,4 +156,17 @@ pub fn binary_focal_crossentropy(
         })
         .sum();
     Ok(mean(sum, y_true.len()))
+}
+
+/// `Err(InvalidParameter)` unless `value` is a finite number ≥ 0.
+fn non_negative(name: &'static str, value: f64) -> Result<(), MathError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(MathError::InvalidParameter {
+            name,
+            value,
+            rule: "be a non-negative number",
+        })
+    }
 }

@@ -29,7 +29,7 @@ pub use imbalance::{
 };
 pub use regression::{mean_absolute_error, mean_squared_error};
 
-use super::activations::{sigmoid, softplus};
+use super::activations::{sigmoid, softplus, sum_except};
 use super::error::MathError;
 
 /// Keras' fuzz factor `keras.config.epsilon()` = 1e-7, used for probability clipping and
@@ -88,13 +88,7 @@ fn clipped_log_probs(p: &[f64]) -> Result<Vec<f64>, MathError> {
             } else if q <= KERAS_EPSILON {
                 ln_eps()
             } else if q > 0.5 {
-                let others: f64 = p
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j != i)
-                    .map(|(_, v)| v)
-                    .sum();
-                let r = others / s; // = 1 − q without cancellation
+                let r = sum_except(p, i) / s; // = 1 − q without cancellation
                 if r <= KERAS_EPSILON {
                     ln_one_minus_eps()
                 } else {

@@ -2,7 +2,7 @@
 
 use super::{
     supervised_training_set, Autoencoder, AutoencoderTraining, ClassifierTraining, Dataset, Head,
-    Kind, Sample, TrainWork, CLASSIFIER_EPOCHS, EPOCHS,
+    Kind, PixelClassifier, Sample, TrainWork, CLASSIFIER_EPOCHS, EPOCHS,
 };
 use crate::math;
 
@@ -292,21 +292,21 @@ impl Lab {
 
     /// The pixel model's raw outputs z on the test images (logits for the sigmoid head).
     pub fn pixel_raw(&self, head: Head) -> Vec<f64> {
-        let model = self.pixel_training(head).model();
-        self.data
-            .test
-            .iter()
-            .map(|s| model.raw(&s.pixels))
-            .collect()
+        self.pixel_outputs(head, PixelClassifier::raw)
     }
 
     /// The pixel model's predictions ŷ on the test images.
     pub fn pixel_predictions(&self, head: Head) -> Vec<f64> {
+        self.pixel_outputs(head, PixelClassifier::predict)
+    }
+
+    /// One `output` of the pixel model per test image.
+    fn pixel_outputs(&self, head: Head, output: fn(&PixelClassifier, &[f64]) -> f64) -> Vec<f64> {
         let model = self.pixel_training(head).model();
         self.data
             .test
             .iter()
-            .map(|s| model.predict(&s.pixels))
+            .map(|s| output(model, &s.pixels))
             .collect()
     }
 }

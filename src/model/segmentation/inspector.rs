@@ -1,5 +1,6 @@
 //! The 3-class pixel inspector: a truth mask, seeded per-pixel logits, and what they get wrong.
 
+use super::neighbourhood;
 use crate::math;
 use crate::model::rng::Rng;
 
@@ -39,7 +40,7 @@ pub const INSPECT_SEED: u64 = 6;
 /// fraction of the pixel's 3 × 3 neighbourhood labelled k; rounded to 2 decimals.
 /// Confident inside the shapes, unsure and sometimes wrong on their edges. Deterministic.
 pub fn inspector_logits() -> Vec<[f64; INSPECT_CLASSES]> {
-    let n = INSPECT_SIZE as i64;
+    let n = INSPECT_SIZE;
     let truth = inspector_truth();
     let mut rng = Rng::new(INSPECT_SEED);
     let mut out = Vec::with_capacity(truth.len());
@@ -47,20 +48,8 @@ pub fn inspector_logits() -> Vec<[f64; INSPECT_CLASSES]> {
         for c in 0..n {
             let mut z = [0.0; INSPECT_CLASSES];
             for (k, zk) in z.iter_mut().enumerate() {
-                let (mut hits, mut cells) = (0.0, 0.0);
-                for dr in -1..=1 {
-                    for dc in -1..=1 {
-                        let (y, x) = (r + dr, c + dc);
-                        if y < 0 || x < 0 || y >= n || x >= n {
-                            continue;
-                        }
-                        cells += 1.0;
-                        if truth[(y * n + x) as usize] == k {
-                            hits += 1.0;
-                        }
-                    }
-                }
-                let s = hits / cells;
+                let hits = neighbourhood(r, c, n).filter(|&i| truth[i] == k).count();
+                let s = hits as f64 / neighbourhood(r, c, n).count() as f64;
                 let noise = (rng.uniform() * 2.0 - 1.0) * 1.2;
                 *zk = ((4.0 * s - 2.0 + noise) * 100.0).round() / 100.0;
             }

@@ -16,32 +16,32 @@ pub const THRESHOLD: f64 = 0.5;
 /// pixels in radius), 0 for background; row-major, `PAINT_SIZE`². 24 of the 576 pixels
 /// (4.2 %) are object.
 pub fn object_mask() -> Vec<f64> {
-    let mut mask = vec![0.0; PAINT_PIXELS];
-    for r in 0..PAINT_SIZE {
-        for c in 0..PAINT_SIZE {
-            let x = (c as f64 + 0.5 - 14.5) / 3.4;
-            let y = (r as f64 + 0.5 - 9.0) / 2.4;
-            if x * x + y * y <= 1.0 {
-                mask[r * PAINT_SIZE + c] = 1.0;
-            }
+    paint_grid(|x, y| {
+        let (dx, dy) = ((x - 14.5) / 3.4, (y - 9.0) / 2.4);
+        if dx * dx + dy * dy <= 1.0 {
+            1.0
+        } else {
+            0.0
         }
-    }
-    mask
+    })
+}
+
+/// The painting mask with every pixel set to `value(x, y)` of its centre (column + 0.5,
+/// row + 0.5); row-major.
+fn paint_grid(value: impl Fn(f64, f64) -> f64) -> Vec<f64> {
+    (0..PAINT_PIXELS)
+        .map(|i| value((i % PAINT_SIZE) as f64 + 0.5, (i / PAINT_SIZE) as f64 + 0.5))
+        .collect()
 }
 
 /// A model's first guess: a faint blob two pixels down and three to the left of the object
 /// over a background of 0.05 (rounded to 2 decimals).
 pub fn initial_prediction() -> Vec<f64> {
-    let mut p = vec![0.0; PAINT_PIXELS];
-    for r in 0..PAINT_SIZE {
-        for c in 0..PAINT_SIZE {
-            let dx = (c as f64 + 0.5 - 11.5) / 3.6;
-            let dy = (r as f64 + 0.5 - 11.0) / 3.0;
-            let v = 0.05 + 0.6 * (-(dx * dx + dy * dy)).exp();
-            p[r * PAINT_SIZE + c] = (v * 100.0).round() / 100.0;
-        }
-    }
-    p
+    paint_grid(|x, y| {
+        let (dx, dy) = ((x - 11.5) / 3.6, (y - 11.0) / 3.0);
+        let v = 0.05 + 0.6 * (-(dx * dx + dy * dy)).exp();
+        (v * 100.0).round() / 100.0
+    })
 }
 
 /// What a brush stroke writes: a probability, over a disc of `radius` cells (0 = one cell,

@@ -44,3 +44,13 @@ pub use shapes::{
 pub use trap::{
     correct_heads_learned, trap_features, TrapModel, TrapReport, TrapSetup, TRAP_LEARNING_RATE,
 };
+
+/// The pixels of the 3 × 3 neighbourhood of (`row`, `col`) that lie inside an `n` × `n`
+/// grid, as row-major indices in reading order.
+fn neighbourhood(row: usize, col: usize, n: usize) -> impl Iterator<Item = usize> {
+    let (r, c, n) = (row as i64, col as i64, n as i64);
+    (-1..=1)
+        .flat_map(move |dr| (-1..=1).map(move |dc| (r + dr, c + dc)))
+        .filter(move |&(y, x)| y >= 0 && x >= 0 && y < n && x < n)
+        .map(move |(y, x)| (y * n + x) as usize)
+}

@@ -1,6 +1,6 @@
 //! The one-channel softmax trap: three output heads on one feature map, trained side by side.
 
-use super::{object_mask, PAINT_SIZE, THRESHOLD};
+use super::{neighbourhood, object_mask, PAINT_SIZE, THRESHOLD};
 use crate::math;
 
 /// The output head of a binary segmentation model.
@@ -45,22 +45,12 @@ impl TrapSetup {
 /// between on its edge). A logit w·f + b thresholds it.
 pub fn trap_features() -> Vec<f64> {
     let truth = object_mask();
-    let n = PAINT_SIZE as i64;
+    let n = PAINT_SIZE;
     let mut f = vec![0.0; truth.len()];
     for r in 0..n {
         for c in 0..n {
-            let (mut s, mut k) = (0.0, 0.0);
-            for dr in -1..=1 {
-                for dc in -1..=1 {
-                    let (y, x) = (r + dr, c + dc);
-                    if y < 0 || x < 0 || y >= n || x >= n {
-                        continue;
-                    }
-                    s += truth[(y * n + x) as usize];
-                    k += 1.0;
-                }
-            }
-            f[(r * n + c) as usize] = s / k;
+            let s: f64 = neighbourhood(r, c, n).map(|i| truth[i]).sum();
+            f[r * n + c] = s / neighbourhood(r, c, n).count() as f64;
         }
     }
     f
