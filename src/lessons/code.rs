@@ -79,6 +79,19 @@ pub struct Printed {
     pub label: String,
     /// The value for each group of backends: one entry when every backend agrees.
     pub values: Vec<(Backends, Vec<f64>)>,
+    /// How the framework spells the value when it is not a plain number or list (a shape
+    /// prints as `(8, 42, 42, 3)` in Keras, `torch.Size([8, 3, 42, 42])` in PyTorch); the
+    /// checker still compares the numbers.
+    pub spelled: Option<String>,
+}
+
+/// How a framework prints a tensor's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeStyle {
+    /// A Python tuple, as `tuple(x.shape)` prints it: `(8, 42, 42, 3)`, `(5,)`.
+    Tuple,
+    /// PyTorch's `torch.Size([8, 3, 42, 42])`.
+    TorchSize,
 }
 
 impl Printed {
@@ -87,6 +100,26 @@ impl Printed {
         Printed {
             label: label.into(),
             values: vec![(Backends::ALL, values)],
+            spelled: None,
+        }
+    }
+
+    /// A tensor's shape, spelled as the framework prints it.
+    pub fn shape(label: impl Into<String>, dims: &[usize], style: ShapeStyle) -> Printed {
+        let list = dims
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let spelled = match (style, dims.len()) {
+            (ShapeStyle::Tuple, 1) => format!("({list},)"),
+            (ShapeStyle::Tuple, _) => format!("({list})"),
+            (ShapeStyle::TorchSize, _) => format!("torch.Size([{list}])"),
+        };
+        Printed {
+            label: label.into(),
+            values: vec![(Backends::ALL, dims.iter().map(|d| *d as f64).collect())],
+            spelled: Some(spelled),
         }
     }
 
@@ -111,6 +144,7 @@ impl Printed {
                 (Backends::JAX_AND_TORCH, jax_and_torch),
                 (Backends::TENSORFLOW, tensorflow),
             ],
+            spelled: None,
         }
     }
 
@@ -279,6 +313,17 @@ mod tests {
         let p = Printed::by_backend("loss", vec![0.4644], vec![0.8267]);
         assert_eq!(p.on(Backends::TENSORFLOW), Some(&[0.4644][..]));
         assert_eq!(p.on(Backends::TORCH), Some(&[0.8267][..]));
+    }
+
+    #[test]
+    fn shapes_are_spelled_as_the_frameworks_print_them() {
+        let keras = Printed::shape("output shape", &[8, 42, 42, 3], ShapeStyle::Tuple);
+        assert_eq!(keras.spelled.as_deref(), Some("(8, 42, 42, 3)"));
+        assert_eq!(keras.on(Backends::JAX), Some(&[8.0, 42.0, 42.0, 3.0][..]));
+        let one = Printed::shape("labels shape", &[5], ShapeStyle::Tuple);
+        assert_eq!(one.spelled.as_deref(), Some("(5,)"));
+        let torch = Printed::shape("output shape", &[8, 3, 42, 42], ShapeStyle::TorchSize);
+        assert_eq!(torch.spelled.as_deref(), Some("torch.Size([8, 3, 42, 42])"));
     }
 
     #[test]

@@ -27,7 +27,10 @@ fn lines_on(prints: &[Printed], backend: Backends) -> (Vec<String>, String) {
         .map(|p| {
             let v = p.on(backend).unwrap_or(&[]);
             flat.extend(v.iter().map(|x| format_full(*x)));
-            format!("{}: {}", p.label, show(v))
+            match &p.spelled {
+                Some(text) => format!("{}: {text}", p.label),
+                None => format!("{}: {}", p.label, show(v)),
+            }
         })
         .collect();
     (lines, flat.join(","))
