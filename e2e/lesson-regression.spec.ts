@@ -319,7 +319,8 @@ test("the training race ends deterministically; a large learning rate makes the 
   // The sigmoid heads stayed inside (0, 1) and the linear head settled back.
   expect(await app.readout("race-out-linear")).toBeCloseTo(0.9, 10);
   const after = await Promise.all(keys.map((k) => app.readout(`race-out-${k}`)));
-  await expect.poll(() => panelValues(page, "pytorch")).toEqual(after);
+  const afterErrs = await Promise.all(keys.map((k) => app.readout(`race-err-${k}`)));
+  await expect.poll(() => panelValues(page, "pytorch")).toEqual([...after, ...afterErrs]);
 });
 
 test("the race pauses when the page is hidden and stops when the step is left", async ({ app, page }) => {
