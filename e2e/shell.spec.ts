@@ -53,6 +53,25 @@ test("moving to another step keeps the lesson mounted and focuses the new step's
   await expect(page.locator("#step-title")).toBeFocused();
 });
 
+test("on a phone the step comes first: the step list is a menu, the question folds after step 1", async ({ app, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.goto("logits/shift");
+  const menu = page.getByTestId("step-menu");
+  await expect(page.locator(".step-list a").first()).toBeHidden();
+  await expect(page.getByTestId("question")).not.toHaveAttribute("open", /.*/);
+  // The step's heading is on the first screen (it was ~900 px down below the step list).
+  expect((await page.locator("#step-title").boundingBox())!.y).toBeLessThan(420);
+  await menu.locator("summary").click();
+  await expect(page.locator(".step-list a").first()).toBeVisible();
+  await page.locator(".step-list a").first().click();
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
+  await expect(page.getByTestId("question")).toHaveAttribute("open", /.*/);
+  // On a wide screen the list is always shown and there is no menu to open.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.locator(".step-list a").first()).toBeVisible();
+  await expect(menu.locator("summary")).toBeHidden();
+});
+
 test("an unknown address shows a friendly page", async ({ app, page }) => {
   await app.goto("no-such-page");
   await expect(page.getByTestId("page-not-found")).toBeVisible();

@@ -141,11 +141,12 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
     view! {
         <section class="lesson" data-testid=format!("page-{}", lesson.slug)>
             <h1>{title}</h1>
-            <div class="question">
-                <p class="question-label">"The question"</p>
+            // Open on the first step; folded after it, so the step's widget comes first.
+            <details class="question" data-testid="question" prop:open=move || index.get() == 0>
+                <summary class="question-label">"The question"</summary>
                 <p>{lesson.question}</p>
                 <p class="thread">"From the Stack Overflow thread “" {lesson.thread} "”."</p>
-            </div>
+            </details>
             {move || unknown_step.get().map(|id| view! {
                 <div class="notice" role="status" data-testid="notice">
                     <p>{format!("This lesson has no step called “{}”, so it opens at the first step.", shorten(&id))}</p>
@@ -153,13 +154,21 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
             })}
             <div class="lesson-layout">
                 <nav class="step-list" aria-label="Steps of this lesson">
-                    <p class="progress-count">
-                        {move || { let (d, t) = progress.count(lesson); format!("{d} of {t} tasks done") }}
-                    </p>
-                    <ol>{step_list}</ol>
-                    <button type="button" class="link-button" on:click=move |_| progress.reset(lesson)>
-                        "Reset my progress"
-                    </button>
+                    // On narrow screens a menu (closed), so the step itself comes first; on wide
+                    // screens always shown (style/main.css).
+                    <details class="step-menu" data-testid="step-menu">
+                        <summary>
+                            {move || format!("Step {} of {}", index.get() + 1, lesson.steps.len())}
+                            <span class="muted">" · all steps"</span>
+                        </summary>
+                        <p class="progress-count">
+                            {move || { let (d, t) = progress.count(lesson); format!("{d} of {t} tasks done") }}
+                        </p>
+                        <ol>{step_list}</ol>
+                        <button type="button" class="link-button" on:click=move |_| progress.reset(lesson)>
+                            "Reset my progress"
+                        </button>
+                    </details>
                 </nav>
                 <div class="step-area">
                     {current_step}
