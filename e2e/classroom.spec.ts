@@ -57,6 +57,35 @@ test("a shared step link restores the widget state in a fresh browser", async ({
   await fresh.close();
 });
 
+test("without a clipboard (plain http) Share shows the link to copy by hand and never claims a copy", async ({ app, page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
+  });
+  await app.goto("logits/raw-scores");
+  await page.getByTestId("share").click();
+  await expect(page.getByTestId("share-link")).toHaveValue(/#\/logits\/raw-scores/);
+  await expect(page.getByTestId("share-status")).toHaveText("Copy this link:");
+  // The code panel's Copy selects the program instead.
+  await page.getByTestId("copy-keras").click();
+  await expect(page.getByTestId("copy-keras")).toHaveText("Selected: press Ctrl+C");
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toContain("import keras");
+});
+
+test("full screen: the chart grows to the screen, the button says how to leave, Esc leaves", async ({ app, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto("logits/raw-scores");
+  const frame = page.getByTestId("logit-bars").locator(".chart-frame");
+  const button = frame.getByTestId("fullscreen");
+  const before = (await frame.locator(".chart").boundingBox())!;
+  await button.click();
+  await expect(button).toHaveText("Exit full screen");
+  await expect(frame.getByTestId("fullscreen-hint")).toContainText("Esc");
+  await expect.poll(async () => (await frame.locator(".chart").boundingBox())!.height).toBeGreaterThan(before.height * 1.5);
+  await button.click();
+  await expect(button).toHaveText("Full screen");
+  await expect(frame.getByTestId("fullscreen-hint")).toHaveCount(0);
+});
+
 test("shared numbers (temperature) and a bad link", async ({ app, page }) => {
   await app.goto("softmax-or-sigmoid/temperature?z=12,-12,0&t=10");
   expect(await app.readout("temperature")).toBe(10);

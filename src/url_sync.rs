@@ -90,6 +90,35 @@ pub fn absolute_link(path: &str, query: &str) -> String {
     }
 }
 
+/// Copies `text` to the clipboard and calls `done(true)` once the copy succeeded, or
+/// `done(false)` where it failed or there is no clipboard (plain http on another host): the
+/// caller then shows the text to copy by hand. Never claims a copy before it happened.
+pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) {
+    use wasm_bindgen::JsCast;
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        done(false);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    let done = std::rc::Rc::new(done);
+    let on_ok = {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| done(true))
+    };
+    let on_err =
+        wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| done(false));
+    // `then` through Reflect: the closures free themselves when the promise settles.
+    if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into()) {
+        if let Ok(then) = then.dyn_into::<js_sys::Function>() {
+            let _ = then.call2(&promise, &on_ok, &on_err);
+        }
+    }
+}
+
 /// A "Share" button: copies a link that restores exactly this view, and shows it so it can
 /// also be copied by hand where the clipboard is not available.
 #[component]
@@ -98,7 +127,7 @@ pub fn ShareButton(
     link: Callback<(), String>,
 ) -> impl IntoView {
     let shown = RwSignal::new(None::<String>);
-    let copied = RwSignal::new(false);
+    let copied = RwSignal::new(None::<bool>);
     view! {
         <span class="share">
             <button
@@ -106,10 +135,8 @@ pub fn ShareButton(
                 data-testid="share"
                 on:click=move |_| {
                     let url = link.run(());
-                    let clipboard = window().navigator().clipboard();
-                    let promise = clipboard.write_text(&url);
-                    copied.set(true);
-                    let _ = promise;
+                    copied.set(None);
+                    copy_text(&url, move |ok| { let _ = copied.try_set(Some(ok)); });
                     shown.set(Some(url));
                 }
             >
@@ -117,7 +144,11 @@ pub fn ShareButton(
             </button>
             {move || shown.get().map(|url| view! {
                 <label class="share-link">
-                    <span>{move || if copied.get() { "Link copied: " } else { "Link: " }}</span>
+                    <span data-testid="share-status">{move || match copied.get() {
+                        Some(true) => "Link copied: ",
+                        Some(false) => "Copy this link: ",
+                        None => "Link: ",
+                    }}</span>
                     <input type="text" readonly data-testid="share-link" prop:value=url on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {

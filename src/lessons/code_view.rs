@@ -50,20 +50,6 @@ fn select_text(id: &str) {
     }
 }
 
-/// Copies text; `false` when this page has no clipboard (plain http): the caller then
-/// selects the text instead.
-fn copy_text(text: &str) -> bool {
-    let navigator = window().navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if !has_clipboard {
-        return false;
-    }
-    let _ = navigator.clipboard().write_text(text);
-    true
-}
-
 #[component]
 fn ProgramBlock(
     /// Which framework (fixed for the block's life).
@@ -81,19 +67,22 @@ fn ProgramBlock(
     let code_id_click = code_id.clone();
     let on_copy = move |_| {
         let text = program.with_untracked(|p| p.code.clone());
-        let message = if copy_text(&text) {
-            "Copied"
-        } else {
-            select_text(&code_id_click);
-            "Selected: press Ctrl+C"
-        };
-        copied.set(Some(message));
-        set_timeout(
-            move || {
-                let _ = copied.try_set(None);
-            },
-            std::time::Duration::from_millis(2500),
-        );
+        let code_id = code_id_click.clone();
+        crate::url_sync::copy_text(&text, move |ok| {
+            let message = if ok {
+                "Copied"
+            } else {
+                select_text(&code_id);
+                "Selected: press Ctrl+C"
+            };
+            let _ = copied.try_set(Some(message));
+            set_timeout(
+                move || {
+                    let _ = copied.try_set(None);
+                },
+                std::time::Duration::from_millis(2500),
+            );
+        });
     };
     let prints = move || {
         program.with(|p| {

@@ -236,6 +236,24 @@ where
             let _ = el.request_fullscreen();
         }
     };
+    // Whether this chart is the one shown full screen (the button then says how to leave).
+    let is_full = RwSignal::new(false);
+    let on_change = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("fullscreenchange"),
+        move |_| {
+            let full = match (document().fullscreen_element(), frame.get_untracked()) {
+                (Some(shown), Some(mine)) => {
+                    let mine: &web_sys::Element = mine.as_ref();
+                    shown == *mine
+                }
+                _ => false,
+            };
+            if is_full.get_untracked() != full {
+                is_full.set(full);
+            }
+        },
+    );
+    on_cleanup(move || on_change.remove());
     view! {
         <div class="chart-frame" node_ref=frame>
             <div class="chart" style=format!("height: {height}px")>
@@ -247,9 +265,17 @@ where
                 <button type="button" class="chart-tool" data-testid="export-png" title="Download this chart as a PNG (2× resolution)" on:click=export>
                     "⤓ PNG"
                 </button>
-                <button type="button" class="chart-tool" data-testid="fullscreen" title="Show this chart full screen (Esc to leave)" on:click=fullscreen>
-                    "Full screen"
+                <button
+                    type="button"
+                    class="chart-tool"
+                    data-testid="fullscreen"
+                    aria-pressed=move || is_full.get().to_string()
+                    title=move || if is_full.get() { "Leave full screen (Esc)" } else { "Show this chart full screen (Esc to leave)" }
+                    on:click=fullscreen
+                >
+                    {move || if is_full.get() { "Exit full screen" } else { "Full screen" }}
                 </button>
+                {move || is_full.get().then(|| view! { <span class="fullscreen-hint" data-testid="fullscreen-hint">"Esc leaves full screen"</span> })}
             </div>
         </div>
     }
