@@ -95,7 +95,7 @@ async function fiddle(page: Page, rand: () => number) {
 /** Stops anything that plays (a link restores a paused run). */
 async function pauseAll(page: Page) {
   const playing = page.locator("button[aria-pressed=true][data-testid$=-play]");
-  for (let i = await playing.count(); i > 0; i--) await playing.first().click();
+  for (let i = await playing.count(); i > 0; i--) await attempt(playing.first().click({ timeout: ACT }));
   // Runs that cannot be paused (lesson 5's "Train …" buttons) are left to finish.
   await expect(page.locator("button", { hasText: "Training…" })).toHaveCount(0, { timeout: 30_000 });
 }
@@ -114,10 +114,12 @@ test("every page and step: a shared link restores every readout and control", as
     await pauseAll(page);
     // The monkey may have moved on to another step or page: share wherever it is.
     if ((await page.getByTestId("share").count()) === 0) continue;
+    // The random events may have put a chart in full screen, which covers the Share button.
+    await page.evaluate(() => (document.fullscreenElement ? document.exitFullscreen() : undefined));
     await page.waitForTimeout(200); // the address bar follows at most every 120 ms
     const want = await snapshot(page);
-    await page.getByTestId("share").first().click();
-    const link = await page.getByTestId("share-link").inputValue();
+    await page.getByTestId("share").first().click({ timeout: 10_000 });
+    const link = await page.getByTestId("share-link").inputValue({ timeout: 10_000 });
 
     const other = await fresh.newPage();
     const errors: string[] = [];
