@@ -2,6 +2,7 @@
 //! (linear + MSE, sigmoid + MSE, sigmoid + binary cross-entropy with a soft target), the
 //! saturation that makes sigmoid + MSE slow, a training race, and a whole grey image.
 
+pub mod link;
 pub mod panels;
 
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
