@@ -125,9 +125,3 @@ pub fn pytorch_bce_probability_grad(y: f64, z: f64) -> f64 {
     let dl_dp = (p - y) / ((1.0 - p) * p).max(eps);
     dl_dp * (1.0 - p) * p + 0.0
 }
-
-crate::link_enum!(Head {
-    Head::LinearMse => "linear",
-    Head::SigmoidMse => "sigmoid-mse",
-    Head::SigmoidBce => "sigmoid-bce",
-});

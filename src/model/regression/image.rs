@@ -55,7 +55,7 @@ impl ImageStart {
         }
     }
 
-    /// A short key for URLs and test ids.
+    /// A short key, as in the step's test ids (`image-start-<key>`).
     pub fn key(self) -> &'static str {
         match self {
             ImageStart::Negative => "negative",
@@ -186,8 +186,3 @@ impl ImageRace {
         }
     }
 }
-
-crate::link_enum!(ImageStart {
-    ImageStart::Negative => "negative",
-    ImageStart::MidGrey => "midgrey",
-});

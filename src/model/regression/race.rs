@@ -44,29 +44,6 @@ impl RaceSettings {
     }
 }
 
-/// In a link: `target_start_rate`; only settings that are already usable are accepted.
-impl crate::link::LinkValue for RaceSettings {
-    fn to_link(&self) -> String {
-        use crate::format::format_full;
-        format!(
-            "{}_{}_{}",
-            format_full(self.target),
-            format_full(self.start),
-            format_full(self.learning_rate)
-        )
-    }
-    fn from_link(text: &str) -> Option<Self> {
-        let mut parts = text.split('_').map(f64::from_link);
-        let (target, start, learning_rate) = (parts.next()??, parts.next()??, parts.next()??);
-        let s = RaceSettings {
-            target,
-            start,
-            learning_rate,
-        };
-        (parts.next().is_none() && s.sanitised() == s).then_some(s)
-    }
-}
-
 /// How many steps the training race runs.
 pub const RACE_STEPS: usize = 150;
 

@@ -3,30 +3,6 @@
 use super::*;
 use crate::math;
 
-#[test]
-fn race_settings_survive_a_link() {
-    use crate::link::LinkValue;
-    let s = RaceSettings {
-        target: 0.9,
-        start: 0.05,
-        learning_rate: 0.8,
-    };
-    assert_eq!(s.to_link(), "0.9_0.05_0.8");
-    assert_eq!(RaceSettings::from_link("0.9_0.05_0.8"), Some(s));
-    // Only usable settings: a start of 0 or a target of 2 is refused, not repaired.
-    for bad in [
-        "0.9_0_0.8",
-        "2_0.05_0.1",
-        "0.9_0.05",
-        "0.9_0.05_0.1_1",
-        "a_b_c",
-    ] {
-        assert_eq!(RaceSettings::from_link(bad), None, "{bad}");
-    }
-    assert_eq!(Head::from_link("sigmoid-bce"), Some(Head::SigmoidBce));
-    assert_eq!(ImageStart::MidGrey.to_link(), "midgrey");
-}
-
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * (1.0 + b.abs())
 }

@@ -1,0 +1,118 @@
+//! The per-class table: each class's logit (typed in a checked field), target and every
+//! per-class number, one row per class.
+
+use crate::format::format4;
+use crate::playground::{parse_number, ClassRow, PlaygroundNumbers, PlaygroundState};
+use crate::widgets::Readout;
+use leptos::prelude::*;
+
+/// Every per-class number, one row per class, with a field to type each logit.
+#[component]
+pub fn ClassTable(
+    /// The Playground's state (the logit fields write to it).
+    state: RwSignal<PlaygroundState>,
+    /// The numbers derived from it.
+    numbers: Memo<PlaygroundNumbers>,
+) -> impl IntoView {
+    let count = Memo::new(move |_| state.with(|s| s.classes()));
+    let row_value = move |i: usize, pick: fn(&ClassRow) -> f64| {
+        Signal::derive(move || numbers.with(|n| n.rows.get(i).map(pick).unwrap_or(f64::NAN)))
+    };
+
+    let table_rows = move || {
+        (0..count.get())
+            .map(|i| {
+                view! {
+                    <tr>
+                        <th scope="row">{format!("class {i}")}</th>
+                        <td><LogitField state index=i /></td>
+                        <td>{move || format4(numbers.with(|n| n.rows.get(i).map(|r| r.target).unwrap_or(0.0)))}</td>
+                        <td><Readout name=format!("softmax-{i}") value=row_value(i, |r| r.softmax) /></td>
+                        <td><Readout name=format!("sigmoid-{i}") value=row_value(i, |r| r.sigmoid) /></td>
+                        <td><Readout name=format!("logit-of-softmax-{i}") value=row_value(i, |r| r.logit_of_softmax) /></td>
+                        <td><Readout name=format!("log-softmax-{i}") value=row_value(i, |r| r.log_softmax) /></td>
+                        <td><Readout name=format!("grad-{i}") value=row_value(i, |r| r.grad) /></td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <h2>"Per class"</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
+            <table class="numbers" data-testid="class-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"class"</th>
+                        <th scope="col">"logit z (type)"</th>
+                        <th scope="col">"target y"</th>
+                        <th scope="col">"softmax(z/T)"</th>
+                        <th scope="col">"σ(z/T)"</th>
+                        <th scope="col">"logit(softmax)"</th>
+                        <th scope="col">"log_softmax"</th>
+                        <th scope="col">"∂L/∂z"</th>
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </div>
+        <p class="note">
+            "logit(softmax) is not z: the logit function undoes a sigmoid, not a softmax. "
+            "∂L/∂z is for categorical cross-entropy with the softmax output (pᵢ − yᵢ for a "
+            "one-hot label) and for the mean binary cross-entropy with the sigmoid output "
+            "((σᵢ − yᵢ)/C, because Keras averages over the C labels), divided by T."
+        </p>
+    }
+}
+
+/// A number field for one logit: typed text is checked, a bad value gets a message and the
+/// last good value stays in the state.
+#[component]
+fn LogitField(state: RwSignal<PlaygroundState>, index: usize) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let current = Memo::new(move |_| state.with(|s| s.logits.get(index).copied().unwrap_or(0.0)));
+    let id = format!("logit-input-{index}");
+    let error_id = format!("logit-error-{index}");
+    let commit = move |text: String| {
+        let r = state.with_untracked(|s| s.range);
+        match parse_number(&text, "a logit") {
+            Ok(v) if v.abs() <= r => {
+                error.set(None);
+                state.update(|s| {
+                    let _ = s.set_logit(index, v);
+                });
+            }
+            Ok(_) => error.set(Some(format!(
+                "Keep logits within ±{r} (or widen the range below). The last good value stays."
+            ))),
+            Err(e) => error.set(Some(format!("{e} The last good value stays."))),
+        }
+    };
+    let error_id_attr = error_id.clone();
+    view! {
+        <label class="visually-hidden" for=id.clone()>{format!("Logit of class {index}")}</label>
+        <input
+            id=id
+            class="number-field"
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            spellcheck="false"
+            size="7"
+            data-testid=format!("logit-input-{index}")
+            aria-invalid=move || error.with(|e| e.is_some()).to_string()
+            aria-describedby=move || error.with(|e| e.as_ref().map(|_| error_id_attr.clone()))
+            prop:value=move || crate::format::format_sig(current.get(), 6).replace('−', "-")
+            on:change=move |ev| commit(event_target_value(&ev))
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" {
+                    commit(event_target_value(&ev));
+                }
+            }
+        />
+        {move || error.get().map(|e| view! {
+            <span class="field-error" id=error_id.clone() role="alert">{e}</span>
+        })}
+    }
+}
