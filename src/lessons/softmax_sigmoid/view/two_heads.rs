@@ -5,7 +5,9 @@ use crate::lessons::softmax_sigmoid::panels;
 use crate::lessons::softmax_sigmoid::tasks::{
     all_sigmoids_above_half, sigmoid_sum_above_2, softmax_above_half,
 };
-use crate::lessons::view::{class_labels, logits_state, report_task, shared, Formula, Predict};
+use crate::lessons::view::{
+    class_labels, link_value, logits_state, report_task, share_derived, Formula, Predict,
+};
 use crate::math;
 use crate::widgets::{LogitBars, ProbabilityBars, Readout};
 use leptos::prelude::*;
@@ -23,13 +25,13 @@ pub fn view() -> AnyView {
             .collect::<Vec<_>>()
     });
     let p = Signal::derive(move || math::softmax(&z.get()));
-    let most = shared("most", 0usize, |k| *k <= 3, "a count from 0 to 3");
-    Effect::new(move |_| {
-        let k = softmax_above_half(&z.get());
-        if k > most.get_untracked() {
-            most.set(k);
-        }
+    // The most softmax outputs above 0.5 seen at once: a running maximum (the memo's previous
+    // value), kept in the link so a shared view shows the same count.
+    let start = link_value("most", |k: &usize| *k <= 3, "a count from 0 to 3").unwrap_or(0);
+    let most = Memo::new(move |seen: Option<&usize>| {
+        softmax_above_half(&z.get()).max(seen.copied().unwrap_or(start))
     });
+    share_derived("most", 0usize, most.into());
     let labels = Signal::derive(|| class_labels(3));
     let programs = Signal::derive(move || panels::two_heads_programs(&z.get()));
     view! {
