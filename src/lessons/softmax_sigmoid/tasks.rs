@@ -22,6 +22,11 @@ pub fn two_class_p_is_075(z: &[f64]) -> bool {
     z.len() == 2 && (math::softmax(z)[0] - 0.75).abs() <= 0.005
 }
 
+/// σ of every logit: what a sigmoid head outputs.
+pub fn sigmoids(z: &[f64]) -> Vec<f64> {
+    z.iter().map(|v| math::sigmoid(*v)).collect()
+}
+
 /// softmax(z / T), or the logits' softmax if T is not usable.
 pub fn tempered(z: &[f64], t: f64) -> Vec<f64> {
     math::softmax_with_temperature(z, t).unwrap_or_else(|_| math::softmax(z))

@@ -2,7 +2,7 @@
 
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::softmax_sigmoid::panels;
-use crate::lessons::softmax_sigmoid::tasks::labels_match;
+use crate::lessons::softmax_sigmoid::tasks::{labels_match, sigmoids};
 use crate::lessons::view::{logits_state, report_task};
 use crate::math;
 use crate::widgets::{LogitBars, ProbabilityBars};
@@ -14,12 +14,7 @@ pub fn view() -> AnyView {
     report_task("person-and-woman", move || {
         labels_match(&z.get(), &[true, true, false])
     });
-    let s = Signal::derive(move || {
-        z.get()
-            .iter()
-            .map(|v| math::sigmoid(*v))
-            .collect::<Vec<_>>()
-    });
+    let s = Signal::derive(move || sigmoids(&z.get()));
     let p = Signal::derive(move || math::softmax(&z.get()));
     let labels = names(&["person", "woman", "car"]);
     let programs = Signal::derive(move || panels::detection_programs(&z.get()));

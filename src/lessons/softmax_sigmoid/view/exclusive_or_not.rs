@@ -1,7 +1,7 @@
 //! Step 4 (exclusive-or-not): multi-class (softmax) against multi-label (sigmoids).
 
 use crate::lessons::code_view::CodePanels;
-use crate::lessons::softmax_sigmoid::tasks::{labels_match, says_bird};
+use crate::lessons::softmax_sigmoid::tasks::{labels_match, says_bird, sigmoids};
 use crate::lessons::softmax_sigmoid::{panels, ANIMALS, GENRES, MOVIE_TARGET};
 use crate::lessons::view::{logits_state, report_task, shared};
 use crate::math;
@@ -33,7 +33,7 @@ pub fn view() -> AnyView {
     let probs = Signal::derive(move || {
         let v = z.get();
         if multi_label.get() {
-            v.iter().map(|x| math::sigmoid(*x)).collect()
+            sigmoids(&v)
         } else {
             math::softmax(&v)
         }

@@ -3,7 +3,7 @@
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::softmax_sigmoid::panels;
 use crate::lessons::softmax_sigmoid::tasks::{
-    all_sigmoids_above_half, sigmoid_sum_above_2, softmax_above_half,
+    all_sigmoids_above_half, sigmoid_sum_above_2, sigmoids, softmax_above_half,
 };
 use crate::lessons::view::{
     class_labels, link_value, logits_state, report_task, share_derived, Formula, Predict,
@@ -18,12 +18,7 @@ pub fn view() -> AnyView {
     let (z, set) = logits_state(&[1.0, -0.5, -1.0]);
     report_task("all-sigmoids", move || all_sigmoids_above_half(&z.get()));
     report_task("sigmoid-sum", move || sigmoid_sum_above_2(&z.get()));
-    let s = Signal::derive(move || {
-        z.get()
-            .iter()
-            .map(|v| math::sigmoid(*v))
-            .collect::<Vec<_>>()
-    });
+    let s = Signal::derive(move || sigmoids(&z.get()));
     let p = Signal::derive(move || math::softmax(&z.get()));
     // The most softmax outputs above 0.5 seen at once: a running maximum (the memo's previous
     // value), kept in the link so a shared view shows the same count.
