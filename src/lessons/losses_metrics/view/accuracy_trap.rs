@@ -1,4 +1,4 @@
-//! Step 4 (accuracy-trap): accuracy against precision, recall and F1 on a batch with few positives.
+//! Step 4 (accuracy-trap): accuracy against precision, recall and F1 when positives are few.
 
 use crate::chart::BatchGrid;
 use crate::format::format4;

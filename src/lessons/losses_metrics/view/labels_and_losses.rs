@@ -13,7 +13,8 @@ use crate::math;
 use crate::widgets::{LogitBars, ProbabilityBars, Readout};
 use leptos::prelude::*;
 
-/// One label, three spellings, three losses: the spelling, the true label(s), the smoothing and the loss table.
+/// One label, three spellings, three losses: the spelling, the true label(s), the smoothing
+/// and the loss table.
 pub fn view() -> AnyView {
     let (z, set) = logits_state(&[1.0, 0.5, -0.5, -1.0]);
     let spelling = shared(
