@@ -1,7 +1,8 @@
 //! Lesson 2's code panels as complete Keras 3 and PyTorch programs (host-compiled, so the
 //! test command runs every one of them in the real frameworks, on every Keras backend).
 
-use super::{tempered, ANIMALS, MOVIE_TARGET};
+use super::tasks::{sigmoids, tempered};
+use super::{ANIMALS, MOVIE_TARGET};
 use crate::lessons::code::{
     py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
 };
@@ -86,10 +87,6 @@ pub const PANELS: &[PanelSet] = &[
         },
     },
 ];
-
-fn sigmoids(z: &[f64]) -> Vec<f64> {
-    z.iter().map(|v| math::sigmoid(*v)).collect()
-}
 
 /// Step 1: the same logits through per-class sigmoids and through one softmax.
 pub fn two_heads_programs(z: &[f64]) -> Vec<Program> {

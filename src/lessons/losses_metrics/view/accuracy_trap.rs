@@ -1,0 +1,97 @@
+//! Step 4 (accuracy-trap): accuracy against precision, recall and F1 when positives are few.
+
+use crate::chart::BatchGrid;
+use crate::format::format4;
+use crate::lessons::code_view::CodePanels;
+use crate::lessons::losses_metrics::batch::{batch, BatchMetrics, BATCH_COLS, BATCH_ROWS};
+use crate::lessons::losses_metrics::tasks::{best_f1, is_all_negative};
+use crate::lessons::losses_metrics::{panels, OBJECTS};
+use crate::lessons::view::{report_task, shared_number, Predict};
+use crate::widgets::{BatchGridView, Readout};
+use leptos::prelude::*;
+
+/// The inflated-accuracy trap: the bias slider over the batch grid, and every metric.
+pub fn view() -> AnyView {
+    let data = batch();
+    let positives = data.positives();
+    let total = BATCH_ROWS * BATCH_COLS;
+    let best = best_f1(&data);
+    let data = StoredValue::new(data);
+    let bias = shared_number("bias", 0.0, -10.0, 4.0);
+    let metrics = Memo::new(move |_| data.with_value(|d| d.metrics(bias.get())));
+    report_task("all-negative", move || is_all_negative(&metrics.get()));
+    report_task("best-f1", move || metrics.get().f1 >= best - 1e-12);
+    let grid = Signal::derive(move || BatchGrid {
+        rows: BATCH_ROWS,
+        cols: BATCH_COLS,
+        probs: data.with_value(|d| d.probabilities(bias.get())),
+        targets: data.with_value(|d| d.y_true.clone()),
+        threshold: 0.5,
+        col_labels: OBJECTS.iter().map(|s| s.to_string()).collect(),
+    });
+    let m = move |f: fn(&BatchMetrics) -> f64| Signal::derive(move || f(&metrics.get()));
+    let per_label = move || {
+        (0..BATCH_COLS)
+            .map(|c| {
+                let pl = move |k: usize| {
+                    Signal::derive(move || {
+                        let (p, r, f) = metrics.get().per_label[c];
+                        [p, r, f][k]
+                    })
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{OBJECTS[c]}</th>
+                        <td><Readout name=format!("precision-{c}") value=pl(0) /></td>
+                        <td><Readout name=format!("recall-{c}") value=pl(1) /></td>
+                        <td><Readout name=format!("f1-{c}") value=pl(2) /></td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let programs =
+        Signal::derive(move || data.with_value(|d| panels::trap_programs(d, bias.get())));
+    view! {
+        <p>
+            "A batch of 10 images with 5 possible labels each; only "{positives}" of the "{total}
+            " labels are true (thick outlines). The shade of a cell is the model's probability; "
+            "a dot means “predicted yes” (above 0.5). The bias slider adds the same number to "
+            "every logit, making the model more or less willing to say yes."
+        </p>
+        <div class="controls">
+            <fieldset>
+                <legend>"Bias added to every logit"</legend>
+                <input type="range" min="-10" max="4" step="0.25" data-testid="bias" aria-label="Bias"
+                    prop:value=move || bias.get().to_string()
+                    on:input=move |ev| { if let Ok(v) = event_target_value(&ev).parse::<f64>() { bias.set(v.clamp(-10.0, 4.0)) } } />
+                " " <Readout name="bias" value=bias />
+            </fieldset>
+        </div>
+        <BatchGridView grid height=330 />
+        <Predict>
+            <p>"Drag the bias all the way down and watch accuracy against recall."</p>
+            <p class="sums">
+                "binary accuracy = " <Readout name="accuracy" value=m(|x| x.accuracy) />
+                " · precision = " <Readout name="precision" value=m(|x| x.precision) />
+                " · recall = " <Readout name="recall" value=m(|x| x.recall) />
+                " · F1 = " <Readout name="f1" value=m(|x| x.f1) />
+                " · “always no” would score " {pct(1.0 - positives as f64 / total as f64)}
+            </p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
+                <table class="numbers" data-testid="per-label-table">
+                    <thead><tr><th scope="col">"label"</th><th scope="col">"precision"</th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr></thead>
+                    <tbody>{per_label}</tbody>
+                </table>
+            </div>
+        </Predict>
+        <p class="note">"Precision, recall and F1 are 0 where undefined (no predicted or no true positives), as scikit-learn's zero_division=0."</p>
+        <CodePanels programs />
+    }
+    .into_any()
+}
+
+/// A share as a percentage with 4 significant digits.
+fn pct(x: f64) -> String {
+    format!("{} %", format4(x * 100.0))
+}

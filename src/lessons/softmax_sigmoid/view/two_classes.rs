@@ -1,0 +1,51 @@
+//! Step 2 (two-classes): a two-class softmax is a sigmoid of the logits' difference.
+
+use crate::format::format4;
+use crate::lessons::code_view::CodePanels;
+use crate::lessons::softmax_sigmoid::panels;
+use crate::lessons::softmax_sigmoid::tasks::two_class_p_is_075;
+use crate::lessons::view::{class_labels, logits_state, report_task, Formula};
+use crate::math;
+use crate::widgets::{LogitBars, Readout};
+use leptos::prelude::*;
+
+/// With two classes: softmax([z₀, z₁])₀ against σ(z₀ − z₁).
+pub fn view() -> AnyView {
+    let (z, set) = logits_state(&[1.0, 0.0]);
+    report_task("p-075", move || two_class_p_is_075(&z.get()));
+    let p0 = Signal::derive(move || math::softmax(&z.get())[0]);
+    let diff = Signal::derive(move || z.with(|z| z[0] - z[1]));
+    let s = Signal::derive(move || math::sigmoid(diff.get()));
+    let gap = Signal::derive(move || (p0.get() - s.get()).abs());
+    let labels = Signal::derive(|| class_labels(2));
+    let programs = Signal::derive(move || panels::two_classes_programs(&z.get()));
+    view! {
+        <p>
+            "With exactly two classes the choice stops mattering. Divide the top and bottom "
+            "of softmax by "<Formula latex=r"e^{z_0}" />":"
+        </p>
+        <Formula block=true latex=r"\mathrm{softmax}(z_0, z_1)_0 = \frac{e^{z_0}}{e^{z_0} + e^{z_1}} = \frac{1}{1 + e^{-(z_0 - z_1)}} = \sigma(z_0 - z_1)" />
+        <p>
+            "So a two-class softmax is a sigmoid of the "<em>"difference"</em>" of the "
+            "logits, and a single sigmoid output is a two-class softmax whose other logit is "
+            "fixed at 0. Drag either bar: only the gap matters."
+        </p>
+        <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
+            <table class="numbers">
+                <tbody>
+                    <tr><th scope="row">"softmax([z₀, z₁])₀"</th><td><Readout name="softmax-p0" value=p0 /></td></tr>
+                    <tr><th scope="row">"z₀ − z₁"</th><td><Readout name="logit-gap" value=diff /></td></tr>
+                    <tr><th scope="row">"σ(z₀ − z₁)"</th><td><Readout name="sigmoid-gap" value=s /></td></tr>
+                    <tr><th scope="row">"difference between the two"</th><td><Readout name="difference" value=gap /></td></tr>
+                </tbody>
+            </table>
+        </div>
+        <p>
+            "For p = 0.75 the odds are 3 to 1, so the gap must be ln 3 ≈ "{format4(3f64.ln())}
+            ", wherever the two logits sit."
+        </p>
+        <CodePanels programs />
+    }
+    .into_any()
+}
