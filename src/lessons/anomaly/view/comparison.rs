@@ -44,7 +44,7 @@ fn comparison_text(
 
 /// The supervised classifier against the autoencoder at the same false-alarm budget.
 pub(super) fn comparison_view(
-    version: RwSignal<u64>,
+    lab_changed: Trigger,
     budget: RwSignal<f64>,
     at_half: Memo<[f64; 4]>,
     predictions: Memo<Vec<f64>>,
@@ -59,7 +59,7 @@ pub(super) fn comparison_view(
     let data = StoredValue::new(data);
     let errors = StoredValue::new(errors);
     let trained = Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| l.pixel_training(Head::SigmoidBce).is_done()).unwrap_or(false)
     });
     let ae = Memo::new(move |_| {

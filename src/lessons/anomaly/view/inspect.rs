@@ -14,7 +14,7 @@ use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
-    let version = RwSignal::new(0u64);
+    let lab_changed = Trigger::new();
     view! {
         <p>
             "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
@@ -22,7 +22,7 @@ pub fn view() -> AnyView {
             "rows, Home and End for a row's lowest and highest) to see the picture, the "
             "autoencoder's reconstruction and where the two differ."
         </p>
-        <NeedsAutoencoder version>{content}</NeedsAutoencoder>
+        <NeedsAutoencoder lab_changed>{content}</NeedsAutoencoder>
     }
     .into_any()
 }

@@ -81,19 +81,19 @@ fn pct(x: f64) -> String {
 /// trains it here at full speed (in frame-sized slices) with its progress.
 #[component]
 fn NeedsAutoencoder(
-    /// The step's version counter (bumped by the runner).
-    version: RwSignal<u64>,
+    /// Notified by the step's runner whenever it changes the lab.
+    lab_changed: Trigger,
     /// What needs the trained model.
     children: ChildrenFn,
 ) -> impl IntoView {
-    let state = ae_state(version);
+    let state = ae_state(lab_changed);
     let playing = RwSignal::new(false);
     use_autoencoder_runner(
         playing,
         Signal::derive(|| true),
         StoredValue::new(None),
         StoredValue::new(None),
-        version,
+        lab_changed,
         RunStats::new(),
     );
     let trained = Memo::new(move |_| state.get().trained);

@@ -2,7 +2,8 @@
 //! run's progress kept in the step's link.
 
 use super::with_lab;
-use crate::lessons::view::shared;
+use crate::lessons::runner::steps_due;
+use crate::lessons::view::{link_value, share_derived};
 use crate::model::anomaly::{AutoencoderWork, TRAIN_NORMAL};
 use crate::model::regression::Head;
 use crate::widgets::{now_ms, use_animation_frame};
@@ -15,17 +16,6 @@ pub(super) const FRAME_BUDGET_MS: f64 = 6.0;
 const STEADY_STEPS_PER_SECOND: f64 = 180.0;
 /// The classifier's speed: full-batch steps per second (600 in 3 s).
 pub(super) const CLASSIFIER_STEPS_PER_SECOND: f64 = 200.0;
-
-fn steps_due(carry: StoredValue<f64>, rate: f64, elapsed: f64) -> usize {
-    let due = carry.get_value() + rate * elapsed.max(0.0) / 1000.0;
-    let n = due.floor().max(0.0) as usize;
-    carry.set_value(due - n as f64);
-    n
-}
-
-pub(super) fn bump(version: RwSignal<u64>) {
-    version.update(|v| *v = v.wrapping_add(1));
-}
 
 /// How the training slices went: shown to the learner and read by the browser tests.
 #[derive(Clone, Copy)]
@@ -64,7 +54,7 @@ impl RunStats {
 
 /// Trains the shared autoencoder while `playing`: each animation frame runs minibatch
 /// steps and test evaluations until [`FRAME_BUDGET_MS`] is used (or, at the steady
-/// speed, until the frame's share of steps is done), then bumps `version` once.
+/// speed, until the frame's share of steps is done), then notifies `lab_changed` once.
 /// Stops at the end, at epoch `stop_at` (then clears it), when the page is hidden and
 /// when the step is left (`use_animation_frame` cleans up).
 pub(super) fn use_autoencoder_runner(
@@ -72,7 +62,7 @@ pub(super) fn use_autoencoder_runner(
     full_speed: Signal<bool>,
     stop_at: StoredValue<Option<usize>>,
     catch_up: StoredValue<Option<usize>>,
-    version: RwSignal<u64>,
+    lab_changed: Trigger,
     stats: RunStats,
 ) {
     let carry = StoredValue::new(0.0f64);
@@ -82,7 +72,9 @@ pub(super) fn use_autoencoder_runner(
         let mut allowance = if full_speed.get_untracked() || target.is_some() {
             usize::MAX
         } else {
-            steps_due(carry, STEADY_STEPS_PER_SECOND, elapsed)
+            carry
+                .try_update_value(|c| steps_due(c, STEADY_STEPS_PER_SECOND, elapsed, usize::MAX))
+                .unwrap_or(0)
         };
         let mut changed = false;
         let mut stop = false;
@@ -122,7 +114,7 @@ pub(super) fn use_autoencoder_runner(
         }
         if changed {
             stats.record(elapsed, now_ms() - start);
-            bump(version);
+            lab_changed.notify();
         }
         if stop || with_lab(|l| l.is_trained()).unwrap_or(true) {
             playing.set(false);
@@ -137,7 +129,7 @@ pub(super) fn use_pixel_runner(
     heads: &'static [Head],
     rate: Option<f64>,
     catch_up: StoredValue<Option<usize>>,
-    version: RwSignal<u64>,
+    lab_changed: Trigger,
 ) {
     let carry = StoredValue::new(0.0f64);
     use_animation_frame(playing, move |elapsed| {
@@ -145,7 +137,9 @@ pub(super) fn use_pixel_runner(
         let target = catch_up.get_value();
         let mut allowance = match (target, rate) {
             (Some(_), _) | (None, None) => usize::MAX,
-            (None, Some(r)) => steps_due(carry, r, elapsed),
+            (None, Some(r)) => carry
+                .try_update_value(|c| steps_due(c, r, elapsed, usize::MAX))
+                .unwrap_or(0),
         };
         let mut changed = false;
         let mut caught_up = false;
@@ -171,7 +165,7 @@ pub(super) fn use_pixel_runner(
             allowance -= 1;
         }
         if changed {
-            bump(version);
+            lab_changed.notify();
         }
         let done =
             with_lab(|l| heads.iter().all(|h| l.pixel_training(*h).is_done())).unwrap_or(true);
@@ -181,24 +175,24 @@ pub(super) fn use_pixel_runner(
     });
 }
 
-/// A run's progress (`now`, which may read signals) kept in the step's link under `key`.
+/// A run's progress (`now`, derived from the lab) kept in the step's link under `key`.
 /// Opened from a link that names another point than this page's run, the run is reset
 /// if it is past that point (`reset`) and replayed to it: `catch_up` is set for the
 /// runner and `playing` turned on. Training is deterministic, so the replay ends in the
-/// sender's state.
+/// sender's state. A link whose value is unusable (named in the step's notice) counts as
+/// the start, 0.
 pub(super) fn shared_progress(
     key: &'static str,
     max: usize,
     expected: &str,
-    now: impl Fn() -> usize + 'static,
+    now: Signal<usize>,
     reset: impl FnOnce(),
     catch_up: StoredValue<Option<usize>>,
     playing: RwSignal<bool>,
 ) {
     let linked = crate::url_sync::current_query_value(key).is_some();
-    let progress = shared(key, 0usize, move |n| *n <= max, expected);
-    let here = untrack(&now);
-    let target = progress.get_untracked();
+    let target = link_value(key, move |n: &usize| *n <= max, expected).unwrap_or(0);
+    let here = now.get_untracked();
     if linked && here != target {
         if here > target {
             reset();
@@ -206,7 +200,7 @@ pub(super) fn shared_progress(
         catch_up.set_value(Some(target));
         playing.set(true);
     }
-    Effect::new(move |_| progress.set(now()));
+    share_derived(key, 0, now);
 }
 
 /// What the views show of the autoencoder run.
@@ -220,9 +214,9 @@ pub(super) struct AeState {
     pub(super) defect: Option<f64>,
 }
 
-pub(super) fn ae_state(version: RwSignal<u64>) -> Memo<AeState> {
+pub(super) fn ae_state(lab_changed: Trigger) -> Memo<AeState> {
     Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| AeState {
             epoch: l.training().epoch(),
             progress: l.training().progress(TRAIN_NORMAL),

@@ -2,7 +2,7 @@
 //! the comparison with the autoencoder.
 
 use super::comparison::comparison_view;
-use super::runner::{bump, shared_progress, use_pixel_runner, CLASSIFIER_STEPS_PER_SECOND};
+use super::runner::{shared_progress, use_pixel_runner, CLASSIFIER_STEPS_PER_SECOND};
 use super::{with_lab, MaybeReadout, NeedsAutoencoder};
 use crate::chart::anomaly::{HeatPanels, LossAxes, PanelScale};
 use crate::lessons::anomaly::panels;
@@ -24,9 +24,9 @@ struct ClassifierState {
     loss: Option<f64>,
 }
 
-fn classifier_state(version: RwSignal<u64>, head: Head) -> Memo<ClassifierState> {
+fn classifier_state(lab_changed: Trigger, head: Head) -> Memo<ClassifierState> {
     Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| {
             let run = l.pixel_training(head);
             ClassifierState {
@@ -40,8 +40,8 @@ fn classifier_state(version: RwSignal<u64>, head: Head) -> Memo<ClassifierState>
 }
 
 pub fn view() -> AnyView {
-    let version = RwSignal::new(0u64);
-    let state = classifier_state(version, Head::SigmoidBce);
+    let lab_changed = Trigger::new();
+    let state = classifier_state(lab_changed, Head::SigmoidBce);
     let playing = RwSignal::new(false);
     let catch_up = StoredValue::new(None::<usize>);
     use_pixel_runner(
@@ -49,13 +49,13 @@ pub fn view() -> AnyView {
         &[Head::SigmoidBce],
         Some(CLASSIFIER_STEPS_PER_SECOND),
         catch_up,
-        version,
+        lab_changed,
     );
     shared_progress(
         "n",
         100_000,
         "a number of steps",
-        move || state.get().steps,
+        Memo::new(move |_| state.get().steps).into(),
         || {
             with_lab(|l| l.reset_pixel_model(Head::SigmoidBce));
         },
@@ -68,7 +68,7 @@ pub fn view() -> AnyView {
         generous_budget_checked(budget.get(), state.get().done)
     });
     let history = Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         vec![
             with_lab(|l| l.pixel_training(Head::SigmoidBce).history().to_vec()).unwrap_or_default(),
         ]
@@ -99,7 +99,7 @@ pub fn view() -> AnyView {
         .fold(0.0f64, |m, v| m.max(v.abs()))
         .max(1e-6);
     let weight_images = Signal::derive(move || {
-        version.track();
+        lab_changed.track();
         let w = with_lab(|l| {
             l.pixel_training(Head::SigmoidBce)
                 .model()
@@ -125,7 +125,7 @@ pub fn view() -> AnyView {
     // The classifier's probabilities as the page shows them (4 significant digits):
     // every number of this step is computed from them, as in the code panel.
     let probabilities = Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| panels::shown(&l.pixel_predictions(Head::SigmoidBce))).unwrap_or_default()
     });
     let at_half = Memo::new(move |_| {
@@ -140,7 +140,7 @@ pub fn view() -> AnyView {
             with_lab(|l| panels::supervised_programs(steps, b, p, l.data())).unwrap_or_default()
         })
     });
-    let ae_version = RwSignal::new(0u64);
+    let ae_changed = Trigger::new();
     view! {
         <p>
             "The thread's other suggestion: collect defective pictures, label them 1 and the good "
@@ -167,7 +167,7 @@ pub fn view() -> AnyView {
                 on:click=move |_| {
                     playing.set(false);
                     with_lab(|l| l.reset_pixel_model(Head::SigmoidBce));
-                    bump(version);
+                    lab_changed.notify();
                 }
             >
                 "Reset"
@@ -195,8 +195,8 @@ pub fn view() -> AnyView {
             <MaybeReadout name="clf-half-normal" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[0] * TEST_NORMAL as f64)) />
             " false alarms on the 100 good test parts."
         </p>
-        <NeedsAutoencoder version=ae_version>
-            {move || comparison_view(version, budget, at_half, probabilities)}
+        <NeedsAutoencoder lab_changed=ae_changed>
+            {move || comparison_view(lab_changed, budget, at_half, probabilities)}
         </NeedsAutoencoder>
         <p>"The code below builds the classifier and computes its column of the table from its probabilities on the test pictures."</p>
         <CodePanels programs />

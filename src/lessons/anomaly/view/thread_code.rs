@@ -16,17 +16,17 @@ use crate::widgets::ErrorDotPlot;
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
-    let version = RwSignal::new(0u64);
+    let lab_changed = Trigger::new();
     let playing = RwSignal::new(true);
     use_pixel_runner(
         playing,
         &[Head::SigmoidBce, Head::LinearMse],
         None,
         StoredValue::new(None),
-        version,
+        lab_changed,
     );
     let ready = Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| {
             l.pixel_training(Head::SigmoidBce).is_done()
                 && l.pixel_training(Head::LinearMse).is_done()
@@ -34,7 +34,7 @@ pub fn view() -> AnyView {
         .unwrap_or(false)
     });
     let progress = Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| {
             (l.pixel_training(Head::SigmoidBce).epoch() + l.pixel_training(Head::LinearMse).epoch())
                 as f64

@@ -1,7 +1,7 @@
 //! Step 2's view: the autoencoder trained live, its loss curves and reconstructions.
 
 use super::runner::{
-    ae_state, bump, shared_progress, use_autoencoder_runner, AeState, RunStats, FRAME_BUDGET_MS,
+    ae_state, shared_progress, use_autoencoder_runner, AeState, RunStats, FRAME_BUDGET_MS,
 };
 use super::{with_lab, MaybeReadout};
 use crate::chart::anomaly::LossAxes;
@@ -66,8 +66,8 @@ fn TrainControls(
 }
 
 pub fn view() -> AnyView {
-    let version = RwSignal::new(0u64);
-    let state = ae_state(version);
+    let lab_changed = Trigger::new();
+    let state = ae_state(lab_changed);
     let playing = RwSignal::new(false);
     let full_speed = shared("full", false, |_| true, "0 or 1");
     let stop_at = StoredValue::new(None::<usize>);
@@ -78,7 +78,7 @@ pub fn view() -> AnyView {
         full_speed.into(),
         stop_at,
         catch_up,
-        version,
+        lab_changed,
         stats,
     );
     // How far training got, in units of work (see `Lab::autoencoder_units`).
@@ -86,10 +86,11 @@ pub fn view() -> AnyView {
         "units",
         10_000_000,
         "a count of training work",
-        move || {
-            version.track();
+        Memo::new(move |_| {
+            lab_changed.track();
             with_lab(|l| l.autoencoder_units()).unwrap_or(0)
-        },
+        })
+        .into(),
         || {
             with_lab(|l| l.reset_autoencoder());
         },
@@ -105,7 +106,7 @@ pub fn view() -> AnyView {
         stop_at.set_value(None);
         with_lab(|l| l.reset_autoencoder());
         stats.reset();
-        bump(version);
+        lab_changed.notify();
     });
     let on_epoch = Callback::new(move |_: ()| {
         let epoch = state.get_untracked().epoch;
@@ -114,7 +115,7 @@ pub fn view() -> AnyView {
     });
     let done = Signal::derive(move || state.get().epoch >= EPOCHS);
     let curves = Memo::new(move |_| {
-        version.track();
+        lab_changed.track();
         with_lab(|l| {
             vec![
                 l.training().history().to_vec(),
