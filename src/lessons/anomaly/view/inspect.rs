@@ -1,20 +1,19 @@
 //! Step 4's view: every test picture's error as a dot, one picture's reconstruction and
 //! error map.
 
-use super::{kind_names, shared_threshold, with_lab, MaybeReadout, NeedsAutoencoder};
+use super::{kind_names, shared_threshold, use_pick, with_lab, MaybeReadout, NeedsAutoencoder};
 use crate::chart::anomaly::{DotPlot, HeatPanels, PanelScale};
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::{inspected_every_kind, is_hardest_defect, is_worst_normal};
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
-use crate::lessons::view::{report_task, shared};
-use crate::model::anomaly::{Kind, SIDE};
+use crate::lessons::view::report_task;
+use crate::model::anomaly::SIDE;
 use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
-    let lab_changed = Trigger::new();
     view! {
         <p>
             "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
@@ -22,7 +21,7 @@ pub fn view() -> AnyView {
             "rows, Home and End for a row's lowest and highest) to see the picture, the "
             "autoencoder's reconstruction and where the two differ."
         </p>
-        <NeedsAutoencoder lab_changed>{content}</NeedsAutoencoder>
+        <NeedsAutoencoder>{content}</NeedsAutoencoder>
     }
     .into_any()
 }
@@ -56,15 +55,8 @@ fn content() -> AnyView {
         .collect();
     let count = kinds.len();
     let stored = StoredValue::new((kinds, errors));
-    let selected = shared(
-        "pick",
-        None::<usize>,
-        move |p| p.is_none_or(|i| i < count),
-        "a picture number",
-    );
-    let seen = RwSignal::new(Vec::<Kind>::new());
-    report_task("inspect-kinds", move || {
-        seen.with(|s| inspected_every_kind(s))
+    let (selected, on_select) = use_pick(count, "inspect-kinds", inspected_every_kind, move |i| {
+        stored.with_value(|(k, _)| k.get(i).copied())
     });
     report_task("hardest-defect", move || {
         let s = selected.get();
@@ -73,14 +65,6 @@ fn content() -> AnyView {
     report_task("worst-normal", move || {
         let s = selected.get();
         stored.with_value(|(k, e)| is_worst_normal(k, e, s))
-    });
-    let on_select = Callback::new(move |i: usize| {
-        selected.set(Some(i));
-        if let Some(k) = stored.with_value(|(k, _)| k.get(i).copied()) {
-            if !seen.with_untracked(|s| s.contains(&k)) {
-                seen.update(|s| s.push(k));
-            }
-        }
     });
     let detail = Memo::new(move |_| {
         let i = selected.get()?;

@@ -13,7 +13,7 @@ pub mod train;
 
 use super::{LESSON, PAGE};
 use crate::format::{format4, format_full};
-use crate::lessons::view::render_lesson;
+use crate::lessons::view::{render_lesson, report_task, shared};
 use crate::model::anomaly::{Kind, Lab, EPOCHS};
 use leptos::prelude::*;
 use runner::{ae_state, use_autoencoder_runner, RunStats};
@@ -81,11 +81,10 @@ fn pct(x: f64) -> String {
 /// trains it here at full speed (in frame-sized slices) with its progress.
 #[component]
 fn NeedsAutoencoder(
-    /// Notified by the step's runner whenever it changes the lab.
-    lab_changed: Trigger,
     /// What needs the trained model.
     children: ChildrenFn,
 ) -> impl IntoView {
+    let lab_changed = Trigger::new();
     let state = ae_state(lab_changed);
     let playing = RwSignal::new(false);
     use_autoencoder_runner(
@@ -127,6 +126,34 @@ fn NeedsAutoencoder(
             .into_any()
         }
     }
+}
+
+/// The picture picked in a gallery or dot plot, kept in the step's link under `pick` (one
+/// of `count`), and the callback that picks one. Each pick notes the picture's kind
+/// (`kind_of`); the task `task` holds once `done` holds for the kinds noted so far.
+fn use_pick(
+    count: usize,
+    task: &'static str,
+    done: fn(&[Kind]) -> bool,
+    kind_of: impl Fn(usize) -> Option<Kind> + Send + Sync + 'static,
+) -> (RwSignal<Option<usize>>, Callback<usize>) {
+    let selected = shared(
+        "pick",
+        None::<usize>,
+        move |p| p.is_none_or(|i| i < count),
+        "a picture number",
+    );
+    let seen = RwSignal::new(Vec::<Kind>::new());
+    report_task(task, move || seen.with(|s| done(s)));
+    let on_select = Callback::new(move |i: usize| {
+        selected.set(Some(i));
+        if let Some(k) = kind_of(i) {
+            if !seen.with_untracked(|s| s.contains(&k)) {
+                seen.update(|s| s.push(k));
+            }
+        }
+    });
+    (selected, on_select)
 }
 
 fn kind_names() -> Vec<(String, usize)> {

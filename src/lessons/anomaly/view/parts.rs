@@ -1,12 +1,11 @@
 //! Step 1's view: the gallery of good parts and defects, one picture up close.
 
-use super::{with_lab, MaybeReadout};
+use super::{use_pick, with_lab, MaybeReadout};
 use crate::chart::anomaly::{GalleryLayout, HeatPanels, PanelScale};
 use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::saw_every_defect;
 use crate::lessons::anomaly::GALLERY_PER_KIND;
 use crate::lessons::code_view::CodePanels;
-use crate::lessons::view::{report_task, shared};
 use crate::model::anomaly::{
     Kind, SIDE, TEST_NORMAL, TEST_PER_DEFECT, TRAIN_NORMAL, TRAIN_SCRATCH,
 };
@@ -65,23 +64,8 @@ pub fn view() -> AnyView {
     let kinds = StoredValue::new(kinds);
     let count = images.with_value(|i| i.len());
     let test_index = StoredValue::new(test_index);
-    let selected = shared(
-        "pick",
-        None::<usize>,
-        move |p| p.is_none_or(|i| i < count),
-        "a picture number",
-    );
-    let seen = RwSignal::new(Vec::<Kind>::new());
-    report_task("see-each-defect", move || {
-        seen.with(|s| saw_every_defect(s))
-    });
-    let on_select = Callback::new(move |i: usize| {
-        selected.set(Some(i));
-        if let Some(k) = kinds.with_value(|v| v.get(i).copied()) {
-            if !seen.with_untracked(|s| s.contains(&k)) {
-                seen.update(|s| s.push(k));
-            }
-        }
+    let (selected, on_select) = use_pick(count, "see-each-defect", saw_every_defect, move |i| {
+        kinds.with_value(|v| v.get(i).copied())
     });
     let chosen_kind = move || {
         selected

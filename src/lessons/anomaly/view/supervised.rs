@@ -140,7 +140,6 @@ pub fn view() -> AnyView {
             with_lab(|l| panels::supervised_programs(steps, b, p, l.data())).unwrap_or_default()
         })
     });
-    let ae_changed = Trigger::new();
     view! {
         <p>
             "The thread's other suggestion: collect defective pictures, label them 1 and the good "
@@ -195,7 +194,7 @@ pub fn view() -> AnyView {
             <MaybeReadout name="clf-half-normal" value=Signal::derive(move || (state.get().steps > 0).then(|| at_half.get()[0] * TEST_NORMAL as f64)) />
             " false alarms on the 100 good test parts."
         </p>
-        <NeedsAutoencoder lab_changed=ae_changed>
+        <NeedsAutoencoder>
             {move || comparison_view(lab_changed, budget, at_half, probabilities)}
         </NeedsAutoencoder>
         <p>"The code below builds the classifier and computes its column of the table from its probabilities on the test pictures."</p>

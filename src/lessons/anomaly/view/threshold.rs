@@ -18,7 +18,6 @@ use crate::widgets::{Readout, RocPlot, ScoreHistogramView};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
-    let lab_changed = Trigger::new();
     view! {
         <p>
             "Every test picture now has a score, its reconstruction error. To raise an alarm "
@@ -26,7 +25,7 @@ pub fn view() -> AnyView {
             "above it. The histogram shows the scores by kind; move the threshold and watch "
             "the confusion matrix, precision and recall, and the point on the ROC curve."
         </p>
-        <NeedsAutoencoder lab_changed>{content}</NeedsAutoencoder>
+        <NeedsAutoencoder>{content}</NeedsAutoencoder>
     }
     .into_any()
 }
