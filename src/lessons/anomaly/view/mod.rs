@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use runner::{ae_state, use_autoencoder_runner, RunStats};
 use std::cell::{Cell, RefCell};
 
+/// The lesson page.
 pub fn render() -> AnyView {
     render_lesson(&LESSON, PAGE.title)
 }
@@ -49,7 +50,6 @@ fn shared_threshold() -> f64 {
     }
 }
 
-/// Training work per animation frame stays under this (the rest of the frame is left
 /// A number that may not exist yet: "—" until it does (never NaN).
 #[component]
 fn MaybeReadout(
