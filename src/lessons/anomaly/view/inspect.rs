@@ -1,0 +1,163 @@
+//! Step 4's view: every test picture's error as a dot, one picture's reconstruction and
+//! error map.
+
+use super::{kind_names, shared_threshold, use_pick, with_lab, MaybeReadout, NeedsAutoencoder};
+use crate::chart::anomaly::{DotPlot, HeatPanels, PanelScale};
+use crate::format::format4;
+use crate::lessons::anomaly::panels;
+use crate::lessons::anomaly::tasks::{inspected_every_kind, is_hardest_defect, is_worst_normal};
+use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
+use crate::lessons::code_view::CodePanels;
+use crate::lessons::view::report_task;
+use crate::model::anomaly::SIDE;
+use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
+use leptos::prelude::*;
+
+pub fn view() -> AnyView {
+    view! {
+        <p>
+            "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
+            "Click a dot (or focus the plot and use the arrow keys: ← → along a row, ↑ ↓ between "
+            "rows, Home and End for a row's lowest and highest) to see the picture, the "
+            "autoencoder's reconstruction and where the two differ."
+        </p>
+        <NeedsAutoencoder>{content}</NeedsAutoencoder>
+    }
+    .into_any()
+}
+
+fn content() -> AnyView {
+    let (errors, kinds) = with_lab(|l| {
+        (
+            panels::shown(l.test_errors()),
+            l.data().test.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        )
+    })
+    .unwrap_or_default();
+    let t = shared_threshold();
+    let plot = DotPlot {
+        x_range: LOG_THRESHOLD_RANGE,
+        log_x: true,
+        x_label: "reconstruction error (log scale)".into(),
+        rows: kind_names(),
+        dots: kinds
+            .iter()
+            .zip(&errors)
+            .map(|(k, e)| (k.index(), *e))
+            .collect(),
+        band: None,
+    };
+    let names: Vec<String> = kinds
+        .iter()
+        .zip(&errors)
+        .enumerate()
+        .map(|(i, (k, e))| format!("{}, test picture {i}: error {}", k.name(), format4(*e)))
+        .collect();
+    let count = kinds.len();
+    let stored = StoredValue::new((kinds, errors));
+    let (selected, on_select) = use_pick(count, "inspect-kinds", inspected_every_kind, move |i| {
+        stored.with_value(|(k, _)| k.get(i).copied())
+    });
+    report_task("hardest-defect", move || {
+        let s = selected.get();
+        stored.with_value(|(k, e)| is_hardest_defect(k, e, s))
+    });
+    report_task("worst-normal", move || {
+        let s = selected.get();
+        stored.with_value(|(k, e)| is_worst_normal(k, e, s))
+    });
+    let detail = Memo::new(move |_| {
+        let i = selected.get()?;
+        with_lab(|l| {
+            let x = l.data().test.get(i)?.pixels.clone();
+            let m = l.training().model();
+            let rebuilt = m.reconstruct(&x);
+            let map = m.error_map(&x);
+            Some((x, rebuilt, map))
+        })
+        .flatten()
+    });
+    let images = Signal::derive(move || {
+        detail
+            .get()
+            .map(|(x, r, m)| vec![x, r, m])
+            .unwrap_or_default()
+    });
+    let panels = Signal::stored(HeatPanels {
+        side: SIDE,
+        panels: vec![
+            ("input x".into(), PanelScale::Grey),
+            ("reconstruction x̂".into(), PanelScale::Grey),
+            ("(x̂ − x)² per pixel".into(), PanelScale::Heat { max: 0.09 }),
+        ],
+    });
+    let error = Signal::derive(move || {
+        let i = selected.get()?;
+        stored.with_value(|(_, e)| e.get(i).copied())
+    });
+    let rank = Signal::derive(move || {
+        let e = error.get()?;
+        Some(stored.with_value(|(_, all)| 1 + all.iter().filter(|v| **v > e).count()) as f64)
+    });
+    let peak = Signal::derive(move || {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|(_, _, m)| m.iter().copied().fold(0.0, f64::max))
+        })
+    });
+    let kind = move || {
+        selected
+            .get()
+            .and_then(|i| stored.with_value(|(k, _)| k.get(i).copied()))
+    };
+    let verdict = move || match error.get() {
+        Some(e) if e > t => "flagged (above the threshold)",
+        Some(_) => "passed (at or below the threshold)",
+        None => "",
+    };
+    let programs = Signal::derive(move || {
+        let i = selected.get().unwrap_or(0);
+        with_lab(|l| {
+            let s = l.data().test.get(i)?;
+            let rebuilt = l.training().model().reconstruct(&s.pixels);
+            Some(panels::inspect_programs(i, s.kind, &s.pixels, &rebuilt))
+        })
+        .flatten()
+        .unwrap_or_default()
+    });
+    view! {
+        <ErrorDotPlot
+            plot=Signal::stored(plot)
+            threshold=Signal::derive(move || Some(t))
+            selected=selected
+            on_select
+            names=Signal::stored(names)
+            label=Signal::derive(|| "Reconstruction error of every test picture, by kind".to_string())
+            testid="error-dots"
+            height=250
+        />
+        <div class="inspect-layout" data-testid="inspect-detail" data-selected=move || selected.get().map(|i| i.to_string()).unwrap_or_default()>
+            <HeatPanelsView panels images label=Signal::derive(|| "The selected picture, its reconstruction and the squared error per pixel".to_string()) testid="inspect-panels" height=250 />
+            <table class="numbers" data-testid="inspect-numbers">
+                <tbody>
+                    <tr><th scope="row">"kind"</th><td data-testid="inspect-kind">{move || kind().map(|k| k.name()).unwrap_or("pick a dot")}</td></tr>
+                    <tr><th scope="row">"reconstruction error (mean of the map)"</th><td><MaybeReadout name="inspect-error" value=error /></td></tr>
+                    <tr><th scope="row">"rank among the 190 (1 = highest)"</th><td><MaybeReadout name="inspect-rank" value=rank /></td></tr>
+                    <tr><th scope="row">"largest pixel error"</th><td><MaybeReadout name="inspect-peak" value=peak /></td></tr>
+                    <tr><th scope="row">"threshold (from step 3)"</th><td><Readout name="inspect-threshold" value=Signal::derive(move || t) /></td></tr>
+                    <tr><th scope="row">"verdict"</th><td data-testid="inspect-verdict">{verdict}</td></tr>
+                </tbody>
+            </table>
+        </div>
+        <p>
+            "The error map points at the defect: the scratch lights up along its line, the spot "
+            "as a blob, the broken corner as a triangle. On a good part the map is an even, faint "
+            "speckle: the sensor noise, which no model can predict. The hardest defects are the "
+            "faintest ones, and the worst good parts are those whose shading or brushing is "
+            "unusual; the two overlap a little, which is why no threshold is perfect here."
+        </p>
+        <p>"The code below holds the selected picture (test picture 0 until you pick one) and its reconstruction, and computes the error map's mean and largest pixel."</p>
+        <CodePanels programs />
+    }
+    .into_any()
+}

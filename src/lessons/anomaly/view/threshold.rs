@@ -1,0 +1,220 @@
+//! Step 3's view: the threshold on the reconstruction error, the confusion matrix, the ROC
+//! curve and Keras' AUC.
+
+use super::{shared_threshold, with_lab, MaybeReadout, NeedsAutoencoder, THRESHOLD};
+use crate::chart::anomaly::ScoreHistogram;
+use crate::format::format4;
+use crate::lessons::anomaly::panels;
+use crate::lessons::anomaly::roc::{
+    roc_index_for_threshold, threshold_for_roc_index, threshold_from_slider,
+};
+use crate::lessons::anomaly::tasks::{catches_all_with_fewest_alarms, no_alarms_most_caught};
+use crate::lessons::anomaly::{LOG_THRESHOLD_RANGE, LOG_THRESHOLD_STEP};
+use crate::lessons::code_view::CodePanels;
+use crate::lessons::view::{report_task, shared_number, Predict};
+use crate::math;
+use crate::model::anomaly::{kind_rates, Kind, TEST_PER_DEFECT};
+use crate::widgets::{Readout, RocPlot, ScoreHistogramView};
+use leptos::prelude::*;
+
+pub fn view() -> AnyView {
+    view! {
+        <p>
+            "Every test picture now has a score, its reconstruction error. To raise an alarm "
+            "you pick a "<strong>"threshold"</strong>": a picture is flagged when its error is "
+            "above it. The histogram shows the scores by kind; move the threshold and watch "
+            "the confusion matrix, precision and recall, and the point on the ROC curve."
+        </p>
+        <NeedsAutoencoder>{content}</NeedsAutoencoder>
+    }
+    .into_any()
+}
+
+fn content() -> AnyView {
+    let (labels, errors, suggested) = with_lab(|l| {
+        (
+            l.data().test_labels(),
+            panels::shown(l.test_errors()),
+            l.suggested_threshold(),
+        )
+    })
+    .unwrap_or_default();
+    let data =
+        with_lab(|l| l.data().clone()).unwrap_or_else(crate::model::anomaly::Dataset::seeded);
+    let labels_count = errors.len();
+    let points = math::roc_curve(&labels, &errors).unwrap_or_default();
+    let exact = math::roc_auc(&labels, &errors).ok();
+    let keras_auc = math::keras_auc(&labels, &errors, 200).ok();
+    let top = errors.iter().copied().fold(0.0, f64::max);
+    // Divided in float32, as the code panel's NumPy array is.
+    let rescaled: Vec<f64> = errors
+        .iter()
+        .map(|e| {
+            if top > 0.0 {
+                (*e as f32 / top as f32) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let keras_rescaled = math::keras_auc(&labels, &rescaled, 200).ok();
+    let hist = ScoreHistogram {
+        x_range: LOG_THRESHOLD_RANGE,
+        log_x: true,
+        bins: 40,
+        x_label: "reconstruction error (log scale)".into(),
+        groups: Kind::ALL
+            .iter()
+            .map(|k| {
+                let scores = data
+                    .test_indices(*k)
+                    .iter()
+                    .filter_map(|i| errors.get(*i).copied())
+                    .collect();
+                (k.name().to_string(), k.index(), scores)
+            })
+            .collect(),
+        band: None,
+    };
+    let (lo, hi) = LOG_THRESHOLD_RANGE;
+    let t = shared_number("t", shared_threshold(), 10f64.powf(lo), 10f64.powf(hi));
+    Effect::new(move |_| {
+        let v = t.get();
+        THRESHOLD.with(|c| c.set(v));
+    });
+    let (positives, negatives) = (
+        labels.iter().filter(|y| **y == 1.0).count() as f64,
+        labels.iter().filter(|y| **y == 0.0).count() as f64,
+    );
+    let stored = StoredValue::new((labels, errors));
+    let points_store = StoredValue::new(points.clone());
+    let data = StoredValue::new(data);
+    report_task("catch-all", move || {
+        let t = t.get();
+        stored.with_value(|(y, s)| catches_all_with_fewest_alarms(y, s, t))
+    });
+    report_task("no-false-alarms", move || {
+        let t = t.get();
+        stored.with_value(|(y, s)| no_alarms_most_caught(y, s, t))
+    });
+    let cm = Memo::new(move |_| {
+        let t = t.get();
+        stored
+            .with_value(|(y, s)| math::confusion_matrix(y, s, t))
+            .unwrap_or_default()
+    });
+    let count =
+        move |f: fn(&math::ConfusionMatrix) -> usize| Signal::derive(move || f(&cm.get()) as f64);
+    let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { 0.0 };
+    let precision = Signal::derive(move || {
+        let c = cm.get();
+        ratio(c.tp as f64, (c.tp + c.fp) as f64)
+    });
+    let recall = Signal::derive(move || {
+        let c = cm.get();
+        ratio(c.tp as f64, (c.tp + c.fn_) as f64)
+    });
+    let false_alarm_rate = Signal::derive(move || ratio(cm.get().fp as f64, negatives));
+    let per_kind = Memo::new(move |_| {
+        let t = t.get();
+        data.with_value(|d| stored.with_value(|(_, s)| kind_rates(d, s, t).flagged))
+    });
+    let caught =
+        move |k: Kind| Signal::derive(move || per_kind.get()[k.index()] * TEST_PER_DEFECT as f64);
+    let index = Signal::derive(move || {
+        let t = t.get();
+        points_store.with_value(|p| roc_index_for_threshold(p, t))
+    });
+    let on_roc = Callback::new(move |k: usize| {
+        t.set(points_store.with_value(|p| threshold_for_roc_index(p, k)));
+    });
+    let (lo, hi) = LOG_THRESHOLD_RANGE;
+    let programs = Signal::derive(move || {
+        let t = t.get();
+        stored.with_value(|(y, s)| panels::threshold_programs(y, s, t))
+    });
+    let (largest, buckets) = stored.with_value(|(_, s)| panels::keras_buckets(s));
+    view! {
+        <ScoreHistogramView
+            histogram=Signal::stored(hist)
+            threshold=t
+            label=Signal::derive(|| "Histogram of reconstruction errors by kind, with the threshold".to_string())
+            testid="error-histogram"
+            height=270
+        />
+        <div class="controls">
+            <fieldset class="threshold-field">
+                <legend>"Threshold on the reconstruction error"</legend>
+                <input
+                    type="range"
+                    data-testid="threshold"
+                    aria-label="Threshold on the reconstruction error (log scale)"
+                    min=lo.to_string()
+                    max=hi.to_string()
+                    step=LOG_THRESHOLD_STEP.to_string()
+                    prop:value=move || format!("{:.2}", t.get().log10())
+                    aria-valuetext=move || format!("threshold {}", format4(t.get()))
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            t.set(threshold_from_slider(v));
+                        }
+                    }
+                />
+                " " <Readout name="threshold" value=t />
+                <button type="button" data-testid="one-class-threshold" on:click=move |_| t.set(suggested)>
+                    "One-class choice: 95th percentile of the training errors"
+                </button>
+            </fieldset>
+        </div>
+        <div class="two-charts">
+            <div class="anomaly-wrap">
+                <table class="numbers confusion" data-testid="confusion">
+                    <thead><tr><th scope="col">"actual \\ verdict"</th><th scope="col">"flagged"</th><th scope="col">"passed"</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{format!("defect ({positives})")}</th><td class="hit">"caught "<Readout name="tp" value=count(|c| c.tp) /></td><td class="miss">"missed "<Readout name="fn" value=count(|c| c.fn_) /></td></tr>
+                        <tr><th scope="row">{format!("good part ({negatives})")}</th><td class="miss">"false alarm "<Readout name="fp" value=count(|c| c.fp) /></td><td class="hit">"passed "<Readout name="tn" value=count(|c| c.tn) /></td></tr>
+                    </tbody>
+                </table>
+                <table class="numbers" data-testid="threshold-metrics">
+                    <tbody>
+                        <tr><th scope="row">"precision: flagged pictures that are defects"</th><td><Readout name="precision" value=precision /></td></tr>
+                        <tr><th scope="row">"recall: defects flagged"</th><td><Readout name="recall" value=recall /></td></tr>
+                        <tr><th scope="row">"false-alarm rate: good parts flagged"</th><td><Readout name="false-alarm-rate" value=false_alarm_rate /></td></tr>
+                        <tr><th scope="row">"scratches caught (of 30)"</th><td><Readout name="caught-scratch" value=caught(Kind::Scratch) /></td></tr>
+                        <tr><th scope="row">"spots caught (of 30)"</th><td><Readout name="caught-spot" value=caught(Kind::Spot) /></td></tr>
+                        <tr><th scope="row">"missing pieces caught (of 30)"</th><td><Readout name="caught-missing" value=caught(Kind::MissingPiece) /></td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <figure>
+                <figcaption>"ROC curve of the reconstruction error: drag the point, or focus it and use the arrow keys"</figcaption>
+                <RocPlot points=Signal::stored(points) index on_change=on_roc testid="error-roc" height=300 />
+            </figure>
+        </div>
+        <p>
+            "The button sets the threshold the one-class way, without looking at a single defect: "
+            "at the error that only 5 % of the good training parts exceed. On a real line that "
+            "is all you can do before the first defects arrive; the labelled test defects only "
+            "tell you afterwards how well it worked."
+        </p>
+        <Predict>
+            <table class="numbers" data-testid="auc-table">
+                <tbody>
+                    <tr><th scope="row">"exact ROC AUC (scikit-learn roc_auc_score, torchmetrics)"</th><td><MaybeReadout name="auc-exact" value=Signal::derive(move || exact) /></td></tr>
+                    <tr><th scope="row">"Keras AUC() on the raw errors"</th><td><MaybeReadout name="auc-keras" value=Signal::derive(move || keras_auc) /></td></tr>
+                    <tr><th scope="row">"Keras AUC() on errors / errors.max()"</th><td><MaybeReadout name="auc-keras-rescaled" value=Signal::derive(move || keras_rescaled) /></td></tr>
+                </tbody>
+            </table>
+            <p>
+                "AUC() spreads its 200 thresholds evenly over [0, 1], 1/199 apart. The largest "
+                "error here is "{format4(largest)}", so all "{labels_count}" errors fall into "
+                {buckets}" of its buckets, and errors in the same bucket count as ties. Divided "
+                "by the largest error they keep their order and spread over [0, 1]; the exact "
+                "AUC uses every score as its own threshold."
+            </p>
+            <p>"The code below computes the table's counts, precision and recall at the threshold you set, and the three AUCs."</p>
+            <CodePanels programs />
+        </Predict>
+    }
+    .into_any()
+}
