@@ -40,6 +40,24 @@ test("step 1: make class 3 the most likely, then 90 % sure (drag and keys)", asy
   await expect(page.getByTestId("code-keras")).toContainText(`${z[3]}`);
 });
 
+test("a predict answer is remembered when the learner leaves the step and comes back", async ({ app, page }) => {
+  await app.goto("logits/shift");
+  await answerPredict(page, 1);
+  await page.getByTestId("next-step").click();
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "log-odds");
+  await page.getByTestId("prev-step").click();
+  await expect(page.getByTestId("predict")).toHaveAttribute("data-revealed", "true");
+  await expect(page.getByTestId("predict-choice-1")).toBeChecked();
+  // And after a reload; "Reset my progress" forgets it.
+  await page.reload();
+  await app.ready();
+  await expect(page.getByTestId("predict")).toHaveAttribute("data-revealed", "true");
+  await page.getByRole("button", { name: "Reset my progress" }).click({ force: true });
+  await page.reload();
+  await app.ready();
+  await expect(page.getByTestId("predict")).toHaveAttribute("data-revealed", "false");
+});
+
 test("a task is judged where the learner lets go, not on a value a drag passes", async ({ app, page }) => {
   await app.goto("logits/raw-scores");
   await app.slider(3).scrollIntoViewIfNeeded();

@@ -82,6 +82,20 @@ impl Lesson {
             .flat_map(|s| s.tasks.iter().map(move |t| task_key(self.slug, s.id, t.id)))
             .collect()
     }
+
+    /// The keys under which a learner's predict answers are remembered (one per choice).
+    pub fn predict_keys(&self) -> Vec<String> {
+        self.steps
+            .iter()
+            .filter_map(|s| s.predict.map(|p| (s, p)))
+            .flat_map(|(s, p)| (0..p.choices.len()).map(move |i| predict_key(self.slug, s.id, i)))
+            .collect()
+    }
+}
+
+/// The key under which a learner's answer to a step's predict question is remembered.
+pub fn predict_key(lesson: &str, step: &str, choice: usize) -> String {
+    format!("{lesson}/{step}/predict={choice}")
 }
 
 /// The key under which a done task is remembered.

@@ -68,9 +68,12 @@ pub fn lessons() -> impl Iterator<Item = &'static Lesson> {
     PAGES.iter().filter_map(|p| p.lesson)
 }
 
-/// Every progress key the app knows (stored progress is filtered by it).
+/// Every progress key the app knows: done tasks and predict answers (stored progress is
+/// filtered by it).
 pub fn all_task_keys() -> std::collections::BTreeSet<String> {
-    lessons().flat_map(|l| l.task_keys()).collect()
+    lessons()
+        .flat_map(|l| l.task_keys().into_iter().chain(l.predict_keys()))
+        .collect()
 }
 
 /// The page with this slug.
@@ -97,6 +100,27 @@ mod tests {
                 assert_eq!(lesson.slug, page.slug, "a lesson lives at its page's slug");
             }
         }
+    }
+
+    #[test]
+    fn predict_answers_are_known_progress_keys_apart_from_tasks() {
+        let known = all_task_keys();
+        for lesson in lessons() {
+            let tasks: std::collections::HashSet<String> = lesson.task_keys().into_iter().collect();
+            for key in lesson.predict_keys() {
+                assert!(known.contains(&key) && !tasks.contains(&key), "{key}");
+            }
+            let (_, total) = (0, lesson.task_count());
+            assert_eq!(
+                lesson.task_keys().len(),
+                total,
+                "answers are not counted as tasks"
+            );
+        }
+        assert_eq!(
+            lesson::predict_key("logits", "shift", 1),
+            "logits/shift/predict=1"
+        );
     }
 
     #[test]

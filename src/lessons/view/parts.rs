@@ -1,5 +1,7 @@
 //! Pieces a step places: predict-then-reveal and formulas.
 
+use super::super::lesson::predict_key;
+use super::progress::use_progress;
 use super::step_state::StepContext;
 use leptos::prelude::*;
 
@@ -17,8 +19,14 @@ pub fn Predict(
         leptos::logging::error!("step {} has no predict question", ctx.step.id);
         return view! { <div></div> }.into_any();
     };
-    let chosen = RwSignal::new(None::<usize>);
-    let answered = RwSignal::new(None::<usize>);
+    // An answer given before (kept with the task progress) stays given when the learner
+    // comes back to the step.
+    let progress = use_progress();
+    let (lesson, step) = (ctx.lesson.slug, ctx.step.id);
+    let earlier =
+        (0..info.choices.len()).find(|i| progress.is_done(&predict_key(lesson, step, *i)));
+    let chosen = RwSignal::new(earlier);
+    let answered = RwSignal::new(earlier);
     let name = format!("predict-{}", ctx.step.id);
     let choices = info
         .choices
@@ -55,7 +63,13 @@ pub fn Predict(
                             type="button"
                             data-testid="predict-check"
                             disabled=move || chosen.get().is_none()
-                            on:click=move |_| answered.set(chosen.get_untracked())
+                            on:click=move |_| {
+                                let choice = chosen.get_untracked();
+                                if let Some(c) = choice {
+                                    progress.mark(predict_key(lesson, step, c));
+                                }
+                                answered.set(choice);
+                            }
                         >
                             "Check my answer"
                         </button>

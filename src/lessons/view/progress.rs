@@ -31,9 +31,13 @@ impl Progress {
         }
     }
 
-    /// Forgets every task of one lesson.
+    /// Forgets every task and predict answer of one lesson.
     pub fn reset(&self, lesson: &Lesson) {
-        let keys: BTreeSet<String> = lesson.task_keys().into_iter().collect();
+        let keys: BTreeSet<String> = lesson
+            .task_keys()
+            .into_iter()
+            .chain(lesson.predict_keys())
+            .collect();
         self.0.update(|d| d.retain(|k| !keys.contains(k)));
         if let Some(storage) = window().local_storage().ok().flatten() {
             let _ = storage.set_item(
