@@ -9,8 +9,7 @@ use leptos::prelude::*;
 /// Where the source code lives (linked from the footer).
 pub const SOURCE_URL: &str = "https://github.com/logit-lab/logit-lab";
 
-// The URL layer sits below the shell; kept here for pages that still name it through the shell.
-pub use crate::url_sync::{current_hash, UrlHash};
+use crate::url_sync::{current_hash, UrlHash};
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {

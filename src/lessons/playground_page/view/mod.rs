@@ -11,12 +11,12 @@ use controls::Controls;
 use loss_table::LossTable;
 use up_close::UpClose;
 
-use crate::app::UrlHash;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::class_labels;
 use crate::playground::{Head, PlaygroundState};
 use crate::routes::{query_of, Route};
 use crate::url_sync::ShareButton;
+use crate::url_sync::UrlHash;
 use crate::widgets::{LogitBars, ProbabilityBars, Readout};
 use leptos::prelude::*;
 
