@@ -280,7 +280,7 @@ mod view {
         inspector_logits, inspector_truth, is_all_background, is_balanced, is_unsure, mask_metrics,
         mean_pixel_cross_entropy, object_found, object_mask, paint as paint_mask, reshape_sources,
         shape_text, trap_features, Brush, LastLayer, TrapReport, TrapSetup, INSPECT_CLASS_NAMES,
-        INSPECT_SIZE, PAINT_SIZE, RESHAPE_DIMS, TRAP_LEARNING_RATE,
+        INSPECT_SIZE, PAINT_SIZE, RESHAPE_DIMS, THRESHOLD, TRAP_LEARNING_RATE,
     };
     use crate::widgets::{
         now_ms, use_animation_frame, LogitBars, MaskClassMap, MaskMaps, MaskPainter,
@@ -699,7 +699,7 @@ mod view {
             <div class="paint-layout">
                 <figure>
                     <figcaption>"Orange: the true object (outlined on your prediction). Blue: your p. A dot: p > 0.5, counted as object."</figcaption>
-                    <MaskPainter size=PAINT_SIZE truth=truth_signal values=pred radius cursor on_paint height=360 />
+                    <MaskPainter size=PAINT_SIZE threshold=THRESHOLD truth=truth_signal values=pred radius cursor on_paint height=360 />
                 </figure>
                 <div class="paint-metrics">
                     <table class="numbers" data-testid="mask-metrics">
@@ -1089,7 +1089,7 @@ mod view {
                     <button type="button" data-testid="trap-reset" on:click=move |_| { catch_up.set_value(None); playing.set(false); models.set(TrapSetup::ALL.map(TrapModel::new).to_vec()); }>"Reset"</button>
                     <span>"steps: " <Readout name="trap-steps" value=steps /></span>
                 </div>
-                <MaskMaps size=PAINT_SIZE titles=TrapSetup::ALL.iter().map(|s| s.name().to_string()).collect() maps truth=Signal::derive(move || truth.get_value()) label height=270 />
+                <MaskMaps size=PAINT_SIZE threshold=THRESHOLD titles=TrapSetup::ALL.iter().map(|s| s.name().to_string()).collect() maps truth=Signal::derive(move || truth.get_value()) label height=270 />
                 <div class="table-scroll" tabindex="0" role="region" aria-label="What each head has learnt">
                     <table class="numbers" data-testid="trap-table">
                         <thead><tr><th scope="col"></th>{TrapSetup::ALL.iter().map(|s| view! { <th scope="col">{s.name()}</th> }).collect::<Vec<_>>()}</tr></thead>

@@ -3,14 +3,15 @@
 //! Each program builds its own small data from the numbers on screen: a blank batch of the
 //! shapes on screen, the 2 × 2 × 3 reshape example, the painted mask, the inspector's map.
 
+use crate::chart::mask_grid::line_cells;
 use crate::lessons::code::{py, py_list, snap, state_for, PanelSet, Printed, Program};
 use crate::math;
 use crate::model::rng::Rng;
 use crate::model::segmentation::{
-    flattened_loss, initial_prediction, inspector_logits, inspector_truth, line_cells,
-    mask_metrics, mean_pixel_cross_entropy, object_mask, paint, reshape_example, shape_text, Brush,
-    Flatten, Framework, Head, LabelFormat, LastLayer, ShapeSetup, INSPECT_CLASSES, INSPECT_SIZE,
-    PAINT_SIZE, RESHAPE_DIMS,
+    flattened_loss, initial_prediction, inspector_logits, inspector_truth, mask_metrics,
+    mean_pixel_cross_entropy, object_mask, paint, reshape_example, shape_text, Brush, Flatten,
+    Framework, Head, LabelFormat, LastLayer, ShapeSetup, INSPECT_CLASSES, INSPECT_SIZE, PAINT_SIZE,
+    RESHAPE_DIMS,
 };
 use std::fmt::Write;
 
