@@ -3,6 +3,7 @@
 //! scored with accuracy, BCE, weighted BCE, Dice and IoU, a pixel inspector on a 3-class
 //! map, and the one-channel softmax that can never learn.
 
+pub mod link;
 pub mod panels;
 
 use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
@@ -209,54 +210,6 @@ pub fn fixed_pixels(
         .count()
 }
 
-/// The inspector's edited pixels for a link: `pixel_z0_z1_z2` for every pixel whose logits
-/// differ from `original`, comma-separated (empty when nothing was edited).
-pub fn pixel_edits_to_link(
-    original: &[[f64; INSPECT_CLASSES]],
-    current: &[[f64; INSPECT_CLASSES]],
-) -> String {
-    use crate::link::LinkValue;
-    original
-        .iter()
-        .zip(current)
-        .enumerate()
-        .filter(|(_, (o, c))| o != c)
-        .map(|(i, (_, c))| {
-            std::iter::once(i.to_string())
-                .chain(c.iter().map(|z| z.to_link()))
-                .collect::<Vec<_>>()
-                .join("_")
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// `original` with a link's edits applied, or `None` if any entry is malformed, names a
-/// pixel outside the map, or holds a logit that is not finite or beyond ±1000.
-pub fn pixel_edits_from_link(
-    original: &[[f64; INSPECT_CLASSES]],
-    text: &str,
-) -> Option<Vec<[f64; INSPECT_CLASSES]>> {
-    use crate::link::LinkValue;
-    let mut out = original.to_vec();
-    for entry in text.split(',').filter(|e| !e.trim().is_empty()) {
-        let mut parts = entry.split('_');
-        let i = usize::from_link(parts.next()?)?;
-        let mut z = [0.0; INSPECT_CLASSES];
-        for slot in &mut z {
-            *slot = f64::from_link(parts.next()?).filter(|v| v.abs() <= 1000.0)?;
-        }
-        if parts.next().is_some() {
-            return None;
-        }
-        *out.get_mut(i)? = z;
-    }
-    Some(out)
-}
-
-/// The most trap steps a shared link may ask to replay (about 0.65 s of work, in slices).
-pub const TRAP_LINK_STEPS: usize = 5_000;
-
 /// Steps every trap model must take for the first task.
 pub const TRAP_TASK_STEPS: usize = 100;
 
@@ -267,6 +220,7 @@ pub fn trained_long_enough(models: &[TrapModel]) -> bool {
 
 #[cfg(target_arch = "wasm32")]
 mod view {
+    use super::link::{pixel_edits_from_link, pixel_edits_to_link, TRAP_LINK_STEPS};
     use super::*;
     use crate::chart::mask_grid::TensorGrid;
     use crate::format::format4;
@@ -1186,47 +1140,6 @@ mod tests {
         inspector_logits, inspector_truth, is_unsure, object_mask, trap_features, wrong_pixels,
         LastLayer, TrapSetup, TRAP_LEARNING_RATE,
     };
-
-    #[test]
-    fn inspector_edits_survive_a_link() {
-        let original = inspector_logits();
-        assert_eq!(pixel_edits_to_link(&original, &original), "");
-        assert_eq!(pixel_edits_from_link(&original, ""), Some(original.clone()));
-        let mut edited = original.clone();
-        edited[5] = [1.5, -0.25, 0.1 + 0.2];
-        edited[143] = [-6.0, 6.0, 0.0];
-        let text = pixel_edits_to_link(&original, &edited);
-        assert_eq!(text, "5_1.5_-0.25_0.30000000000000004,143_-6.0_6.0_0.0");
-        assert_eq!(pixel_edits_from_link(&original, &text), Some(edited));
-        for bad in [
-            "144_1_2_3",
-            "5_1_2",
-            "5_1_2_3_4",
-            "5_1_NaN_3",
-            "5_1_2_1e9",
-            "x_1_2_3",
-        ] {
-            assert_eq!(pixel_edits_from_link(&original, bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn a_shape_setup_survives_a_link() {
-        use crate::link::LinkValue;
-        let mut s = ShapeSetup::start();
-        assert_eq!(s.to_link(), "keras_softmax_onehot_3_thread_8_128_128");
-        s.framework = Framework::PyTorch;
-        s.last_layer = LastLayer::OneByOne;
-        s.classes = 5;
-        assert_eq!(ShapeSetup::from_link(&s.to_link()), Some(s));
-        for bad in [
-            "keras_softmax_onehot_9_thread_8_128_128",
-            "keras_softmax_onehot_3_thread_0_128_128",
-            "keras_softmax",
-        ] {
-            assert_eq!(ShapeSetup::from_link(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn shape_tasks() {
