@@ -1,5 +1,4 @@
-//! How lesson 6's widget state is written in a step's link: the shape set-up, the flatten
-//! choice, the inspector's edited pixels and the trap's replayed step count.
+//! Lesson 6's widget state in a step's link: set-up, flatten choice, edited pixels, trap steps.
 
 use crate::link::LinkValue;
 use crate::model::segmentation::{
