@@ -5,7 +5,9 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::link::TRAP_LINK_STEPS;
 use crate::lessons::segmentation::tasks::trained_long_enough;
 use crate::lessons::segmentation::{panels, FORMULA_TRAP, FORMULA_TRAP_GRADIENT};
-use crate::lessons::view::{report_task, shared, shared_number, Formula, Predict};
+use crate::lessons::view::{
+    link_value, report_task, share_derived, shared_number, Formula, Predict,
+};
 use crate::math;
 use crate::model::segmentation::{
     correct_heads_learned, object_mask, trap_features, TrapModel, TrapReport, TrapSetup,
@@ -14,6 +16,11 @@ use crate::model::segmentation::{
 use crate::widgets::{now_ms, use_animation_frame, MaskMaps, Readout};
 use leptos::prelude::*;
 
+/// Steps the trap models have trained (they all train together).
+fn steps_of(models: &[TrapModel]) -> usize {
+    models.first().map(|m| m.steps).unwrap_or(0)
+}
+
 /// The step's view.
 pub fn view() -> AnyView {
     let features = StoredValue::new(trap_features());
@@ -21,22 +28,28 @@ pub fn view() -> AnyView {
     // A link carries the steps trained; training is deterministic, so it is replayed,
     // in frame-sized slices (a step of the three models costs about 0.13 ms: 5,000 steps
     // at once would freeze the page for 0.65 s).
-    let taken = shared(
+    let target = link_value(
+        "n",
+        |n: &usize| *n <= TRAP_LINK_STEPS,
+        "a number of steps up to 5,000",
+    )
+    .filter(|n| *n > 0);
+    // The replay still to run: the link's step count, until the models reach it.
+    let catch_up = RwSignal::new(target);
+    let models = RwSignal::new(TrapSetup::ALL.map(TrapModel::new).to_vec());
+    // While replaying, the link keeps its target.
+    share_derived(
         "n",
         0usize,
-        |n| *n <= TRAP_LINK_STEPS,
-        "a number of steps up to 5,000",
+        Signal::derive(move || {
+            catch_up
+                .get()
+                .unwrap_or_else(|| models.with(|m| steps_of(m)))
+        }),
     );
-    let catch_up = StoredValue::new((taken.get_untracked() > 0).then(|| taken.get_untracked()));
-    let models = RwSignal::new(TrapSetup::ALL.map(TrapModel::new).to_vec());
-    Effect::new(move |_| {
-        let steps = models.with(|m| m.first().map(|m| m.steps).unwrap_or(0));
-        // While replaying, the link keeps its target.
-        if catch_up.get_value().is_none() {
-            taken.set(steps);
-        }
-    });
-    let playing = RwSignal::new(catch_up.get_value().is_some());
+    let playing = RwSignal::new(target.is_some());
+    // A button press ends a replay: from then on the link follows the models.
+    let stop_replay = move || catch_up.maybe_update(|c| c.take().is_some());
     let reports = Memo::new(move |_| {
         features.with_value(|f| {
             truth.with_value(|t| {
@@ -68,27 +81,26 @@ pub fn view() -> AnyView {
     };
     const PLAY_LIMIT: usize = 600;
     use_animation_frame(playing, move |_| {
-        if let Some(target) = catch_up.get_value() {
+        if let Some(target) = catch_up.get_untracked() {
             let start = now_ms();
-            let mut steps = models.with_untracked(|m| m.first().map(|m| m.steps).unwrap_or(0));
+            let mut steps = models.with_untracked(|m| steps_of(m));
             while steps < target && now_ms() - start < 6.0 {
                 let n = (target - steps).min(8);
                 train(n);
                 steps += n;
             }
             if steps >= target {
-                catch_up.set_value(None);
+                catch_up.set(None);
                 playing.set(false);
             }
             return;
         }
         train(3);
-        if models.with_untracked(|m| m.first().map(|m| m.steps).unwrap_or(0)) >= PLAY_LIMIT {
+        if models.with_untracked(|m| steps_of(m)) >= PLAY_LIMIT {
             playing.set(false);
         }
     });
-    let steps =
-        Signal::derive(move || models.with(|m| m.first().map(|m| m.steps).unwrap_or(0)) as f64);
+    let steps = Signal::derive(move || models.with(|m| steps_of(m)) as f64);
     let field = move |i: usize, f: fn(&TrapReport) -> f64| {
         Signal::derive(move || reports.with(|r| r.get(i).map(f).unwrap_or(f64::NAN)))
     };
@@ -166,12 +178,12 @@ pub fn view() -> AnyView {
             </div>
             <div class="button-row training-controls" role="group" aria-label="Training controls">
                 <button type="button" data-testid="trap-play" aria-pressed=move || playing.get().to_string()
-                    on:click=move |_| { catch_up.set_value(None); playing.update(|p| *p = !*p) }>
+                    on:click=move |_| { stop_replay(); playing.update(|p| *p = !*p) }>
                     {move || if playing.get() { "Pause" } else { "Play" }}
                 </button>
-                <button type="button" data-testid="trap-train-10" on:click=move |_| { catch_up.set_value(None); playing.set(false); train(10); }>"Train 10 steps"</button>
-                <button type="button" data-testid="trap-train-100" on:click=move |_| { catch_up.set_value(None); playing.set(false); train(100); }>"Train 100 steps"</button>
-                <button type="button" data-testid="trap-reset" on:click=move |_| { catch_up.set_value(None); playing.set(false); models.set(TrapSetup::ALL.map(TrapModel::new).to_vec()); }>"Reset"</button>
+                <button type="button" data-testid="trap-train-10" on:click=move |_| { stop_replay(); playing.set(false); train(10); }>"Train 10 steps"</button>
+                <button type="button" data-testid="trap-train-100" on:click=move |_| { stop_replay(); playing.set(false); train(100); }>"Train 100 steps"</button>
+                <button type="button" data-testid="trap-reset" on:click=move |_| { stop_replay(); playing.set(false); models.set(TrapSetup::ALL.map(TrapModel::new).to_vec()); }>"Reset"</button>
                 <span>"steps: " <Readout name="trap-steps" value=steps /></span>
             </div>
             <MaskMaps size=PAINT_SIZE threshold=THRESHOLD titles=TrapSetup::ALL.iter().map(|s| s.name().to_string()).collect() maps truth=Signal::derive(move || truth.get_value()) label height=270 />
