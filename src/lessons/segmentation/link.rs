@@ -146,32 +146,32 @@ mod tests {
         }
     }
 
+    /// Every value is written as its name and read back from it.
+    fn named<T: LinkValue + PartialEq + std::fmt::Debug + Copy>(names: &[(T, &str)]) {
+        for (value, name) in names {
+            assert_eq!(value.to_link(), *name);
+            assert_eq!(T::from_link(name), Some(*value));
+        }
+    }
+
     #[test]
-    fn the_layer_choices_keep_their_link_names() {
-        let layers = [
+    fn the_choices_keep_their_link_names() {
+        named(&[
             (LastLayer::ThreadCall, "thread"),
             (LastLayer::Valid3, "valid3"),
             (LastLayer::Same3, "same3"),
             (LastLayer::OneByOne, "1x1"),
-        ];
-        for (layer, name) in layers {
-            assert_eq!(layer.to_link(), name);
-            assert_eq!(LastLayer::from_link(name), Some(layer));
-        }
-        let flattens = [
+        ]);
+        named(&[
             (Flatten::ThreadReshapePermute, "thread"),
             (Flatten::ReshapePixelsFirst, "pixels-first"),
             (Flatten::NoReshape, "none"),
-        ];
-        for (mode, name) in flattens {
-            assert_eq!(mode.to_link(), name);
-            assert_eq!(Flatten::from_link(name), Some(mode));
-        }
-        let s = ShapeSetup {
-            head: Head::Sigmoid,
-            labels: LabelFormat::Sparse,
-            ..ShapeSetup::start()
-        };
-        assert_eq!(s.to_link(), "keras_sigmoid_sparse_3_thread_8_128_128");
+        ]);
+        named(&[(Framework::Keras, "keras"), (Framework::PyTorch, "pytorch")]);
+        named(&[(Head::Softmax, "softmax"), (Head::Sigmoid, "sigmoid")]);
+        named(&[
+            (LabelFormat::OneHot, "onehot"),
+            (LabelFormat::Sparse, "sparse"),
+        ]);
     }
 }

@@ -3,7 +3,9 @@
 use crate::lessons::code::{Printed, Program};
 use crate::math;
 use crate::model::rng::Rng;
-use crate::model::segmentation::{shape_text, Framework, Head, LabelFormat, LastLayer, ShapeSetup};
+use crate::model::segmentation::{
+    shape_text, Framework, Head, LabelFormat, LastLayer, ShapeReport, ShapeSetup,
+};
 use std::fmt::Write;
 
 /// A set-up the radio buttons, the class slider (1 to 8) and the layer menu can make.
@@ -59,6 +61,25 @@ fn blank_batch_loss(s: &ShapeSetup, keras: bool) -> (f64, f64) {
     }
 }
 
+/// The blank labels of a set-up as Keras and as PyTorch code (every pixel background).
+fn blank_labels(s: &ShapeSetup) -> (String, String) {
+    let (b, h, w, c) = (s.batch, s.height, s.width, s.channels());
+    match (s.head, s.labels) {
+        (Head::Sigmoid, _) => (
+            format!("labels = np.zeros(({b}, {h}, {w}, 1), dtype=\"float32\")  # the 0/1 mask (blank: all background)"),
+            format!("labels = torch.zeros({b}, 1, {h}, {w})  # the 0/1 mask as floats (blank: all background)"),
+        ),
+        (Head::Softmax, LabelFormat::Sparse) => (
+            format!("labels = np.zeros(({b}, {h}, {w}), dtype=\"int32\")  # one class index per pixel (all 0 here)"),
+            format!("labels = torch.zeros({b}, {h}, {w}, dtype=torch.long)  # one class index per pixel (all 0 here)"),
+        ),
+        (Head::Softmax, LabelFormat::OneHot) => (
+            format!("classes = np.zeros(({b}, {h}, {w}), dtype=\"int32\")  # one class index per pixel (all 0 here)\nlabels = keras.ops.one_hot(classes, {c})  # one-hot, channels last"),
+            format!("classes = torch.zeros({b}, {h}, {w}, dtype=torch.long)  # one class index per pixel (all 0 here)\n# one_hot puts the classes last: permute (a transpose) moves them to axis 1\nlabels = F.one_hot(classes, {c}).permute(0, 3, 1, 2).float()"),
+        ),
+    }
+}
+
 /// Step 1: the set-up on screen as a model on a blank batch, printing the output's and the
 /// labels' shapes and (when they fit) the loss.
 pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
@@ -76,15 +97,23 @@ pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
     let (oh, ow) = s.output_size();
     let fits = (oh, ow) == (h, w);
     let dims = |v: &[usize]| v.iter().map(|d| *d as f64).collect::<Vec<_>>();
-    let act = if s.head == Head::Softmax {
-        "softmax"
-    } else {
-        "sigmoid"
+    let shape_prints = |r: &ShapeReport| {
+        vec![
+            Printed::same("output shape", dims(&r.output)),
+            Printed::same("labels shape", dims(&r.target)),
+        ]
+    };
+    // What the head is, and what it gives (and costs) when every logit is 0.
+    let (act, blank_p, blank_loss) = match s.head {
+        Head::Softmax => ("softmax", "every class 1/C", "ln C"),
+        Head::Sigmoid => ("sigmoid", "p = 0.5", "ln 2"),
     };
     let comment = layer_comment(s.last_layer);
     let mismatch = format!(
         "# No loss: the output is {oh} × {ow} pixels, the labels {h} × {w}, so\n# loss_fn(labels, pred) stops with a shape error.\n"
     );
+
+    let (keras_labels, torch_labels) = blank_labels(s);
 
     // Keras
     let mut k = format!(
@@ -92,52 +121,19 @@ pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
         input = shape_text(&kr.input),
         layer = kr.layer_code,
     );
-    match (s.head, s.labels) {
-        (Head::Sigmoid, _) => {
-            let _ = writeln!(
-                k,
-                "labels = np.zeros(({b}, {h}, {w}, 1), dtype=\"float32\")  # the 0/1 mask (blank: all background)"
-            );
-        }
-        (Head::Softmax, LabelFormat::Sparse) => {
-            let _ = writeln!(
-                k,
-                "labels = np.zeros(({b}, {h}, {w}), dtype=\"int32\")  # one class index per pixel (all 0 here)"
-            );
-        }
-        (Head::Softmax, LabelFormat::OneHot) => {
-            let _ = writeln!(
-                k,
-                "classes = np.zeros(({b}, {h}, {w}), dtype=\"int32\")  # one class index per pixel (all 0 here)\nlabels = keras.ops.one_hot(classes, {c})  # one-hot, channels last"
-            );
-        }
-    }
     let _ = writeln!(
         k,
-        "print(\"labels shape:\", tuple(labels.shape))\nloss_fn = {}",
+        "{keras_labels}\nprint(\"labels shape:\", tuple(labels.shape))\nloss_fn = {}",
         kr.loss_code
     );
-    let mut keras_prints = vec![
-        Printed::same("output shape", dims(&kr.output)),
-        Printed::same("labels shape", dims(&kr.target)),
-    ];
+    let mut keras_prints = shape_prints(&kr);
     let squeezed = s.head == Head::Softmax && c == 1 && s.labels == LabelFormat::Sparse;
     if fits && squeezed {
         k.push_str("# No loss: Keras drops pred's class axis of size 1 to match the labels' rank, and the\n# sparse loss, finding no class axis left, stops with a ValueError.\n");
     } else if fits {
         let _ = writeln!(
             k,
-            "# Blank images give 0 features and Keras starts biases at 0, so every logit is 0:\n# the {act} gives {}, and the loss is {}.\nprint(\"loss:\", float(loss_fn(labels, pred)))",
-            if s.head == Head::Softmax {
-                "every class 1/C"
-            } else {
-                "p = 0.5"
-            },
-            if s.head == Head::Softmax {
-                "ln C"
-            } else {
-                "ln 2"
-            }
+            "# Blank images give 0 features and Keras starts biases at 0, so every logit is 0:\n# the {act} gives {blank_p}, and the loss is {blank_loss}.\nprint(\"loss:\", float(loss_fn(labels, pred)))",
         );
         let (tf, others) = blank_batch_loss(s, true);
         keras_prints.push(Printed::by_backend("loss", vec![tf], vec![others]));
@@ -156,44 +152,16 @@ pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
             ""
         },
     );
-    match (s.head, s.labels) {
-        (Head::Sigmoid, _) => {
-            let _ = writeln!(
-                t,
-                "labels = torch.zeros({b}, 1, {h}, {w})  # the 0/1 mask as floats (blank: all background)"
-            );
-        }
-        (Head::Softmax, LabelFormat::Sparse) => {
-            let _ = writeln!(
-                t,
-                "labels = torch.zeros({b}, {h}, {w}, dtype=torch.long)  # one class index per pixel (all 0 here)"
-            );
-        }
-        (Head::Softmax, LabelFormat::OneHot) => {
-            let _ = writeln!(
-                t,
-                "classes = torch.zeros({b}, {h}, {w}, dtype=torch.long)  # one class index per pixel (all 0 here)\n# one_hot puts the classes last: permute (a transpose) moves them to axis 1\nlabels = F.one_hot(classes, {c}).permute(0, 3, 1, 2).float()"
-            );
-        }
-    }
     let _ = writeln!(
         t,
-        "print(\"labels shape:\", labels.shape)\nloss_fn = {}",
+        "{torch_labels}\nprint(\"labels shape:\", labels.shape)\nloss_fn = {}",
         tr.loss_code
     );
-    let mut torch_prints = vec![
-        Printed::same("output shape", dims(&tr.output)),
-        Printed::same("labels shape", dims(&tr.target)),
-    ];
+    let mut torch_prints = shape_prints(&tr);
     if fits {
         let _ = writeln!(
             t,
-            "print(\"loss:\", loss_fn(logits, labels).item())  # logits 0: {}",
-            if s.head == Head::Softmax {
-                "ln C"
-            } else {
-                "ln 2"
-            }
+            "print(\"loss:\", loss_fn(logits, labels).item())  # logits 0: {blank_loss}",
         );
         let (_, l) = blank_batch_loss(s, false);
         torch_prints.push(Printed::same("loss", vec![l]));

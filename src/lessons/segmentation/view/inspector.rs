@@ -1,10 +1,11 @@
 //! Step 4 (inspector): a 3-class map and one pixel's draggable logits and softmax.
 
+use super::shared_cell;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::link::{pixel_edits_from_link, pixel_edits_to_link};
 use crate::lessons::segmentation::panels;
 use crate::lessons::segmentation::tasks::{fixed_pixels, is_wrong_at};
-use crate::lessons::view::{report_task, shared, shared_codec};
+use crate::lessons::view::{report_task, shared_codec};
 use crate::math;
 use crate::model::segmentation::{
     inspector_logits, inspector_truth, is_unsure, mean_pixel_cross_entropy, predicted_class,
@@ -25,12 +26,7 @@ pub fn view() -> AnyView {
         |text: &str| pixel_edits_from_link(&inspector_logits(), text),
         "pixel_z0_z1_z2 entries with logits within ±1000",
     );
-    let selected = shared(
-        "pixel",
-        (4usize, 4usize),
-        |(r, c)| *r < INSPECT_SIZE && *c < INSPECT_SIZE,
-        "row_column inside the map",
-    );
+    let selected = shared_cell("pixel", (4, 4), INSPECT_SIZE, "map");
     let index = Memo::new(move |_| {
         let (r, c) = selected.get();
         r * INSPECT_SIZE + c

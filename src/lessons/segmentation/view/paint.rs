@@ -1,6 +1,6 @@
 //! Step 3 (paint): a brush on a predicted mask, scored by accuracy, BCE, Dice and IoU.
 
-use super::constant;
+use super::{constant, shared_cell, snapped_input, value_chip};
 use crate::format::format4;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::{panels, FORMULA_DICE_IOU, FORMULA_WEIGHTED_BCE};
@@ -28,12 +28,7 @@ pub fn view() -> AnyView {
     let brush = shared_number("brush", 1.0, 0.0, 1.0);
     let radius = shared("radius", 0usize, |r| *r <= 2, "0, 1 or 2");
     let pos_weight = shared_number("pos_weight", 1.0, 1.0, 40.0);
-    let cursor = shared(
-        "cursor",
-        (12usize, 12usize),
-        |(r, c)| *r < PAINT_SIZE && *c < PAINT_SIZE,
-        "row_column inside the grid",
-    );
+    let cursor = shared_cell("cursor", (12, 12), PAINT_SIZE, "grid");
     let metrics = Memo::new(move |_| {
         truth.with_value(|t| pred.with(|p| mask_metrics(t, p, pos_weight.get())))
     });
@@ -54,14 +49,7 @@ pub fn view() -> AnyView {
     let programs =
         Signal::derive(move || pred.with(|p| panels::paint_programs(p, pos_weight.get())));
     let size_choice = move |id: &'static str, r: usize, text: &'static str| {
-        view! {
-            <label class="chip">
-                <input type="radio" name="brush-size" data-testid=id
-                    prop:checked=move || radius.get() == r
-                    on:change=move |_| radius.set(r) />
-                {text}
-            </label>
-        }
+        value_chip("brush-size", id, radius, r, text)
     };
     view! {
         <p>
@@ -77,13 +65,7 @@ pub fn view() -> AnyView {
                 <legend>"Brush value p"</legend>
                 <input type="range" min="0" max="1" step="0.05" data-testid="brush-value" aria-label="Brush value"
                     prop:value=move || brush.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            if v.is_finite() {
-                                brush.set(((v * 100.0).round() / 100.0).clamp(0.0, 1.0));
-                            }
-                        }
-                    } />
+                    on:input=snapped_input(brush, 100.0, 0.0, 1.0) />
                 " " <Readout name="brush-value" value=brush />
             </fieldset>
             <fieldset>
@@ -130,13 +112,7 @@ pub fn view() -> AnyView {
                         <span class="range-label">"pos_weight w = " <Readout name="pos-weight" value=pos_weight /></span>
                         <input type="range" min="1" max="40" step="0.5" data-testid="pos-weight"
                             prop:value=move || pos_weight.get().to_string()
-                            on:input=move |ev| {
-                                if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                    if v.is_finite() {
-                                        pos_weight.set(((v * 2.0).round() / 2.0).clamp(1.0, 40.0));
-                                    }
-                                }
-                            } />
+                            on:input=snapped_input(pos_weight, 2.0, 1.0, 40.0) />
                     </label>
                     <p class="muted">"background ÷ object pixels = " <Readout name="balance-weight" value=constant(balance) /></p>
                 </div>

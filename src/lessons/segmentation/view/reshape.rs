@@ -1,6 +1,6 @@
 //! Step 2 (reshape): a tiny (H, W, C) output and the matrix the softmax sees after the layers.
 
-use super::constant;
+use super::{constant, value_chip};
 use crate::chart::mask_grid::TensorGrid;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::panels;
@@ -86,14 +86,7 @@ pub fn view() -> AnyView {
     });
     let programs = Signal::derive(move || panels::reshape_programs(mode.get()));
     let choice = move |id: &'static str, value: Flatten, text: &'static str| {
-        view! {
-            <label class="chip">
-                <input type="radio" name="flatten" data-testid=id
-                    prop:checked=move || mode.get() == value
-                    on:change=move |_| mode.set(value) />
-                <code>{text}</code>
-            </label>
-        }
+        value_chip("flatten", id, mode, value, view! { <code>{text}</code> })
     };
     view! {
         <p>

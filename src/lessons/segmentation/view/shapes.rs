@@ -1,5 +1,6 @@
 //! Step 1 (shapes): pick a set-up, see its shapes, last layer and loss in Keras and PyTorch.
 
+use super::chip;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::tasks::{
     is_binary_sigmoid, is_pytorch_sparse_five, keeps_image_size,
@@ -50,14 +51,13 @@ pub fn view() -> AnyView {
                       label: &'static str,
                       checked: fn(&ShapeSetup) -> bool,
                       apply: fn(&mut ShapeSetup)| {
-        view! {
-            <label class="chip">
-                <input type="radio" name=name data-testid=id
-                    prop:checked=move || setup.with(checked)
-                    on:change=move |_| set(apply) />
-                {label}
-            </label>
-        }
+        chip(
+            name,
+            id,
+            move || setup.with(checked),
+            move || set(apply),
+            label,
+        )
     };
     let programs = Signal::derive(move || panels::shape_programs(&setup.get()));
     let row = move |name: &'static str, id: &'static str, shape: fn(&ShapeReport) -> String| {

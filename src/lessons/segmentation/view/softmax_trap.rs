@@ -1,5 +1,6 @@
 //! Step 5 (softmax trap): one logit through three heads, and the three heads trained.
 
+use super::snapped_input;
 use crate::format::format4;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::link::TRAP_LINK_STEPS;
@@ -157,13 +158,7 @@ pub fn view() -> AnyView {
                     <legend>"One pixel's logit z"</legend>
                     <input type="range" min="-8" max="8" step="0.1" data-testid="trap-logit" aria-label="Logit z"
                         prop:value=move || z.get().to_string()
-                        on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                if v.is_finite() {
-                                    z.set(((v * 10.0).round() / 10.0).clamp(-8.0, 8.0));
-                                }
-                            }
-                        } />
+                        on:input=snapped_input(z, 10.0, -8.0, 8.0) />
                     " z = " <Readout name="trap-logit" value=z />
                 </fieldset>
             </div>
