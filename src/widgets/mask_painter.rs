@@ -4,11 +4,10 @@ use super::drag::use_pointer_drag;
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::mask_grid::{
     draw_cell_cursor, draw_mask_frames, draw_mask_outline, draw_probability_cells,
-    draw_truth_cells, truth_colour, MaskPanels,
+    draw_truth_cells, line_cells, truth_colour, MaskPanels,
 };
 use crate::chart::PlotMapping;
 use crate::format::format4;
-use crate::model::segmentation::{line_cells, THRESHOLD};
 use leptos::prelude::*;
 
 /// Position of the grid overlay (CSS pixels) from the chart's mapping.
@@ -65,7 +64,7 @@ pub(crate) fn arrow_move(
 
 /// A ground truth beside a prediction the learner paints: probabilities of "object" per
 /// pixel, shaded from background (0) to blue (1), with the true object outlined on top and
-/// a dot on every pixel above 0.5.
+/// a dot on every pixel above `threshold`.
 ///
 /// Paint with the mouse, a finger or a pen (drag; the right button erases), or with the
 /// keyboard: the grid is focusable, arrows move the cursor (Home/End, PageUp/PageDown to
@@ -82,6 +81,8 @@ pub fn MaskPainter(
     /// The painted probabilities, row-major.
     #[prop(into)]
     values: Signal<Vec<f64>>,
+    /// The probability above which a pixel counts as predicted object (it gets a dot).
+    threshold: f64,
     /// The brush radius in cells (the cursor frames what it covers).
     #[prop(into)]
     radius: Signal<usize>,
@@ -118,7 +119,7 @@ pub fn MaskPainter(
     };
     let foreground = move |area: &_, style: &_| {
         panels.with_value(|p| {
-            values.with(|v| draw_probability_cells(area, p, 1, v, Some(THRESHOLD), style))?;
+            values.with(|v| draw_probability_cells(area, p, 1, v, Some(threshold), style))?;
             let inside: Vec<bool> = truth.with(|t| t.iter().map(|v| *v >= 0.5).collect());
             draw_mask_outline(area, p, 1, &inside, truth_colour(style), style)?;
             draw_cell_cursor(area, p, 1, cursor.get(), radius.get(), style)
@@ -128,12 +129,12 @@ pub fn MaskPainter(
         let (painted, object) = values.with(|v| {
             truth.with(|t| {
                 (
-                    v.iter().filter(|p| **p > THRESHOLD).count(),
+                    v.iter().filter(|p| **p > threshold).count(),
                     t.iter().filter(|y| **y >= 0.5).count(),
                 )
             })
         });
-        format!("Ground truth with {object} object pixels beside your prediction, in which {painted} pixels are above 0.5")
+        format!("Ground truth with {object} object pixels beside your prediction, in which {painted} pixels are above {threshold}")
     });
     let status = move || {
         let (r, c) = cursor.get();

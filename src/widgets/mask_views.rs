@@ -5,11 +5,10 @@ use crate::chart::mask_grid::{
     draw_mask_frames, draw_mask_outline, draw_probability_cells, draw_tensor_grids, truth_colour,
     MaskPanels, TensorGrid,
 };
-use crate::model::segmentation::THRESHOLD;
 use leptos::prelude::*;
 
 /// Probability maps side by side (e.g. what each output head predicts), each with the true
-/// object outlined and a dot on every pixel above 0.5. Titles and frames are the
+/// object outlined and a dot on every pixel above `threshold`. Titles and frames are the
 /// background; the maps, which change while training runs, the foreground.
 #[component]
 pub fn MaskMaps(
@@ -20,6 +19,8 @@ pub fn MaskMaps(
     /// The maps: P(object) per pixel, row-major.
     #[prop(into)]
     maps: Signal<Vec<Vec<f64>>>,
+    /// The probability above which a pixel counts as predicted object (it gets a dot).
+    threshold: f64,
     /// The ground truth (0/1), outlined on every map.
     #[prop(into)]
     truth: Signal<Vec<f64>>,
@@ -46,7 +47,7 @@ pub fn MaskMaps(
             let inside: Vec<bool> = truth.with(|t| t.iter().map(|v| *v >= 0.5).collect());
             maps.with(|maps| {
                 for (i, m) in maps.iter().enumerate() {
-                    draw_probability_cells(area, p, i, m, Some(THRESHOLD), style)?;
+                    draw_probability_cells(area, p, i, m, Some(threshold), style)?;
                     draw_mask_outline(area, p, i, &inside, truth_colour(style), style)?;
                 }
                 Ok(())

@@ -7,10 +7,12 @@
 //! The titles, frames and anything static (the truth) are the background layer
 //! (`frames.rs`); what the learner changes (painted probabilities, the cursor, the selected
 //! pixel) is the foreground (`cells.rs`), drawn in one pass of at most a few hundred
-//! rectangles. Everything is re-exported here.
+//! rectangles. A brush stroke paints the cells along a line between two cells (`line.rs`).
+//! Everything is re-exported here.
 
 mod cells;
 mod frames;
+mod line;
 mod tensor;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -19,6 +21,7 @@ pub use cells::{
     draw_cell_cursor, draw_class_cells, draw_mask_outline, draw_probability_cells, draw_truth_cells,
 };
 pub use frames::draw_mask_frames;
+pub use line::line_cells;
 pub use tensor::{draw_tensor_grids, TensorGrid};
 
 use super::{ChartStyle, PlotMapping};

@@ -96,40 +96,6 @@ pub fn paint(pred: &mut [f64], size: usize, row: usize, col: usize, brush: Brush
     changed
 }
 
-/// The cells on the straight line from `a` to `b` (Bresenham), both ends included: a fast
-/// pointer drag reports far-apart positions, and painting along the line leaves no gaps.
-pub fn line_cells(a: (usize, usize), b: (usize, usize)) -> Vec<(usize, usize)> {
-    const FAR: usize = 1 << 16;
-    if a.0 > FAR || a.1 > FAR || b.0 > FAR || b.1 > FAR {
-        return vec![b];
-    }
-    let (mut r0, mut c0) = (a.0 as i64, a.1 as i64);
-    let (r1, c1) = (b.0 as i64, b.1 as i64);
-    let dr = (r1 - r0).abs();
-    let dc = -(c1 - c0).abs();
-    let sr = if r0 < r1 { 1 } else { -1 };
-    let sc = if c0 < c1 { 1 } else { -1 };
-    let mut err = dr + dc;
-    let mut out = Vec::new();
-    // At most |dr| + |dc| + 1 cells: the bound keeps the loop finite whatever happens.
-    for _ in 0..=(dr - dc) {
-        out.push((r0 as usize, c0 as usize));
-        if r0 == r1 && c0 == c1 {
-            break;
-        }
-        let e2 = 2 * err;
-        if e2 >= dc {
-            err += dc;
-            r0 += sr;
-        }
-        if e2 <= dr {
-            err += dr;
-            c0 += sc;
-        }
-    }
-    out
-}
-
 /// The logit of a painted probability, after clipping it to [ε, 1 − ε] with Keras'
 /// ε = 1e-7 (as `torch.logit(p, eps=1e-7)` does): the loss on these logits equals Keras'
 /// binary cross-entropy on the probabilities, and a painted 0 or 1 stays finite.

@@ -6,7 +6,7 @@
 //!
 //! * `mask.rs`: a binary ground-truth mask with a small object ([`object_mask`], 24 × 24,
 //!   about 4 % of the pixels are object) and a brush that paints predicted probabilities on
-//!   it ([`Brush`], [`brush_cells`], [`line_cells`]), scored by [`mask_metrics`].
+//!   it ([`Brush`], [`brush_cells`]), scored by [`mask_metrics`].
 //! * `inspector.rs`: a 3-class mask with per-pixel logits for the pixel inspector
 //!   ([`inspector_truth`], [`inspector_logits`]).
 //! * `trap.rs`: the one-channel softmax trap: three output heads on the same feature map,
@@ -31,8 +31,8 @@ pub use inspector::{
 };
 pub use mask::{
     balancing_pos_weight, brush_cells, clipped_logit, dice_below, initial_prediction,
-    is_all_background, is_balanced, keras_binary_iou, line_cells, mask_metrics, object_found,
-    object_mask, paint, Brush, MaskMetrics, PAINT_PIXELS, PAINT_SIZE, THRESHOLD,
+    is_all_background, is_balanced, keras_binary_iou, mask_metrics, object_found, object_mask,
+    paint, Brush, MaskMetrics, PAINT_PIXELS, PAINT_SIZE, THRESHOLD,
 };
 pub use reshape::{
     flatten_sources, flattened_loss, mixed_rows, reshape_example, reshape_sources, Flatten,

@@ -13,12 +13,6 @@ pub enum Flatten {
     NoReshape,
 }
 
-crate::link_enum!(Flatten {
-    Flatten::ThreadReshapePermute => "thread",
-    Flatten::ReshapePixelsFirst => "pixels-first",
-    Flatten::NoReshape => "none",
-});
-
 /// Where the value at each position of the final (H·W, C) matrix came from, as
 /// `(pixel, class)` of the (H, W, C) output (pixel = row · W + column), row-major.
 pub fn flatten_sources(mode: Flatten, h: usize, w: usize, c: usize) -> Vec<(usize, usize)> {

@@ -87,51 +87,6 @@ pub struct ShapeSetup {
     pub width: usize,
 }
 
-crate::link_enum!(Framework { Framework::Keras => "keras", Framework::PyTorch => "pytorch" });
-crate::link_enum!(Head { Head::Softmax => "softmax", Head::Sigmoid => "sigmoid" });
-crate::link_enum!(LabelFormat { LabelFormat::OneHot => "onehot", LabelFormat::Sparse => "sparse" });
-crate::link_enum!(LastLayer {
-    LastLayer::ThreadCall => "thread",
-    LastLayer::Valid3 => "valid3",
-    LastLayer::Same3 => "same3",
-    LastLayer::OneByOne => "1x1",
-});
-
-/// In a link: `framework_head_labels_classes_layer_batch_height_width`, e.g.
-/// `keras_softmax_onehot_3_thread_8_128_128`; sizes must be 1 to 100,000 (classes 1 to 8).
-impl crate::link::LinkValue for ShapeSetup {
-    fn to_link(&self) -> String {
-        [
-            self.framework.to_link(),
-            self.head.to_link(),
-            self.labels.to_link(),
-            self.classes.to_string(),
-            self.last_layer.to_link(),
-            self.batch.to_string(),
-            self.height.to_string(),
-            self.width.to_string(),
-        ]
-        .join("_")
-    }
-    fn from_link(text: &str) -> Option<Self> {
-        let p: Vec<&str> = text.split('_').collect();
-        let [framework, head, labels, classes, layer, batch, height, width] = p.as_slice() else {
-            return None;
-        };
-        let size = |t: &str| usize::from_link(t).filter(|n| (1..=100_000).contains(n));
-        Some(ShapeSetup {
-            framework: Framework::from_link(framework)?,
-            head: Head::from_link(head)?,
-            labels: LabelFormat::from_link(labels)?,
-            classes: usize::from_link(classes).filter(|c| (1..=8).contains(c))?,
-            last_layer: LastLayer::from_link(layer)?,
-            batch: size(batch)?,
-            height: size(height)?,
-            width: size(width)?,
-        })
-    }
-}
-
 /// The tensors of a set-up and the loss that fits them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShapeReport {

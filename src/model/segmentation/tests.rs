@@ -162,7 +162,7 @@ fn keras_iou_counts_the_threshold_itself() {
 }
 
 #[test]
-fn brushes_and_lines_stay_inside_the_grid() {
+fn brushes_stay_inside_the_grid() {
     assert_eq!(brush_cells(24, 5, 5, 0), vec![5 * 24 + 5]);
     assert_eq!(brush_cells(24, 5, 5, 1).len(), 9);
     assert_eq!(brush_cells(24, 5, 5, 2).len(), 21);
@@ -202,17 +202,6 @@ fn brushes_and_lines_stay_inside_the_grid() {
             radius: 0
         }
     ));
-    let line = line_cells((0, 0), (3, 7));
-    assert_eq!(line.first(), Some(&(0, 0)));
-    assert_eq!(line.last(), Some(&(3, 7)));
-    assert_eq!(line.len(), 8);
-    for pair in line.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        assert!(a.0.abs_diff(b.0) <= 1 && a.1.abs_diff(b.1) <= 1);
-    }
-    assert_eq!(line_cells((4, 4), (4, 4)), vec![(4, 4)]);
-    assert_eq!(line_cells((5, 2), (1, 2)).len(), 5);
-    assert_eq!(line_cells((usize::MAX, 0), (1, 2)), vec![(1, 2)]);
     assert_eq!(clipped_logit(f64::NAN), 0.0);
     assert!(clipped_logit(0.0).is_finite() && clipped_logit(1.0).is_finite());
 }
