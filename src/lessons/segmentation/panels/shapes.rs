@@ -1,6 +1,6 @@
 //! Step 1's programs: the set-up on screen as a model on a blank batch, printing its shapes.
 
-use crate::lessons::code::{Printed, Program};
+use crate::lessons::code::{Printed, Program, ShapeStyle};
 use crate::math;
 use crate::model::rng::Rng;
 use crate::model::segmentation::{
@@ -96,11 +96,11 @@ pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
     let (b, h, w, c) = (s.batch, s.height, s.width, s.channels());
     let (oh, ow) = s.output_size();
     let fits = (oh, ow) == (h, w);
-    let dims = |v: &[usize]| v.iter().map(|d| *d as f64).collect::<Vec<_>>();
-    let shape_prints = |r: &ShapeReport| {
+    // Shapes as each framework prints them: a tuple in Keras, torch.Size in PyTorch.
+    let shape_prints = |r: &ShapeReport, style: ShapeStyle| {
         vec![
-            Printed::same("output shape", dims(&r.output)),
-            Printed::same("labels shape", dims(&r.target)),
+            Printed::shape("output shape", &r.output, style),
+            Printed::shape("labels shape", &r.target, style),
         ]
     };
     // What the head is, and what it gives (and costs) when every logit is 0.
@@ -126,7 +126,7 @@ pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
         "{keras_labels}\nprint(\"labels shape:\", tuple(labels.shape))\nloss_fn = {}",
         kr.loss_code
     );
-    let mut keras_prints = shape_prints(&kr);
+    let mut keras_prints = shape_prints(&kr, ShapeStyle::Tuple);
     let squeezed = s.head == Head::Softmax && c == 1 && s.labels == LabelFormat::Sparse;
     if fits && squeezed {
         k.push_str("# No loss: Keras drops pred's class axis of size 1 to match the labels' rank, and the\n# sparse loss, finding no class axis left, stops with a ValueError.\n");
@@ -157,7 +157,7 @@ pub fn shape_programs(s: &ShapeSetup) -> Vec<Program> {
         "{torch_labels}\nprint(\"labels shape:\", labels.shape)\nloss_fn = {}",
         tr.loss_code
     );
-    let mut torch_prints = shape_prints(&tr);
+    let mut torch_prints = shape_prints(&tr, ShapeStyle::TorchSize);
     if fits {
         let _ = writeln!(
             t,
