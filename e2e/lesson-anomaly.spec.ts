@@ -344,6 +344,8 @@ test("a learner completes lesson 5: data, live training, threshold, inspection, 
     await expect(page.getByTestId("summary-table")).toBeVisible();
     await expect(page.getByText("12 of 12 tasks done")).toBeVisible();
     await expect(page.getByTestId("callout")).toContainText("softmax");
+    await expect(page.getByTestId("next-lesson")).toHaveText("Next: 6 · Segmentation →");
+    await expect(page.getByTestId("next-lesson")).toHaveAttribute("href", "#/segmentation");
   });
 });
 

@@ -205,3 +205,13 @@ test("an unknown step and corrupt stored progress are not fatal", async ({ app, 
   await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "raw-scores");
   await expect(page.getByTestId("nav-progress-logits")).toContainText("0/8");
 });
+
+test("summary: the lesson ends with the way on to lesson 2", async ({ app, page }) => {
+  await app.goto("logits/summary");
+  const next = page.getByTestId("next-lesson");
+  await expect(next).toHaveText("Next: 2 · Softmax or sigmoid →");
+  await expect(next).toHaveAttribute("href", "#/softmax-or-sigmoid");
+  await next.click();
+  await expect(page).toHaveURL(/#\/softmax-or-sigmoid$/);
+  await expect(page.getByTestId("page-softmax-or-sigmoid")).toBeVisible();
+});

@@ -404,4 +404,6 @@ test("summary: the rule-of-thumb table and the thread's errors", async ({ app, p
   await expect(page.getByTestId("summary-table")).toContainText("clip when predicting");
   await expect(page.getByTestId("callout")).toContainText("binary classifier");
   await expect(page.getByTestId("next-step")).toBeHidden();
+  await expect(page.getByTestId("next-lesson")).toHaveText("Next: 5 · Anomaly detection →");
+  await expect(page.getByTestId("next-lesson")).toHaveAttribute("href", "#/anomaly-detection");
 });

@@ -95,4 +95,6 @@ test("detection: one box can be a person and a woman", async ({ app, page }) => 
   await page.getByTestId("next-step").click();
   await expect(page.getByTestId("summary-table")).toBeVisible();
   await expect(page.getByTestId("nav-progress-softmax-or-sigmoid")).toContainText("1/8");
+  await expect(page.getByTestId("next-lesson")).toHaveText("Next: 3 · Losses & metrics →");
+  await expect(page.getByTestId("next-lesson")).toHaveAttribute("href", "#/losses-and-metrics");
 });
