@@ -15,6 +15,8 @@ async function setRange(page: Page, testid: string, value: number) {
 
 test("labels and losses: sparse equals categorical; the smoothed optimum", async ({ app, page }) => {
   await app.goto("losses-and-metrics/labels-and-losses");
+  // The formulas are on the step itself, not only behind the prediction.
+  await expect(page.getByTestId("loss-formulas").locator("math")).toHaveCount(3);
   await page.getByTestId("l3-label-2").check();
   const cce = await app.readout("l3-cce");
   expect(await app.readout("l3-scce")).toBe(cce);
@@ -145,4 +147,13 @@ test("metrics=['accuracy']: a multi-label model silently gets categorical accura
   await page.getByTestId("next-step").click();
   await expect(page.getByTestId("summary-table")).toBeVisible();
   await expect(page.getByTestId("callout")).toContainText("validation_data");
+  // A verdict on every cell of the asker's table, with the reason.
+  const verdicts = page.getByTestId("verdict-table").locator("tbody tr");
+  await expect(verdicts).toHaveCount(9);
+  await expect(verdicts.filter({ hasText: "categorical cross-entropy on multi-hot labels" }).locator("[data-verdict]")).toHaveText("wrong");
+  await expect(verdicts.filter({ hasText: "top-k categorical accuracy on multi-label" }).locator("[data-verdict]")).toHaveText("misleading");
+  await expect(verdicts.filter({ hasText: "binary cross-entropy for multi-class" }).locator("[data-verdict]")).toHaveText("misleading");
+  await expect(verdicts.filter({ hasText: "binary_accuracy on one-hot labels" })).toContainText("(C − 1)/C");
+  await expect(page.getByTestId("next-lesson")).toHaveText("Next: 4 · Regression output →");
+  await expect(page.getByTestId("next-lesson")).toHaveAttribute("href", "#/regression-output");
 });

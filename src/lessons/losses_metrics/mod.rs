@@ -29,6 +29,97 @@ pub const OBJECTS: [&str; 5] = ["person", "car", "tree", "dog", "bicycle"];
 /// Classes of the multi-class examples (exactly one per image).
 pub const ANIMALS: [&str; 5] = ["cat", "dog", "fox", "owl", "bee"];
 
+/// Binary cross-entropy as Keras computes it: one yes/no loss per label, then their mean.
+pub const FORMULA_BCE: &str = r"\mathrm{BCE} = -\frac{1}{C}\sum_{i=1}^{C}\Big[\,y_i \ln \sigma(z_i) + (1 - y_i)\ln\big(1 - \sigma(z_i)\big)\Big]";
+/// Categorical cross-entropy: one softmax over the C classes.
+pub const FORMULA_CCE: &str = r"\mathrm{CCE} = -\sum_{i=1}^{C} y_i \ln \mathrm{softmax}(z)_i";
+/// Sparse categorical cross-entropy: the true class k written as an integer.
+pub const FORMULA_SCCE: &str = r"\mathrm{SCCE} = -\ln \mathrm{softmax}(z)_k";
+
+/// How one choice in the asker's table holds up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The right tool for the job.
+    Fine,
+    /// Runs and reports a number, but the number does not mean what the asker thinks.
+    Misleading,
+    /// Does not fit the problem.
+    Wrong,
+}
+
+impl Verdict {
+    /// The word shown in the verdict table.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Fine => "fine",
+            Verdict::Misleading => "misleading",
+            Verdict::Wrong => "wrong",
+        }
+    }
+}
+
+/// One cell of the asker's table: a loss or metric for a kind of problem, and our verdict.
+#[derive(Clone, Copy, Debug)]
+pub struct Judged {
+    /// The combination, such as "categorical cross-entropy on multi-hot labels".
+    pub combination: &'static str,
+    /// Fine, misleading or wrong.
+    pub verdict: Verdict,
+    /// Why, in one line.
+    pub reason: &'static str,
+}
+
+/// Every cell of the asker's table (multi-label: binary or categorical cross-entropy;
+/// binary_accuracy, top-k, categorical_accuracy, AUC. Multi-class: binary cross-entropy;
+/// binary_accuracy, F1, recall, precision), in the asker's order.
+pub const VERDICTS: &[Judged] = &[
+    Judged {
+        combination: "binary cross-entropy on multi-hot labels",
+        verdict: Verdict::Fine,
+        reason: "One sigmoid and one yes/no loss per label, averaged over the labels: any number of labels can be 1. This is the matching loss for multi-label.",
+    },
+    Judged {
+        combination: "categorical cross-entropy on multi-hot labels",
+        verdict: Verdict::Wrong,
+        reason: "It treats the row as one distribution and rewards spreading probability over the true labels, but a softmax head must share 1 among them: two true labels get 0.5 each at best, never both high.",
+    },
+    Judged {
+        combination: "binary_accuracy on multi-label",
+        verdict: Verdict::Misleading,
+        reason: "The right kind of accuracy (one match per label), but with few positives, saying “no” to everything already scores high (88 % in step 4). Read it beside recall.",
+    },
+    Judged {
+        combination: "top-k categorical accuracy on multi-label",
+        verdict: Verdict::Misleading,
+        reason: "Keras takes the argmax of the target, its first true label, and only asks whether that one is among the k highest scores: every other true label is ignored.",
+    },
+    Judged {
+        combination: "categorical_accuracy on multi-label",
+        verdict: Verdict::Wrong,
+        reason: "It asks whether the highest output is the first true label (step 6): a row [0, 1, 1] whose output peaks at label 2 scores 0, and an all-zero row counts as label 0.",
+    },
+    Judged {
+        combination: "AUC on multi-label",
+        verdict: Verdict::Fine,
+        reason: "Needs no threshold, and answering “no” everywhere scores only 0.5. AUC(multi_label=True) is the mean of one AUC per label; judge it where every label occurs (step 6).",
+    },
+    Judged {
+        combination: "binary cross-entropy for multi-class",
+        verdict: Verdict::Misleading,
+        reason: "With a softmax head it trains, but its number is the mean of C separate yes/no losses (Keras averages over the classes), not the loss of one choice among C: use categorical (one-hot) or sparse categorical (integer) cross-entropy. With two classes and one sigmoid, binary cross-entropy is right.",
+    },
+    Judged {
+        combination: "binary_accuracy on one-hot labels",
+        verdict: Verdict::Misleading,
+        reason: "It scores each of the C entries of a row on its own, so the C − 1 easy zeros inflate it: predicting 0 everywhere already scores (C − 1)/C, 80 % with 5 classes. Use categorical accuracy.",
+    },
+    Judged {
+        combination: "F1, recall and precision for multi-class",
+        verdict: Verdict::Fine,
+        reason: "Per class they show which classes the model misses or over-predicts (Precision(class_id=i), Recall(class_id=i), F1Score(average=None)). F1Score's default threshold=None takes each row's argmax, which suits one label per sample.",
+    },
+];
+
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     slug: "losses-and-metrics",
@@ -131,3 +222,59 @@ pub static LESSON: Lesson = Lesson {
         },
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math;
+
+    #[test]
+    fn formulas_render() {
+        for f in [FORMULA_BCE, FORMULA_CCE, FORMULA_SCCE] {
+            assert!(crate::formula::to_mathml(f, true).is_ok(), "{f}");
+        }
+    }
+
+    #[test]
+    fn the_verdicts_cover_the_askers_table() {
+        assert_eq!(
+            VERDICTS.len(),
+            9,
+            "6 multi-label cells and 3 multi-class ones"
+        );
+        for v in VERDICTS {
+            assert!(!v.combination.is_empty() && !v.reason.is_empty());
+        }
+        let wrong = VERDICTS
+            .iter()
+            .filter(|v| v.verdict == Verdict::Wrong)
+            .count();
+        assert_eq!(wrong, 2);
+    }
+
+    /// The reasons' numbers, computed as Keras computes them.
+    #[test]
+    fn the_reasons_hold() {
+        // All-zero predictions on a one-hot row of 5 classes: (C − 1)/C = 0.8.
+        let one_hot = [0.0, 0.0, 1.0, 0.0, 0.0];
+        let acc = math::binary_accuracy(&one_hot, &[0.0; 5], 0.5).unwrap();
+        assert!((acc - 0.8).abs() < 1e-12);
+        // Categorical CE on a multi-hot row: splitting the softmax between the two true
+        // labels (2 ln 2) beats backing either one, and the loss never gets near 0.
+        let multi = [1.0, 0.0, 1.0, 0.0];
+        let split = math::categorical_crossentropy(&multi, &[0.0, -30.0, 0.0, -30.0], true, 0.0);
+        let backed = math::categorical_crossentropy(&multi, &[5.0, -30.0, 0.0, -30.0], true, 0.0);
+        let (split, backed) = (split.unwrap(), backed.unwrap());
+        assert!((split - 2.0 * 2f64.ln()).abs() < 1e-9 && backed > split);
+        // Top-k on a multi-hot row only looks at the first true label (1): label 2 ranks
+        // first, label 1 last, so top-2 accuracy is 0.
+        let y = [0.0, 1.0, 1.0, 0.0, 0.0];
+        let z = [1.0, -3.0, 3.0, 2.0, 0.0];
+        assert_eq!(math::top_k_categorical_accuracy(&y, &z, 2).unwrap(), 0.0);
+        // “No” everywhere (one constant low score) ranks nothing: AUC 0.5, exact and Keras'.
+        let labels = [0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0];
+        let never = [0.01; 8];
+        assert!((math::roc_auc(&labels, &never).unwrap() - 0.5).abs() < 1e-12);
+        assert!((math::keras_auc(&labels, &never, 200).unwrap() - 0.5).abs() < 1e-12);
+    }
+}

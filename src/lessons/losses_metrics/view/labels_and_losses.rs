@@ -4,8 +4,8 @@ use crate::lessons::code::py_list;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::losses_metrics::keras_rules::smooth;
 use crate::lessons::losses_metrics::link::Spelling;
-use crate::lessons::losses_metrics::panels;
 use crate::lessons::losses_metrics::tasks::at_smoothed_optimum;
+use crate::lessons::losses_metrics::{panels, FORMULA_BCE, FORMULA_CCE, FORMULA_SCCE};
 use crate::lessons::view::{
     class_labels, logits_state, report_task, shared, shared_number, Formula, Predict,
 };
@@ -157,6 +157,18 @@ pub fn view() -> AnyView {
                 <figcaption>"softmax(z)"</figcaption>
                 <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) height=220 />
             </figure>
+        </div>
+        <p>
+            "What the table below computes, for C labels with logits z and targets y (with "
+            "label smoothing on, Keras smooths y first). Binary cross-entropy: one sigmoid and "
+            "one yes/no loss per label, then their mean. Categorical cross-entropy: one softmax "
+            "over all C, whose outputs share 1. Sparse: the same loss written with the true "
+            "class k, the only term left when y is one-hot."
+        </p>
+        <div class="formula-scroll formula-pair loss-formulas" data-testid="loss-formulas" tabindex="0" role="region" aria-label="Loss formulas (scroll sideways on narrow screens)">
+            <Formula block=true latex=FORMULA_BCE />
+            <Formula block=true latex=FORMULA_CCE />
+            <Formula block=true latex=FORMULA_SCCE />
         </div>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
             <table class="numbers" data-testid="l3-loss-table">

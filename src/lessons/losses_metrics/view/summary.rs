@@ -1,9 +1,27 @@
-//! Step 7 (summary): which loss and which metrics for each kind of problem.
+//! Step 7 (summary): which loss and which metrics for each kind of problem, a verdict on
+//! every choice in the asker's table, and the way on to the next lesson.
 
+use crate::lessons::losses_metrics::{PAGE, VERDICTS};
+use crate::lessons::PAGES;
+use crate::routes::page_href;
 use leptos::prelude::*;
 
-/// The summary table.
+/// The summary table, the verdict table and the link to the next page.
 pub fn view() -> AnyView {
+    let verdicts = VERDICTS
+        .iter()
+        .map(|v| {
+            let word = v.verdict.word();
+            view! {
+                <tr>
+                    <th scope="row">{v.combination}</th>
+                    <td class=format!("verdict-word verdict-{word}") data-verdict=word>{word}</td>
+                    <td>{v.reason}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <p>"The answer to the thread's question:"</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
@@ -20,6 +38,21 @@ pub fn view() -> AnyView {
             "threshold at 0 (or pass probabilities); with sparse positives, trust recall, "
             "precision, F1 and AUC over accuracy."
         </p>
+        <h3>"The asker's table, cell by cell"</h3>
+        <p>"Each loss and metric the asker listed, on the kind of problem they listed it for (C is the number of classes or labels):"</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Verdicts (scrolls sideways on narrow screens)">
+            <table class="summary verdicts" data-testid="verdict-table">
+                <thead><tr><th scope="col">"combination"</th><th scope="col">"verdict"</th><th scope="col">"why"</th></tr></thead>
+                <tbody>{verdicts}</tbody>
+            </table>
+        </div>
+        {next.map(|p| view! {
+            <p class="next-lesson-row">
+                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
+                    {format!("Next: {} →", p.nav_label)}
+                </a>
+            </p>
+        })}
     }
     .into_any()
 }
