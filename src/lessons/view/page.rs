@@ -5,7 +5,8 @@ use super::super::lesson::task_key;
 use super::super::Lesson;
 use super::progress::use_progress;
 use super::step_state::StepContext;
-use crate::routes::{step_href, Route};
+use crate::lessons::PAGES;
+use crate::routes::{page_href, step_href, Route};
 use crate::url_sync::{current_hash, ShareButton, UrlHash};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -207,6 +208,10 @@ fn step_view(
     announcement: RwSignal<String>,
 ) -> impl IntoView {
     let step = &lesson.steps[i];
+    // The last step ends with the way on: the page after this lesson in the registry.
+    let next_page = (i + 1 == lesson.steps.len())
+        .then(|| PAGES.iter().skip_while(|p| p.slug != lesson.slug).nth(1))
+        .flatten();
     let live = RwSignal::new(BTreeMap::new());
     let bad_link = RwSignal::new(Vec::new());
     let from_link = !crate::routes::query_of(&current_hash()).trim().is_empty();
@@ -304,6 +309,13 @@ fn step_view(
             })}
             <div class="step-body">{body}</div>
             {corrections}
+            {next_page.map(|p| view! {
+                <p class="next-lesson-row">
+                    <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
+                        {format!("Next: {} →", p.nav_label)}
+                    </a>
+                </p>
+            })}
         </article>
     }
 }

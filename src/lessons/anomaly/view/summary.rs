@@ -3,10 +3,7 @@
 use super::with_lab;
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
-use crate::lessons::anomaly::PAGE;
-use crate::lessons::PAGES;
 use crate::math;
-use crate::routes::page_href;
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
@@ -17,8 +14,6 @@ pub fn view() -> AnyView {
             .flatten()
     })
     .flatten();
-    // The page after this one in the registry: the way on once the lesson is done.
-    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <p>"The answer to the thread's question, as a rule of thumb:"</p>
         <div class="table-scroll">
@@ -56,13 +51,6 @@ pub fn view() -> AnyView {
             "scratches and spots change. Set its threshold from good parts and judge it on "
             "labelled defects, exactly as in steps 3 and 5."
         </p>
-        {next.map(|p| view! {
-            <p class="next-lesson-row">
-                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
-                    {format!("Next: {} →", p.nav_label)}
-                </a>
-            </p>
-        })}
     }
     .into_any()
 }

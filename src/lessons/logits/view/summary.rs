@@ -1,14 +1,9 @@
 //! Step 7 (summary): the lesson in one table.
 
-use crate::lessons::logits::PAGE;
-use crate::lessons::PAGES;
-use crate::routes::page_href;
 use leptos::prelude::*;
 
 /// The summary table.
 pub fn view() -> AnyView {
-    // The page after this one in the registry: the way on once the lesson is done.
-    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <p>"What to remember, in one table."</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
@@ -24,13 +19,6 @@ pub fn view() -> AnyView {
                 </tbody>
             </table>
         </div>
-        {next.map(|p| view! {
-            <p class="next-lesson-row">
-                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
-                    {format!("Next: {} →", p.nav_label)}
-                </a>
-            </p>
-        })}
     }
     .into_any()
 }

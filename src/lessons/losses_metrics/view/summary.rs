@@ -1,12 +1,10 @@
 //! Step 7 (summary): which loss and which metrics for each kind of problem, a verdict on
-//! every choice in the asker's table, and the way on to the next lesson.
+//! every choice in the asker's table.
 
-use crate::lessons::losses_metrics::{PAGE, VERDICTS};
-use crate::lessons::PAGES;
-use crate::routes::page_href;
+use crate::lessons::losses_metrics::VERDICTS;
 use leptos::prelude::*;
 
-/// The summary table, the verdict table and the link to the next page.
+/// The summary table and the verdict table.
 pub fn view() -> AnyView {
     let verdicts = VERDICTS
         .iter()
@@ -21,7 +19,6 @@ pub fn view() -> AnyView {
             }
         })
         .collect::<Vec<_>>();
-    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <p>"The answer to the thread's question:"</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
@@ -46,13 +43,6 @@ pub fn view() -> AnyView {
                 <tbody>{verdicts}</tbody>
             </table>
         </div>
-        {next.map(|p| view! {
-            <p class="next-lesson-row">
-                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
-                    {format!("Next: {} →", p.nav_label)}
-                </a>
-            </p>
-        })}
     }
     .into_any()
 }

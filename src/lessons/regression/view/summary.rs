@@ -1,14 +1,9 @@
 //! Step "summary": which output and loss for which target.
 
-use crate::lessons::regression::PAGE;
-use crate::lessons::PAGES;
-use crate::routes::page_href;
 use leptos::prelude::*;
 
 /// The step's view.
 pub fn view() -> AnyView {
-    // The page after this one in the registry: the way on once the lesson is done.
-    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <p>"For a target in [0, 1], such as a normalised pixel, all three set-ups are legitimate. Choose by what you can live with:"</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
@@ -34,13 +29,6 @@ pub fn view() -> AnyView {
             "gets little. What decides it is the shape of your target, never "
             "the word “probability”."
         </p>
-        {next.map(|p| view! {
-            <p class="next-lesson-row">
-                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
-                    {format!("Next: {} →", p.nav_label)}
-                </a>
-            </p>
-        })}
     }
     .into_any()
 }

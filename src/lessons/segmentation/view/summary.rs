@@ -1,14 +1,9 @@
 //! Step 6 (summary): the set-ups' layers, shapes, labels and losses, and rules of thumb.
 
-use crate::lessons::segmentation::PAGE;
-use crate::lessons::PAGES;
-use crate::routes::page_href;
 use leptos::prelude::*;
 
 /// The step's view.
 pub fn view() -> AnyView {
-    // The page after this one in the registry: the way on once the lesson is done.
-    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <p>"The thread's question, answered for Keras 3 and PyTorch:"</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Rules of thumb">
@@ -61,13 +56,6 @@ pub fn view() -> AnyView {
             <li><code>"nn.CrossEntropyLoss"</code>" and "<code>"nn.BCEWithLogitsLoss"</code>" take logits: no activation at the end of a PyTorch model ("<code>"nn.BCELoss"</code>" takes probabilities, "<code>"nn.NLLLoss"</code>" log-probabilities). In Keras, either an activation plus the default loss, or no activation and "<code>"from_logits=True"</code>"."</li>
             <li>"A loss of your own is called as "<code>"loss(y_true, y_pred)"</code>" in Keras, the truth first. When the object's share varies from image to image, weight each image by its own ratio, and score Dice per image ("<code>"Dice(axis=(1, 2, 3))"</code>"): Keras' "<code>"Dice()"</code>" pools the whole batch."</li>
         </ul>
-        {next.map(|p| view! {
-            <p class="next-lesson-row">
-                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
-                    {format!("Next: {} →", p.nav_label)}
-                </a>
-            </p>
-        })}
     }
     .into_any()
 }

@@ -1,14 +1,9 @@
 //! Step 6 (summary): which head and which loss for which labels.
 
-use crate::lessons::softmax_sigmoid::PAGE;
-use crate::lessons::PAGES;
-use crate::routes::page_href;
 use leptos::prelude::*;
 
 /// The summary table.
 pub fn view() -> AnyView {
-    // The page after this one in the registry: the way on once the lesson is done.
-    let next = PAGES.iter().skip_while(|p| p.slug != PAGE.slug).nth(1);
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
             <table class="summary" data-testid="summary-table">
@@ -23,13 +18,6 @@ pub fn view() -> AnyView {
             </table>
         </div>
         <p>"Temperature T rescales logits before softmax: T < 1 sharpens, T > 1 flattens, the order of classes never changes."</p>
-        {next.map(|p| view! {
-            <p class="next-lesson-row">
-                <a class="button primary next-lesson" data-testid="next-lesson" href=page_href(p.slug)>
-                    {format!("Next: {} →", p.nav_label)}
-                </a>
-            </p>
-        })}
     }
     .into_any()
 }
