@@ -23,11 +23,21 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 say "native tests"
 cargo test --quiet
 
-say "code panels run in Keras (TensorFlow, JAX, PyTorch backends) and PyTorch"
-"$(bash .ci/python/venv-path.sh)/bin/python" .ci/python/check_panels.py
+# The code-panel check (mostly waiting on framework imports) runs beside the release build.
+say "code panels run in Keras (TensorFlow, JAX, PyTorch backends) and PyTorch, beside the release build"
+panels_log="$(mktemp)"
+"$(bash .ci/python/venv-path.sh)/bin/python" .ci/python/check_panels.py > "$panels_log" 2>&1 &
+panels_pid=$!
 
 say "release build for GitHub Pages (public URL /logit-lab/)"
 trunk build --release --public-url /logit-lab/
+
+say "code panels: result"
+panels_status=0
+wait "$panels_pid" || panels_status=$?
+cat "$panels_log"
+rm -f "$panels_log"
+[ "$panels_status" = 0 ] || { echo "code-panel check failed"; exit "$panels_status"; }
 
 say "size budget (gzip transfer of dist/)"
 node .ci/budget.mjs dist
