@@ -92,6 +92,15 @@ test("step 2: predict, then shift every logit by +100", async ({ app, page }) =>
   expect(await app.readout("change-f64")).toBeLessThan(1e-12);
   expect(await app.readout("change-f32")).toBeLessThan(1e-5);
   expect(await app.logits()).toEqual([102, 101, 100.5]);
+  // A second +100 would push every logit past the chart's ±120 edge: refused, and said so.
+  await page.getByTestId("shift-100").click();
+  await expect(page.getByTestId("shift-refused")).toContainText("±120");
+  expect(await app.logits()).toEqual([102, 101, 100.5]);
+  expect(await app.readout("total-shift")).toBe(100);
+  expect(await app.readout("change-f64")).toBeLessThan(1e-12);
+  await page.getByTestId("shift--10").click();
+  await expect(page.getByTestId("shift-refused")).toHaveCount(0);
+  expect(await app.logits()).toEqual([92, 91, 90.5]);
 });
 
 test("step 3: find the logit where p = 0.9 on the mirrored curves", async ({ app, page }) => {

@@ -28,9 +28,17 @@ pub const PANELS: &[PanelSet] = &[
                 seed,
                 || (vec![2.0, 1.0, 0.5], 100.0),
                 |r| {
+                    // Button presses; the page refuses one that would push a logit past ±120.
                     let moves = [-10.0, -1.0, 1.0, 10.0, 100.0];
-                    let total: f64 = (0..1 + r.below(3)).map(|_| moves[r.below(5)]).sum();
-                    (random_logits(r, 3, 12.0, 0.1), total)
+                    let before = random_logits(r, 3, 12.0, 0.1);
+                    let mut total = 0.0;
+                    for _ in 0..1 + r.below(3) {
+                        let c = moves[r.below(5)];
+                        if shift_fits(&shifted(&before, total), c) {
+                            total += c;
+                        }
+                    }
+                    (before, total)
                 },
             );
             shift_programs(&before, &shifted(&before, total))
@@ -71,6 +79,12 @@ pub const PANELS: &[PanelSet] = &[
         },
     },
 ];
+
+/// Whether adding `c` to every logit keeps them all on the chart (±120): the page refuses a
+/// shift that would not, since a clamped logit would not move by the same amount.
+pub fn shift_fits(z: &[f64], c: f64) -> bool {
+    z.iter().all(|v| (v + c).abs() <= 120.0)
+}
 
 /// The logits after adding `total` to each (the chart stops at ±120).
 pub fn shifted(before: &[f64], total: f64) -> Vec<f64> {
@@ -127,7 +141,7 @@ pub fn shift_programs(before: &[f64], after: &[f64]) -> Vec<Program> {
             ),
             prints(),
         )
-        .with_note("Only where the chart's ±120 edge stopped a logit do the two rows differ: then the logits did not all move by the same amount."),
+        ,
     ]
 }
 
@@ -245,6 +259,11 @@ mod tests {
     #[test]
     fn shifting_stops_at_the_edge() {
         assert_eq!(shifted(&[2.0, 1.0, 0.5], 100.0), vec![102.0, 101.0, 100.5]);
-        assert_eq!(shifted(&[50.0, 1.0], 100.0), vec![120.0, 101.0]);
+        assert!(shift_fits(&[2.0, 1.0, 0.5], 100.0));
+        assert!(
+            !shift_fits(&[102.0, 101.0, 100.5], 100.0),
+            "+100 twice leaves the chart"
+        );
+        assert!(shift_fits(&[102.0, 101.0, 100.5], -10.0));
     }
 }

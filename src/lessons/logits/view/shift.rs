@@ -24,10 +24,18 @@ pub fn view() -> AnyView {
         baseline.set(z.get_untracked());
         total.set(0.0);
     });
+    // A shift that would push a logit past the chart's ±120 edge is refused (and said so):
+    // a logit stopped at the edge would not move by c, and the comparison would be void.
+    let refused = RwSignal::new(false);
     let add = move |c: f64| {
+        let fits = z.with_untracked(|z| panels::shift_fits(z, c));
+        refused.set(!fits);
+        if !fits {
+            return;
+        }
         z.update(|z| {
             for v in z.iter_mut() {
-                *v = (*v + c).clamp(-120.0, 120.0);
+                *v += c;
             }
         });
         total.set(((total.get_untracked() + c) * 1e9).round() / 1e9);
@@ -65,6 +73,13 @@ pub fn view() -> AnyView {
             }).collect::<Vec<_>>()}
             <span>" Total added since the last drag: " <Readout name="total-shift" value=total /></span>
         </div>
+        {move || refused.get().then(|| view! {
+            <p class="notice" role="status" data-testid="shift-refused">
+                "Not applied: the chart stops at ±120, and that shift would push a logit past the "
+                "edge, where it could not move by the same amount as the others. Shift the other "
+                "way first, or drag a bar down."
+            </p>
+        })}
         <figure>
             <figcaption>"Logits z (range ±120 here, so the shift stays visible)"</figcaption>
             <LogitBars values=z on_change=set range=Signal::derive(|| 120.0) labels height=240 />

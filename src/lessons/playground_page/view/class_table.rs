@@ -40,7 +40,7 @@ pub fn ClassTable(
 
     view! {
         <h2>"Per class"</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Classes: logits and probabilities (scrolls sideways on narrow screens)">
             <table class="numbers" data-testid="class-table">
                 <thead>
                     <tr>

@@ -22,7 +22,7 @@ pub fn LossTable(
 
     view! {
         <h2>"Losses for this sample"</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Every loss and gradient (scrolls sideways on narrow screens)">
             <table class="numbers" data-testid="loss-table">
                 <thead>
                     <tr>
