@@ -122,6 +122,9 @@ test("step 3: find the logit where p = 0.9 on the mirrored curves", async ({ app
 });
 
 test("step 4: float32 breaks, the clip lies, the fused loss stays exact", async ({ app, page }) => {
+  // A link's true class shows in the select (share seed 4 found it showing class 0).
+  await app.goto("logits/with-logits?class=2");
+  await expect(page.getByTestId("true-class")).toHaveValue("2");
   await app.goto("logits/with-logits");
   expect(await app.readout("loss-naive-f32")).toBeCloseTo(await app.readout("loss-exact"), 5);
   // Class 1 far above the true class 0: the clipped path caps at −ln(1e−7).

@@ -48,9 +48,10 @@ pub fn view() -> AnyView {
             <select data-testid="true-class" on:change=move |ev| {
                 if let Ok(c) = event_target_value(&ev).parse::<usize>() { class.set(c.min(2)); }
             }>
-                <option value="0">"class 0"</option>
-                <option value="1">"class 1"</option>
-                <option value="2">"class 2"</option>
+                // The option follows the state, so a shared link shows its class.
+                {(0..3usize).map(|i| view! {
+                    <option value=i.to_string() prop:selected=move || class.get() == i>{format!("class {i}")}</option>
+                }).collect::<Vec<_>>()}
             </select>
         </label>
         <LogitBars values=z on_change=set range=Signal::derive(|| 120.0) labels height=260 />
