@@ -137,18 +137,35 @@ where
     let back_ref = NodeRef::<leptos::html::Canvas>::new();
     let front_ref = NodeRef::<leptos::html::Canvas>::new();
     let resized = Trigger::new();
+    // Which resize the last measurement belongs to (bumped by every resize).
+    let generation = StoredValue::new(0u64);
+    let measured_at = StoredValue::new(None::<u64>);
     // Redraw when the chart's box changes size: window resizes, but also layout changes
     // (presenter mode hiding the step list, full screen, a phone turned sideways).
-    use_resize_observer(back_ref, move || resized.notify());
+    use_resize_observer(back_ref, move || {
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        resized.notify();
+    });
 
-    // The CSS size is measured only when it can have changed (mount, resize, theme, axes),
-    // never per drag update: reading it forces a layout of the whole page.
+    // The CSS size is measured only when it can have changed (mount, resize), never when the
+    // background redraws for its data (a training plot's axes grow every frame) nor per drag
+    // update: reading it forces a layout of the whole page.
     let size = RwSignal::new(None::<(i32, i32)>);
     Effect::new(move |_| {
         resized.track();
         let current = theme.current();
         let Some(canvas) = back_ref.get() else { return };
-        let measured = measure(&canvas);
+        let now = generation.get_value();
+        let measured = match size.get_untracked() {
+            Some(known) if measured_at.get_value() == Some(now) => Some(known),
+            _ => {
+                let m = measure(&canvas);
+                if m.is_some() {
+                    measured_at.set_value(Some(now));
+                }
+                m
+            }
+        };
         if measured != size.get_untracked() {
             size.set(measured);
         }
