@@ -1,4 +1,4 @@
-//! Pieces a step places: predict-then-reveal and formulas.
+//! Pieces a step places: predict-then-reveal, formulas, a training run's Play button.
 
 use super::super::lesson::predict_key;
 use super::progress::use_progress;
@@ -114,5 +114,43 @@ pub fn Formula(
             leptos::logging::error!("{e}");
             view! { <code>{latex}</code> }.into_any()
         }
+    }
+}
+
+/// Play / Pause for an animated training run; a finished run starts again from its start.
+#[component]
+pub fn PlayButton(
+    /// The button's test id.
+    #[prop(into)]
+    testid: String,
+    /// Whether the run plays.
+    playing: RwSignal<bool>,
+    /// Whether the run has finished.
+    #[prop(into)]
+    done: Signal<bool>,
+    /// Back to the run's start (before playing a finished run again).
+    on_reset: Callback<()>,
+    /// The label once the run has finished ("Train again", "Replay").
+    again: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="primary-action"
+            data-testid=testid
+            aria-pressed=move || playing.get().to_string()
+            on:click=move |_| {
+                if playing.get_untracked() {
+                    playing.set(false);
+                } else {
+                    if done.get_untracked() {
+                        on_reset.run(());
+                    }
+                    playing.set(true);
+                }
+            }
+        >
+            {move || if playing.get() { "Pause" } else if done.get() { again } else { "Play" }}
+        </button>
     }
 }

@@ -10,6 +10,7 @@ use crate::format::format4;
 use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::{paused_early, trained_to_end};
 use crate::lessons::code_view::CodePanels;
+use crate::lessons::view::PlayButton;
 use crate::lessons::view::{report_task, shared, Formula};
 use crate::model::anomaly::{Kind, EPOCHS, HIDDEN, PIXELS, SIDE};
 use crate::widgets::{ImageStrip, LossCurvesView, Readout};
@@ -32,24 +33,7 @@ fn TrainControls(
 ) -> impl IntoView {
     view! {
         <div class="button-row training-controls" role="group" aria-label="Training controls">
-            <button
-                type="button"
-                class="primary-action"
-                data-testid="ae-play"
-                aria-pressed=move || playing.get().to_string()
-                on:click=move |_| {
-                    if playing.get_untracked() {
-                        playing.set(false);
-                    } else {
-                        if done.get_untracked() {
-                            on_reset.run(());
-                        }
-                        playing.set(true);
-                    }
-                }
-            >
-                {move || if playing.get() { "Pause" } else if done.get() { "Train again" } else { "Play" }}
-            </button>
+            <PlayButton testid="ae-play" playing done on_reset again="Train again" />
             <button type="button" data-testid="ae-epoch" disabled=move || done.get() on:click=move |_| on_epoch.run(())>
                 "+1 epoch"
             </button>

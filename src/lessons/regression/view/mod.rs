@@ -11,6 +11,7 @@ pub mod summary;
 use super::{LESSON, MAX_STEPS_PER_FRAME, PAGE, SPEEDS};
 use crate::format::format4;
 use crate::lessons::runner::steps_due;
+use crate::lessons::view::PlayButton;
 use crate::lessons::view::{link_value, render_lesson, share_derived, shared};
 use crate::model::regression::Head;
 use crate::widgets::{use_animation_frame, Readout};
@@ -83,24 +84,7 @@ pub fn TrainingControls(
     } = controls;
     view! {
         <div class="button-row training-controls" role="group" aria-label="Training controls">
-            <button
-                type="button"
-                class="primary-action"
-                data-testid=format!("{prefix}-play")
-                aria-pressed=move || playing.get().to_string()
-                on:click=move |_| {
-                    if playing.get_untracked() {
-                        playing.set(false);
-                    } else {
-                        if done.get_untracked() {
-                            on_reset.run(());
-                        }
-                        playing.set(true);
-                    }
-                }
-            >
-                {move || if playing.get() { "Pause" } else if done.get() { "Replay" } else { "Play" }}
-            </button>
+            <PlayButton testid=format!("{prefix}-play") playing done on_reset again="Replay" />
             <button
                 type="button"
                 data-testid=format!("{prefix}-one-step")
