@@ -82,7 +82,15 @@ test("a task is judged where the learner lets go, not on a value a drag passes",
 test("step 2: predict, then shift every logit by +100", async ({ app, page }) => {
   await app.goto("logits/shift");
   await expect(page.getByTestId("readout-change-f64")).toHaveCount(0);
+  // What answers the question waits for the prediction: the buttons that would tick the task
+  // and the programs that print the probabilities.
+  await expect(page.getByTestId("shift-100")).toBeDisabled();
+  await expect(page.getByTestId("code-waits")).toBeVisible();
+  await expect(page.getByTestId("code-keras")).toBeHidden();
   await answerPredict(page, 1);
+  await expect(page.getByTestId("shift-100")).toBeEnabled();
+  await expect(page.getByTestId("code-waits")).toBeHidden();
+  await expect(page.getByTestId("code-keras")).toBeVisible();
   await expect(page.getByTestId("predict")).toContainText("Right.");
   const before = await app.readout("total-shift");
   expect(before).toBe(0);
@@ -101,6 +109,17 @@ test("step 2: predict, then shift every logit by +100", async ({ app, page }) =>
   await page.getByTestId("shift--10").click();
   await expect(page.getByTestId("shift-refused")).toHaveCount(0);
   expect(await app.logits()).toEqual([92, 91, 90.5]);
+});
+
+test("a shared view of a predict step shows its numbers to the person who opens it", async ({ app, page }) => {
+  await app.goto("logits/shift?z=102,101,100.5&before=2,1,0.5&shift=100");
+  await expect(page.getByTestId("predict")).toHaveAttribute("data-revealed", "false");
+  await expect(page.getByTestId("predict")).toContainText("shared with you");
+  await expect(page.getByTestId("predict-reveal")).toBeVisible();
+  await expect(page.getByTestId("shift-100")).toBeEnabled();
+  await expect(page.getByTestId("code-keras")).toBeVisible();
+  expect(await app.readout("total-shift")).toBe(100);
+  expect(await app.readout("change-f64")).toBeLessThan(1e-12);
 });
 
 test("step 3: find the logit where p = 0.9 on the mirrored curves", async ({ app, page }) => {

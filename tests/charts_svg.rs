@@ -33,6 +33,7 @@ fn render_bars(
         let marks = BarMarks {
             values: values.to_vec(),
             marked: Some(0),
+            truth: (values.len() > 1).then_some(1),
             arrows: Some(values.iter().map(|v| -v * 0.1).collect()),
             value_labels: true,
             threshold: Some(0.5),
@@ -83,6 +84,64 @@ fn the_mapping_inverts_the_drawing() {
     assert_eq!(m.y_at(m.top + m.height + 50.0), -12.0);
     // Bar i spans x in [i, i+1).
     assert!((m.x_at(m.px_of(1.5)) - 1.5).abs() < 1e-9);
+}
+
+/// Every `y` of the polygons (the ▲ marker, arrow heads) and texts in an SVG.
+fn drawn_ys(svg: &str) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    for part in svg.split("<polygon").skip(1) {
+        let points = part
+            .split("points=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        for pair in points.unwrap_or("").split_whitespace() {
+            if let Some(y) = pair.split(',').nth(1).and_then(|y| y.parse().ok()) {
+                out.push(("polygon".to_string(), y));
+            }
+        }
+    }
+    for part in svg.split("<text").skip(1) {
+        let y = part.split(" y=\"").nth(1).and_then(|r| r.split('"').next());
+        let text = part.split('>').nth(1).and_then(|r| r.split('<').next());
+        if let (Some(y), Some(text)) = (y.and_then(|y| y.parse().ok()), text) {
+            out.push((text.trim().to_string(), y));
+        }
+    }
+    out
+}
+
+#[test]
+fn marks_and_value_labels_stay_inside_the_chart() {
+    // A bar at the top of the range (p ≈ 1) and one at the bottom: the ▲ marker used to be
+    // drawn above the top bar's label, off the canvas, and the bottom bar's value label
+    // printed over its class label.
+    let (svg, m) = render_bars(&[12.0, -12.0], 12.0, Theme::Light);
+    let ys = drawn_ys(&svg);
+    assert!(ys.iter().any(|(what, _)| what == "polygon"), "no ▲ drawn");
+    for (what, y) in &ys {
+        assert!(
+            (0.0..=300.0).contains(y),
+            "{what} drawn at y = {y}, outside the chart"
+        );
+    }
+    let class_label_y = ys
+        .iter()
+        .find(|(t, _)| t == "class 1")
+        .expect("class label")
+        .1;
+    let value_label = ys
+        .iter()
+        .find(|(t, _)| t.contains("12") && t.starts_with(['-', '−']))
+        .expect("value label of the bottom bar");
+    assert!(
+        value_label.1 < m.top + m.height,
+        "value label below the plot: {value_label:?}"
+    );
+    assert!(
+        value_label.1 < class_label_y,
+        "value label over the class label"
+    );
+    assert!(ys.iter().any(|(t, _)| t == "true"), "true class not marked");
 }
 
 #[test]

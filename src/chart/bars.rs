@@ -26,8 +26,10 @@ pub struct BarAxes {
 pub struct BarMarks {
     /// Bar heights (clamped to the visible range when drawn).
     pub values: Vec<f64>,
-    /// A bar to mark (the argmax): outlined and topped with a triangle.
+    /// A bar to mark (the argmax): outlined, with a ▲ under its class label.
     pub marked: Option<usize>,
+    /// The true class, if the chart has one: "true" under its class label.
+    pub truth: Option<usize>,
     /// Optional arrows drawn from each bar's top: the change a gradient step would make.
     pub arrows: Option<Vec<f64>>,
     /// Print each value above its bar.
@@ -39,7 +41,8 @@ pub struct BarMarks {
 impl XyAxes for BarAxes {
     const FRAME: PlotFrame = PlotFrame {
         left: 4.0,
-        ..PlotFrame::new(14.0, 10.0, 26.0, 58.0)
+        // Two lines under the bars: the class labels, then the ▲ / "true" marks.
+        ..PlotFrame::new(14.0, 10.0, 40.0, 58.0)
     };
 
     /// One unit of width per bar.
@@ -125,16 +128,16 @@ pub fn draw_bars<DB: DrawingBackend>(
             .map_err(err)?;
         let px = mapping.px_of(i as f64 + 0.5);
         let above = top >= base;
-        let label_px = style.px(13.0);
         if marks.value_labels {
-            let (py, vpos) = if above {
-                (mapping.py_of(top) - style.px(3.0), VPos::Bottom)
-            } else {
-                (mapping.py_of(top) + style.px(3.0), VPos::Top)
-            };
-            let font = style.label_font(12.0).pos(Pos::new(HPos::Center, vpos));
-            root.draw(&Text::new(format_sig(v, 3), (px as i32, py as i32), font))
-                .map_err(err)?;
+            draw_value_label(
+                root,
+                &mapping,
+                style,
+                format_sig(v, 3),
+                px,
+                mapping.py_of(top),
+                above,
+            )?;
         }
         if marks.marked == Some(i) {
             chart
@@ -143,23 +146,15 @@ pub fn draw_bars<DB: DrawingBackend>(
                     style.text.stroke_width(line),
                 )))
                 .map_err(err)?;
-            // A downward triangle above the bar (and above its label): "the most likely".
-            let tip = if above {
-                mapping.py_of(top) - style.px(6.0) - if marks.value_labels { label_px } else { 0.0 }
-            } else {
-                mapping.py_of(base) - style.px(4.0)
-            };
-            let s = style.px(6.0);
-            root.draw(&Polygon::new(
-                vec![
-                    ((px - s) as i32, (tip - s) as i32),
-                    ((px + s) as i32, (tip - s) as i32),
-                    (px as i32, tip as i32),
-                ],
-                style.text.filled(),
-            ))
-            .map_err(err)?;
         }
+        draw_class_marks(
+            root,
+            &mapping,
+            style,
+            px,
+            marks.marked == Some(i),
+            marks.truth == Some(i),
+        )?;
     }
     if let Some(arrows) = &marks.arrows {
         for (i, &d) in arrows.iter().enumerate().take(axes.classes) {
@@ -193,4 +188,89 @@ pub fn draw_bars<DB: DrawingBackend>(
         }
     }
     Ok(mapping)
+}
+
+/// A bar's value printed at its end, on a patch of background so neither a dashed threshold
+/// nor a neighbouring bar runs through it, and kept inside the plot (a bar at the bottom of
+/// the range would otherwise print over its class label).
+fn draw_value_label<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mapping: &PlotMapping,
+    style: &ChartStyle,
+    text: String,
+    px: f64,
+    end_py: f64,
+    above: bool,
+) -> DrawResult<()> {
+    let font = style
+        .label_font(12.0)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let (w, h) = root.estimate_text_size(&text, &font).map_err(err)?;
+    let (w, h) = (w as f64, h as f64);
+    let gap = style.px(3.0);
+    let wanted = if above {
+        end_py - gap - h
+    } else {
+        end_py + gap
+    };
+    let py = wanted.clamp(
+        (mapping.top - style.px(12.0)).max(0.0),
+        mapping.top + mapping.height - h - gap,
+    );
+    let pad = style.px(2.0);
+    root.draw(&Rectangle::new(
+        [
+            ((px - w / 2.0 - pad) as i32, (py - pad / 2.0) as i32),
+            ((px + w / 2.0 + pad) as i32, (py + h + pad / 2.0) as i32),
+        ],
+        style.background.filled(),
+    ))
+    .map_err(err)?;
+    root.draw(&Text::new(text, (px as i32, py as i32), font))
+        .map_err(err)
+}
+
+/// The second line under a bar: ▲ for the marked bar (the most likely class), "true" for the
+/// true class. Drawn below the class labels, so it never leaves the chart or covers a bar.
+fn draw_class_marks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    mapping: &PlotMapping,
+    style: &ChartStyle,
+    px: f64,
+    marked: bool,
+    truth: bool,
+) -> DrawResult<()> {
+    if !marked && !truth {
+        return Ok(());
+    }
+    let y = mapping.top + mapping.height + style.px(24.0);
+    let s = style.px(6.0);
+    let font = style.label_font(12.0).pos(Pos::new(HPos::Left, VPos::Top));
+    let (text_w, _) = if truth {
+        root.estimate_text_size("true", &font).map_err(err)?
+    } else {
+        (0, 0)
+    };
+    let gap = style.px(4.0);
+    let width = if marked { 2.0 * s } else { 0.0 }
+        + if truth { text_w as f64 } else { 0.0 }
+        + if marked && truth { gap } else { 0.0 };
+    let left = px - width / 2.0;
+    if marked {
+        root.draw(&Polygon::new(
+            vec![
+                ((left) as i32, (y + 2.0 * s * 0.85) as i32),
+                ((left + 2.0 * s) as i32, (y + 2.0 * s * 0.85) as i32),
+                ((left + s) as i32, y as i32),
+            ],
+            style.text.filled(),
+        ))
+        .map_err(err)?;
+    }
+    if truth {
+        let x = if marked { left + 2.0 * s + gap } else { left };
+        root.draw(&Text::new("true", (x as i32, y as i32), font))
+            .map_err(err)?;
+    }
+    Ok(())
 }

@@ -166,10 +166,17 @@ pub fn CodePanels(
     let torch = has(Framework::PyTorch).then(|| {
         view! { <ProgramBlock framework=Framework::PyTorch program=pick(Framework::PyTorch) /> }
     });
+    // On a step with a prediction, the programs print the answer: they wait for it.
+    let revealed = super::view::use_revealed();
     view! {
         <div class="framework-panel" data-testid="framework-panel" aria-label="The same in Keras 3 and PyTorch, as programs to run">
-            {keras}
-            {torch}
+            <p class="muted" data-testid="code-waits" hidden=move || revealed.get()>
+                "The Keras and PyTorch programs for this view appear once you have answered the prediction: they print the answer."
+            </p>
+            <div class="panel-programs" hidden=move || !revealed.get()>
+                {keras}
+                {torch}
+            </div>
         </div>
     }
 }

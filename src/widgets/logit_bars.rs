@@ -26,7 +26,7 @@ fn round_drag(value: f64, range: f64) -> f64 {
 ///
 /// Drag a bar with mouse, touch or pen (the drag follows the pointer even outside the chart).
 /// Each bar is also a focusable `role="slider"`: arrows move it by 0.1, PageUp/PageDown by 1,
-/// Home/End to the ends. The highest logit is outlined and marked with a triangle.
+/// Home/End to the ends. The highest logit is outlined and marked ▲ under its label.
 #[component]
 pub fn LogitBars(
     /// The logits, one per class.
@@ -128,6 +128,7 @@ pub fn LogitBars(
         let v = values.get();
         let marks = BarMarks {
             marked: Some(argmax(&v)),
+            truth: None,
             arrows: arrows.map(|a| a.get()),
             value_labels: true,
             threshold: None,

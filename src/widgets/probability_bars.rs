@@ -6,8 +6,10 @@ use crate::format::format4;
 use crate::playground::argmax;
 use leptos::prelude::*;
 
-/// Probabilities (softmax or sigmoid outputs) as bars on `[0, 1]`, the most likely class
-/// outlined and marked, with each value printed and an optional dashed threshold line.
+/// Probabilities (softmax or sigmoid outputs) as bars on `[0, 1]`, with each value printed,
+/// the most likely class outlined and marked ▲ (not for sigmoid outputs, whose labels are
+/// independent), the true class marked "true", and an optional dashed threshold line. A line
+/// under the chart says what the marks mean.
 #[component]
 pub fn ProbabilityBars(
     /// One probability per class.
@@ -22,6 +24,9 @@ pub fn ProbabilityBars(
     /// Draw a dashed line at this probability (e.g. 0.5 for sigmoid outputs).
     #[prop(optional, into)]
     threshold: Option<Signal<Option<f64>>>,
+    /// The true class, marked "true" under its bar.
+    #[prop(optional, into)]
+    truth: Option<Signal<Option<usize>>>,
     /// `data-testid` of the widget.
     #[prop(default = "probability-bars")]
     testid: &'static str,
@@ -38,8 +43,12 @@ pub fn ProbabilityBars(
     let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
+        // Sigmoid outputs are independent yes/no answers, one per label: no single "most
+        // likely" class applies, so only softmax-like charts get the ▲.
+        let independent = y_label.with(|l| l.starts_with("sigmoid") || l.starts_with("σ"));
         let marks = BarMarks {
-            marked: Some(argmax(&v)),
+            marked: (!independent && !v.is_empty()).then(|| argmax(&v)),
+            truth: truth.and_then(|t| t.get()),
             arrows: None,
             value_labels: true,
             threshold: threshold.and_then(|t| t.get()),
@@ -63,9 +72,20 @@ pub fn ProbabilityBars(
             .collect();
         format!("Bar chart of {}: {}", y_label.get(), parts.join(", "))
     });
+    let key = move || {
+        let independent = y_label.with(|l| l.starts_with("sigmoid") || l.starts_with("σ"));
+        let has_truth = truth.is_some_and(|t| t.get().is_some());
+        match (independent, has_truth) {
+            (false, false) => "▲ under a label: the most likely class (largest probability).",
+            (false, true) => "▲: the most likely class · “true”: the true class.",
+            (true, false) => "Each label answers its own yes/no: no single most likely class.",
+            (true, true) => "“true”: the true class. Each label answers its own yes/no.",
+        }
+    };
     view! {
         <div class="probability-bars" data-testid=testid>
             <LayeredCanvas background foreground height label=summary name=testid />
+            <p class="chart-key muted">{key}</p>
         </div>
     }
 }

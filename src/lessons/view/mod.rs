@@ -12,5 +12,5 @@ pub use parts::{Formula, PlayButton, Predict};
 pub use progress::{provide_progress, use_progress, Progress};
 pub use step_state::{
     class_labels, link_value, logits_state, report_task, share_derived, shared, shared_codec,
-    shared_number,
+    shared_number, use_revealed,
 };

@@ -1,7 +1,7 @@
 //! The lesson page: the question, the step list with done marks, one step at a time with its
 //! own URL, keys, presenter mode's step keys and the polite announcer.
 
-use super::super::lesson::task_key;
+use super::super::lesson::{predict_key, task_key};
 use super::super::Lesson;
 use super::progress::use_progress;
 use super::step_state::StepContext;
@@ -215,6 +215,10 @@ fn step_view(
     let live = RwSignal::new(BTreeMap::new());
     let bad_link = RwSignal::new(Vec::new());
     let from_link = !crate::routes::query_of(&current_hash()).trim().is_empty();
+    let answered_before = step.predict.is_some_and(|info| {
+        (0..info.choices.len()).any(|c| progress.is_done(&predict_key(lesson.slug, step.id, c)))
+    });
+    let revealed = RwSignal::new(step.predict.is_none() || answered_before || from_link);
     let ctx = StepContext {
         lesson,
         step,
@@ -222,6 +226,7 @@ fn step_view(
         shared: StoredValue::new(Vec::new()),
         bad_link,
         from_link,
+        revealed,
     };
     provide_context(ctx);
     let tasks = step

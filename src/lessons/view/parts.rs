@@ -69,11 +69,16 @@ pub fn Predict(
                                     progress.mark(predict_key(lesson, step, c));
                                 }
                                 answered.set(choice);
+                                ctx.revealed.set(true);
                             }
                         >
                             "Check my answer"
                         </button>
-                        <span class="muted">"The numbers appear once you have answered."</span>
+                        <span class="muted">{if ctx.from_link {
+                            "This view was shared with you, so its numbers are already shown; the question is still yours to try."
+                        } else {
+                            "The numbers, and the controls and programs that would give the answer away, appear once you have answered."
+                        }}</span>
                     </div>
                 }.into_any(),
                 Some(a) => {
@@ -89,8 +94,8 @@ pub fn Predict(
                     }.into_any()
                 }
             }}
-            <div class="predict-reveal" data-testid="predict-reveal" hidden=move || answered.get().is_none()>
-                {move || answered.get().is_some().then(|| children())}
+            <div class="predict-reveal" data-testid="predict-reveal" hidden=move || !ctx.revealed.get()>
+                {move || ctx.revealed.get().then(|| children())}
             </div>
         </div>
     }

@@ -26,6 +26,10 @@ pub(super) struct StepContext {
     pub(super) bad_link: RwSignal<Vec<String>>,
     /// The step was opened from a link that carries widget state (a shared view).
     pub(super) from_link: bool,
+    /// The step's prediction is answered (now or on an earlier visit), or the step has none,
+    /// or it was opened from a shared link (whose state is never hidden): what would answer
+    /// the question may show.
+    pub(super) revealed: RwSignal<bool>,
 }
 
 impl StepContext {
@@ -52,6 +56,15 @@ impl StepContext {
         } else {
             format!("{base}{}", n + 1)
         }
+    }
+}
+
+/// Whether what answers the step's prediction may show yet (always, outside a lesson step).
+/// Controls and code panels that would give the answer away wait for it.
+pub fn use_revealed() -> Signal<bool> {
+    match use_context::<StepContext>() {
+        Some(ctx) => ctx.revealed.into(),
+        None => Signal::derive(|| true),
     }
 }
 

@@ -28,7 +28,7 @@ pub fn view() -> AnyView {
         <p>
             "Drag the bars (or focus one and use the arrow keys). Because "
             <Formula latex=r"e^{z}" />" grows with z, the largest logit always gets the largest "
-            "probability: the ▼ marks stay on the same class in both charts."
+            "probability: the ▲ under the labels stays on the same class in both charts."
         </p>
         <div class="two-charts">
             <figure>

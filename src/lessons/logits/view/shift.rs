@@ -3,7 +3,9 @@
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::logits::panels;
 use crate::lessons::logits::tasks::shifted_enough;
-use crate::lessons::view::{class_labels, logits_state, report_task, shared, Formula, Predict};
+use crate::lessons::view::{
+    class_labels, logits_state, report_task, shared, use_revealed, Formula, Predict,
+};
 use crate::math;
 use crate::widgets::{LogitBars, ProbabilityBars, Readout};
 use leptos::prelude::*;
@@ -59,15 +61,19 @@ pub fn view() -> AnyView {
             .fold(0.0, f64::max)
     });
     let labels = Signal::derive(|| class_labels(3));
+    // The buttons answer the prediction (their task ticks, the program prints the result):
+    // they wait for it.
+    let revealed = use_revealed();
     let programs = Signal::derive(move || panels::shift_programs(&baseline.get(), &z.get()));
     view! {
         <p>
-            "Below, the buttons add the same number c to every logit at once. Before you press "
-            "them, predict what the probabilities will do."
+            "Below, the buttons add the same number c to every logit at once. First predict "
+            "what the probabilities will do (the question under the chart): the buttons unlock "
+            "once you have answered."
         </p>
         <div class="button-row" role="group" aria-label="Add c to every logit">
             {[-10.0, -1.0, 1.0, 10.0, 100.0].into_iter().map(|c| view! {
-                <button type="button" data-testid=format!("shift-{c}") on:click=move |_| add(c)>
+                <button type="button" data-testid=format!("shift-{c}") disabled=move || !revealed.get() on:click=move |_| add(c)>
                     {if c > 0.0 { format!("+{c}") } else { format!("−{}", -c) }}
                 </button>
             }).collect::<Vec<_>>()}

@@ -155,7 +155,7 @@ pub fn view() -> AnyView {
             </figure>
             <figure>
                 <figcaption>"softmax(z)"</figcaption>
-                <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) height=220 />
+                <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) truth=Signal::derive(move || (spelling.get() != Spelling::MultiHot).then(|| class.get())) height=220 />
             </figure>
         </div>
         <p>

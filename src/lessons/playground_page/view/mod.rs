@@ -117,7 +117,7 @@ fn Playground() -> impl IntoView {
             <div class="two-charts">
                 <figure>
                     <figcaption>
-                        "Logits z (drag). ▼ marks the largest. Arrows: the step gradient "
+                        "Logits z (drag). ▲ marks the largest. Arrows: the step gradient "
                         "descent would take, −∂L/∂z, for the loss of the current output."
                     </figcaption>
                     <LogitBars values=logits on_change range labels arrows />
@@ -125,7 +125,7 @@ fn Playground() -> impl IntoView {
                 <figure>
                     <figcaption>
                         {move || match head.get() {
-                            Head::Softmax => "softmax(z / T): one distribution over the classes. ▼ marks the most likely.",
+                            Head::Softmax => "softmax(z / T): one distribution over the classes.",
                             Head::Sigmoid => "σ(z / T): an independent yes/no per class; dashes at 0.5.",
                         }}
                     </figcaption>
