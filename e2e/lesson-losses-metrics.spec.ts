@@ -49,8 +49,15 @@ test("threshold: on raw logits the matching threshold is 0", async ({ app, page 
   expect(await app.readout("meant-accuracy")).toBe(1);
   await expect(task(page, "logit-threshold")).toHaveAttribute("data-done", "false");
   await page.getByTestId("threshold").focus();
-  for (let k = 0; k < 10; k++) await page.keyboard.press("ArrowLeft");
+  // On the way down, 0.25 already agrees on these five logits (0.3 and −0.3 sit either side):
+  // the page says why that is luck, not the answer, and the task waits for 0.
+  for (let k = 0; k < 5; k++) await page.keyboard.press("ArrowLeft");
+  expect(await app.readout("threshold")).toBe(0.25);
+  await expect(page.getByTestId("lucky-threshold")).toContainText("between 0 and 0.25");
+  await expect(task(page, "logit-threshold")).toHaveAttribute("data-done", "false");
+  for (let k = 0; k < 5; k++) await page.keyboard.press("ArrowLeft");
   expect(await app.readout("threshold")).toBe(0);
+  await expect(page.getByTestId("lucky-threshold")).toHaveCount(0);
   await expect(task(page, "logit-threshold")).toHaveAttribute("data-done", "true");
   expect(await app.readout("binary-accuracy")).toBe(1);
   // Five 0/1 matches (one per label), then their mean.

@@ -27,6 +27,7 @@ fn render_bars(
             y_range: (-range, range),
             y_label: "logit z".into(),
             class_labels: labels(values.len()),
+            background_class: false,
         };
         fill_background(&root, &style).unwrap();
         let m1 = draw_bar_axes(&root, &axes, &style).unwrap();

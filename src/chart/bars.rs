@@ -19,6 +19,9 @@ pub struct BarAxes {
     pub y_label: String,
     /// One label per bar, e.g. "class 0".
     pub class_labels: Vec<String>,
+    /// Class 0 is a segmentation background: coloured as in the class maps (a quiet grey),
+    /// so a class keeps one colour across the page.
+    pub background_class: bool,
 }
 
 /// The moving part of a bar chart.
@@ -119,7 +122,11 @@ pub fn draw_bars<DB: DrawingBackend>(
         let x0 = i as f64 + 0.18;
         let x1 = i as f64 + 0.82;
         let top = clamp(v);
-        let colour = style.class_colour(i);
+        let colour = if axes.background_class {
+            super::mask_grid::class_map_colour(i, style)
+        } else {
+            style.class_colour(i)
+        };
         chart
             .draw_series(std::iter::once(Rectangle::new(
                 [(x0, base), (x1, top)],

@@ -49,6 +49,9 @@ pub fn LogitBars(
     /// What each slider's value is called for screen readers ("Logit").
     #[prop(default = "Logit")]
     value_name: &'static str,
+    /// Class 0 is a segmentation background, grey as in the class maps.
+    #[prop(optional)]
+    background_class: bool,
     /// Chart height in CSS pixels.
     #[prop(default = 280)]
     height: u32,
@@ -61,6 +64,7 @@ pub fn LogitBars(
         y_range: (-range.get(), range.get()),
         y_label: format!("{} z", value_name.to_lowercase()),
         class_labels: labels.get(),
+        background_class,
     });
 
     let set_from_pointer = move |i: usize, py: f64| {

@@ -30,6 +30,9 @@ pub fn ProbabilityBars(
     /// `data-testid` of the widget.
     #[prop(default = "probability-bars")]
     testid: &'static str,
+    /// Class 0 is a segmentation background, grey as in the class maps.
+    #[prop(optional)]
+    background_class: bool,
     /// Chart height in CSS pixels.
     #[prop(default = 240)]
     height: u32,
@@ -39,6 +42,7 @@ pub fn ProbabilityBars(
         y_range: (0.0, 1.0),
         y_label: y_label.get(),
         class_labels: labels.get(),
+        background_class,
     });
     let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {

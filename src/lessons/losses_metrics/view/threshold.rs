@@ -44,6 +44,21 @@ pub fn view() -> AnyView {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // A threshold other than 0 can agree on these five logits by luck: say why it is not the
+    // answer, and how to see it fail.
+    let lucky = move || {
+        let (t, z) = (t.get(), z.get());
+        let same = z.iter().all(|v| (*v > t) == (math::sigmoid(*v) > 0.5));
+        (raw.get() && t.abs() > 1e-9 && same).then(|| {
+            let (lo, hi) = if t > 0.0 { (0.0, t) } else { (t, 0.0) };
+            format!(
+                "At {} these five logits happen to give the same answers, but a logit between {} and {} would not: drag a bar there and watch. Only 0 agrees for every logit, because σ(z) > 0.5 exactly when z > 0.",
+                crate::format::format4(t),
+                crate::format::format4(lo),
+                crate::format::format4(hi)
+            )
+        })
+    };
     let programs = Signal::derive(move || panels::threshold_programs(&z.get(), raw.get(), t.get()));
     view! {
         <p>
@@ -76,6 +91,7 @@ pub fn view() -> AnyView {
             </fieldset>
         </div>
         <p class="sums" data-testid="predicted">"predicted: [" {predicted} "]"</p>
+        {move || lucky().map(|text| view! { <p class="notice" role="status" data-testid="lucky-threshold">{text}</p> })}
         <p class="sums">
             "BinaryAccuracy (the mean) = " <Readout name="binary-accuracy" value=acc />
             " · what you meant (σ(z) at 0.5) = " <Readout name="meant-accuracy" value=meant />

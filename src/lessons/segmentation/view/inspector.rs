@@ -107,11 +107,11 @@ pub fn view() -> AnyView {
         <div class="two-charts">
             <figure>
                 <figcaption>{move || { let (r, c) = selected.get(); format!("Logits of pixel (row {r}, column {c})") }}</figcaption>
-                <LogitBars values=z on_change=set_logit range=Signal::derive(|| 6.0) labels=names testid="pixel-logits" height=220 />
+                <LogitBars values=z on_change=set_logit range=Signal::derive(|| 6.0) labels=names testid="pixel-logits" background_class=true height=220 />
             </figure>
             <figure>
                 <figcaption>"softmax over the 3 class channels"</figcaption>
-                <ProbabilityBars values=p labels=names y_label=Signal::derive(|| "softmax p".to_string()) testid="pixel-softmax" height=220 />
+                <ProbabilityBars values=p labels=names y_label=Signal::derive(|| "softmax p".to_string()) testid="pixel-softmax" background_class=true height=220 />
             </figure>
         </div>
         <div class="table-scroll" tabindex="0" role="region" aria-label="This pixel's logits and softmax">
