@@ -3,11 +3,10 @@
 
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::anomaly::{
-    draw_dot_marks, draw_dot_plot, draw_gallery, draw_gallery_selection, draw_heat_panels,
-    draw_histogram, draw_histogram_threshold, draw_loss_axes, draw_loss_lines, draw_panel_frames,
-    DotPlot, GalleryLayout, HeatPanels, LossAxes, ScoreHistogram,
+    draw_gallery, draw_gallery_selection, draw_heat_panels, draw_panel_frames, DotPlot,
+    GalleryLayout, HeatPanels, LossAxes, ScoreHistogram,
 };
-use crate::chart::PlotMapping;
+use crate::chart::{draw_axes, draw_marks, PlotMapping};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -134,9 +133,9 @@ pub fn ErrorDotPlot(
     height: u32,
 ) -> impl IntoView {
     let mapping = RwSignal::new(None::<PlotMapping>);
-    let background = move |area: &_, style: &_| plot.with(|p| draw_dot_plot(area, p, style));
+    let background = move |area: &_, style: &_| plot.with(|p| draw_axes(area, p, style));
     let foreground = move |area: &_, style: &_| {
-        plot.with(|p| draw_dot_marks(area, p, threshold.get(), selected.get(), style))
+        plot.with(|p| draw_marks(area, p, &(threshold.get(), selected.get()), style))
             .map(|_| ())
     };
     // Per row, the dots sorted by score: the keyboard's order.
@@ -259,10 +258,10 @@ pub fn ScoreHistogramView(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| histogram.with(|h| draw_histogram(area, h, style));
+    let background = move |area: &_, style: &_| histogram.with(|h| draw_axes(area, h, style));
     let foreground = move |area: &_, style: &_| {
         histogram
-            .with(|h| draw_histogram_threshold(area, h, threshold.get(), style))
+            .with(|h| draw_marks(area, h, &threshold.get(), style))
             .map(|_| ())
     };
     view! {
@@ -324,9 +323,9 @@ pub fn LossCurvesView(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| axes.with(|a| draw_loss_axes(area, a, style));
+    let background = move |area: &_, style: &_| axes.with(|a| draw_axes(area, a, style));
     let foreground = move |area: &_, style: &_| {
-        axes.with(|a| series.with(|s| draw_loss_lines(area, a, s, style)))
+        axes.with(|a| series.with(|s| draw_marks(area, a, s, style)))
             .map(|_| ())
     };
     view! {

@@ -3,7 +3,7 @@
 use super::drag::{use_chart_drag, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use super::slider_keys::{apply, slider_key_step};
-use crate::chart::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, CurveAxes, CurveKind, PlotMapping};
 use crate::format::{format4, format_full};
 use leptos::prelude::*;
 
@@ -65,9 +65,9 @@ pub fn CurvePlot(
         let digits = 1e3;
         on_change.run((x * digits).round() / digits);
     };
-    let background = move |area: &_, style: &_| draw_curve_axes(area, &axes.get(), style);
+    let background = move |area: &_, style: &_| draw_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
-        draw_curve_point(area, &axes.get(), rider(), point.get(), style).map(|_| ())
+        draw_marks(area, &axes.get(), &(rider(), point.get()), style).map(|_| ())
     };
     let name = value_name.clone();
     let summary = Signal::derive(move || {

@@ -3,7 +3,7 @@
 use super::drag::{use_chart_drag, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use super::slider_keys::{apply, slider_key_step};
-use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks, PlotMapping};
 use crate::format::{format4, format_full};
 use crate::playground::argmax;
 use leptos::prelude::*;
@@ -123,7 +123,7 @@ pub fn LogitBars(
         }
         now
     });
-    let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
+    let background = move |area: &_, style: &_| draw_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
         let marks = BarMarks {
@@ -133,7 +133,7 @@ pub fn LogitBars(
             threshold: None,
             values: v,
         };
-        draw_bars(area, &axes.get(), &marks, style).map(|_| ())
+        draw_marks(area, &axes.get(), &marks, style).map(|_| ())
     };
     let summary = Signal::derive(move || {
         let v = values.get();

@@ -1,7 +1,7 @@
 //! Probabilities as bars on [0, 1], the most likely class marked.
 
 use super::layered_canvas::LayeredCanvas;
-use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks};
+use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks};
 use crate::format::format4;
 use crate::playground::argmax;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn ProbabilityBars(
         y_label: y_label.get(),
         class_labels: labels.get(),
     });
-    let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
+    let background = move |area: &_, style: &_| draw_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
         let marks = BarMarks {
@@ -45,7 +45,7 @@ pub fn ProbabilityBars(
             threshold: threshold.and_then(|t| t.get()),
             values: v,
         };
-        draw_bars(area, &axes.get(), &marks, style).map(|_| ())
+        draw_marks(area, &axes.get(), &marks, style).map(|_| ())
     };
     let summary = Signal::derive(move || {
         let names = labels.get();

@@ -3,7 +3,7 @@
 use super::drag::{use_chart_drag, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::roc::nearest_point;
-use crate::chart::{draw_roc_axes, draw_roc_point, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, PlotMapping, RocCurve};
 use crate::format::{format4, format_full};
 use crate::math::RocPoint;
 use leptos::prelude::*;
@@ -38,10 +38,12 @@ pub fn RocPlot(
         let i = points.with_untracked(|p| nearest_point(p, x, y));
         on_change.run(i);
     };
-    let background = move |area: &_, style: &_| points.with(|p| draw_roc_axes(area, p, style));
+    let background = move |area: &_, style: &_| {
+        points.with(|points| draw_axes(area, &RocCurve { points }, style))
+    };
     let foreground = move |area: &_, style: &_| {
         points
-            .with(|p| draw_roc_point(area, p, index.get(), style))
+            .with(|points| draw_marks(area, &RocCurve { points }, &index.get(), style))
             .map(|_| ())
     };
     let label =
