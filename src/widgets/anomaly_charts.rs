@@ -1,7 +1,7 @@
 //! The anomaly-detection lesson's widgets: an image gallery and a dot plot that work as
 //! pickers (click, or arrow keys), a score histogram with a threshold, and heat panels.
 
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::{LayeredCanvas, Picture, XyPicture};
 use crate::chart::anomaly::{
     draw_gallery, draw_gallery_selection, draw_heat_panels, draw_panel_frames, DotPlot,
     GalleryLayout, HeatPanels, LossAxes, ScoreHistogram,
@@ -258,17 +258,7 @@ pub fn ScoreHistogramView(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| histogram.with(|h| draw_axes(area, h, style));
-    let foreground = move |area: &_, style: &_| {
-        histogram
-            .with(|h| draw_marks(area, h, &threshold.get(), style))
-            .map(|_| ())
-    };
-    view! {
-        <div class="score-histogram" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <XyPicture class="score-histogram" testid axes=histogram marks=threshold height label /> }
 }
 
 /// Square images side by side, each in its own colour scale (grey, heat or diverging)
@@ -296,11 +286,7 @@ pub fn HeatPanelsView(
     let foreground = move |area: &_, style: &_| {
         panels.with(|p| images.with(|i| draw_heat_panels(area, p, i, style)))
     };
-    view! {
-        <div class="heat-panels" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <Picture class="heat-panels" testid background foreground height label /> }
 }
 
 /// Loss curves against the epoch on a log scale, growing while training runs. The axes
@@ -323,14 +309,5 @@ pub fn LossCurvesView(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| axes.with(|a| draw_axes(area, a, style));
-    let foreground = move |area: &_, style: &_| {
-        axes.with(|a| series.with(|s| draw_marks(area, a, s, style)))
-            .map(|_| ())
-    };
-    view! {
-        <div class="loss-curves" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <XyPicture class="loss-curves" testid axes marks=series height label /> }
 }

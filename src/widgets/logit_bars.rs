@@ -2,6 +2,7 @@
 
 use super::drag::{use_chart_drag, DragBox};
 use super::layered_canvas::LayeredCanvas;
+use super::probability_bars::bar_summary;
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks, PlotMapping};
 use crate::format::{format4, format_full};
@@ -136,20 +137,7 @@ pub fn LogitBars(
         draw_marks(area, &axes.get(), &marks, style).map(|_| ())
     };
     let summary = Signal::derive(move || {
-        let v = values.get();
-        let names = labels.get();
-        let parts: Vec<String> = v
-            .iter()
-            .enumerate()
-            .map(|(i, z)| {
-                format!(
-                    "{} {}",
-                    names.get(i).cloned().unwrap_or_default(),
-                    format4(*z)
-                )
-            })
-            .collect();
-        format!("Bar chart of logits: {}", parts.join(", "))
+        labels.with(|names| values.with(|v| bar_summary("logits", names, v)))
     });
 
     let sliders = move || {

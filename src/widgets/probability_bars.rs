@@ -1,6 +1,6 @@
 //! Probabilities as bars on [0, 1], the most likely class marked.
 
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::Picture;
 use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks};
 use crate::format::format4;
 use crate::playground::argmax;
@@ -48,24 +48,24 @@ pub fn ProbabilityBars(
         draw_marks(area, &axes.get(), &marks, style).map(|_| ())
     };
     let summary = Signal::derive(move || {
-        let names = labels.get();
-        let parts: Vec<String> = values
-            .get()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                format!(
-                    "{} {}",
-                    names.get(i).cloned().unwrap_or_default(),
-                    format4(*p)
-                )
-            })
-            .collect();
-        format!("Bar chart of {}: {}", y_label.get(), parts.join(", "))
+        labels.with(|names| values.with(|v| bar_summary(&y_label.get(), names, v)))
     });
-    view! {
-        <div class="probability-bars" data-testid=testid>
-            <LayeredCanvas background foreground height label=summary name=testid />
-        </div>
-    }
+    view! { <Picture class="probability-bars" testid background foreground height label=summary /> }
+}
+
+/// What a bar chart shows, for screen readers: "Bar chart of `what`: " and each bar's label
+/// with its value.
+pub(super) fn bar_summary(what: &str, names: &[String], values: &[f64]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            format!(
+                "{} {}",
+                names.get(i).map(String::as_str).unwrap_or_default(),
+                format4(*v)
+            )
+        })
+        .collect();
+    format!("Bar chart of {what}: {}", parts.join(", "))
 }
