@@ -1,10 +1,10 @@
 //! Draggable logit bars: one focusable slider per class.
 
-use super::drag::{use_chart_drag, DragBox};
+use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use super::probability_bars::bar_summary;
 use super::slider_keys::{apply, slider_key_step};
-use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks};
 use crate::format::{format4, format_full};
 use crate::playground::argmax;
 use leptos::prelude::*;
@@ -54,8 +54,7 @@ pub fn LogitBars(
     #[prop(default = 280)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let container = NodeRef::<leptos::html::Div>::new();
+    let (mapping, container) = use_drag_target();
     let count = Memo::new(move |_| values.with(|v| v.len()));
     let axes = Memo::new(move |_| BarAxes {
         classes: count.get(),

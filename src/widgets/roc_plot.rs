@@ -1,9 +1,9 @@
 //! A ROC curve with a draggable operating point.
 
-use super::drag::{use_chart_drag, DragBox};
+use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::roc::nearest_point;
-use crate::chart::{draw_axes, draw_marks, PlotMapping, RocCurve};
+use crate::chart::{draw_axes, draw_marks, RocCurve};
 use crate::format::{format4, format_full};
 use crate::math::RocPoint;
 use leptos::prelude::*;
@@ -28,8 +28,7 @@ pub fn RocPlot(
     #[prop(default = 320)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let container = NodeRef::<leptos::html::Div>::new();
+    let (mapping, container) = use_drag_target();
     let pick = move |(px, py): (f64, f64)| {
         let Some(m) = mapping.get_untracked() else {
             return;
