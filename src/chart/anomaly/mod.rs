@@ -52,17 +52,6 @@ pub fn axis_value(value: f64, log: bool, range: (f64, f64)) -> Option<f64> {
     Some(v.clamp(lo, hi))
 }
 
-fn whole_area_mapping(w: u32, h: u32) -> PlotMapping {
-    PlotMapping {
-        left: 0.0,
-        top: 0.0,
-        width: w.max(1) as f64,
-        height: h.max(1) as f64,
-        x_range: (0.0, 1.0),
-        y_range: (0.0, 1.0),
-    }
-}
-
 fn draw_pixels<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     (left, top, size): (i32, i32, i32),
