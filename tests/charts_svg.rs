@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use logit_lab::chart::{
-    draw_bar_axes, draw_bars, draw_curve_axes, draw_curve_point, fill_background, BarAxes,
-    BarMarks, ChartStyle, CurveAxes, CurveKind, Theme,
+    draw_axes, draw_marks, fill_background, BarAxes, BarMarks, ChartStyle, CurveAxes, CurveKind,
+    Theme,
 };
 use plotters::prelude::*;
 
@@ -30,7 +30,7 @@ fn render_bars(
             background_class: false,
         };
         fill_background(&root, &style).unwrap();
-        let m1 = draw_bar_axes(&root, &axes, &style).unwrap();
+        let m1 = draw_axes(&root, &axes, &style).unwrap();
         let marks = BarMarks {
             values: values.to_vec(),
             marked: Some(0),
@@ -39,7 +39,7 @@ fn render_bars(
             value_labels: true,
             threshold: Some(0.5),
         };
-        let m2 = draw_bars(&root, &axes, &marks, &style).unwrap();
+        let m2 = draw_marks(&root, &axes, &marks, &style).unwrap();
         assert_eq!(m1, m2, "both layers must share one layout");
         root.present().unwrap();
         mapping = m1;
@@ -191,9 +191,9 @@ fn curves_draw_for_edge_data() {
                     y_label: "value".into(),
                     curves: curves.clone(),
                 };
-                draw_curve_axes(&root, &axes, &style).unwrap();
+                draw_axes(&root, &axes, &style).unwrap();
                 let rider = curves.first().copied().unwrap_or(CurveKind::Identity);
-                draw_curve_point(&root, &axes, rider, point, &style).unwrap();
+                draw_marks(&root, &axes, &(rider, point), &style).unwrap();
                 root.present().unwrap();
             }
             assert!(svg.starts_with("<svg"));

@@ -1,7 +1,8 @@
 //! Bar charts: the draggable logit bars and the probability bars under them.
 
 use super::{
-    err, sane_range, styled_mesh, xy_layout, ChartStyle, DrawResult, PlotFrame, PlotMapping, XyAxes,
+    err, sane_range, ChartStyle, DrawResult, PlotFrame, PlotMapping, TickFormat, Ticks, XyAxes,
+    XyLayer,
 };
 use crate::format::format_sig;
 use plotters::coord::Shift;
@@ -41,6 +42,8 @@ pub struct BarMarks {
     pub threshold: Option<f64>,
 }
 
+/// Both layers of a bar chart: the axes, grid, zero line and class labels at the back, the
+/// bars, the argmax marker, the value labels and the arrows in front.
 impl XyAxes for BarAxes {
     const FRAME: PlotFrame = PlotFrame {
         left: 4.0,
@@ -48,155 +51,128 @@ impl XyAxes for BarAxes {
         ..PlotFrame::new(14.0, 10.0, 40.0, 58.0)
     };
 
+    type Marks = BarMarks;
+
     /// One unit of width per bar.
     fn ranges(&self) -> ((f64, f64), (f64, f64)) {
         let bars = (0.0, self.classes.max(1) as f64);
         (bars, sane_range(self.y_range, (-1.0, 1.0)))
     }
-}
 
-/// Draws the axes, grid, zero line and class labels (the background layer) and returns the
-/// pixel mapping of the plot area.
-pub fn draw_bar_axes<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &BarAxes,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    styled_mesh(&mut chart, style)
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(7)
-        .y_desc(axes.y_label.as_str())
-        .y_label_formatter(&|v| format_sig(*v, 3))
-        .draw()
-        .map_err(err)?;
-    let (lo, hi) = mapping.y_range;
-    if lo < 0.0 && hi > 0.0 {
-        chart
-            .draw_series(LineSeries::new(
-                [(0.0, 0.0), (mapping.x_range.1, 0.0)],
-                style.axis.stroke_width(style.line(1.0)),
-            ))
-            .map_err(err)?;
+    /// No x ticks (the class labels stand under the bars), values up the side.
+    fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
+        let x = Ticks::new(0, TickFormat::Plain).without_grid();
+        (x, Ticks::new(7, TickFormat::Number).titled(&self.y_label))
     }
-    let label_font = style
-        .label_font(12.0)
-        .pos(Pos::new(HPos::Center, VPos::Top));
-    let y = (mapping.top + mapping.height + style.px(6.0)) as i32;
-    for (i, label) in axes.class_labels.iter().enumerate().take(axes.classes) {
-        let x = mapping.px_of(i as f64 + 0.5) as i32;
-        root.draw(&Text::new(label.as_str(), (x, y), label_font.clone()))
-            .map_err(err)?;
-    }
-    Ok(mapping)
-}
 
-/// Draws the bars, the argmax marker, the value labels and the arrows (the foreground
-/// layer), on the same layout as [`draw_bar_axes`].
-pub fn draw_bars<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &BarAxes,
-    marks: &BarMarks,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    let (lo, hi) = mapping.y_range;
-    let base = 0.0_f64.clamp(lo, hi);
-    let clamp = |v: f64| if v.is_nan() { base } else { v.clamp(lo, hi) };
-    let line = style.line(2.0);
-    if let Some(t) = marks.threshold.filter(|t| *t > lo && *t < hi) {
-        // Dashes drawn as short segments (plotters' DashedLineSeries is not in every backend).
-        let n = mapping.x_range.1;
-        let steps = (n * 12.0).ceil() as usize;
-        let dashes = (0..steps).step_by(2).map(|k| {
-            let a = k as f64 / 12.0;
-            PathElement::new(
-                vec![(a, t), ((a + 1.0 / 24.0).min(n), t)],
-                style.axis.stroke_width(line),
-            )
-        });
-        chart.draw_series(dashes).map_err(err)?;
-    }
-    for (i, &v) in marks.values.iter().enumerate().take(axes.classes) {
-        let x0 = i as f64 + 0.18;
-        let x1 = i as f64 + 0.82;
-        let top = clamp(v);
-        let colour = if axes.background_class {
-            super::mask_grid::class_map_colour(i, style)
-        } else {
-            style.class_colour(i)
-        };
-        chart
-            .draw_series(std::iter::once(Rectangle::new(
-                [(x0, base), (x1, top)],
-                colour.filled(),
-            )))
-            .map_err(err)?;
-        let px = mapping.px_of(i as f64 + 0.5);
-        let above = top >= base;
-        if marks.value_labels {
-            draw_value_label(
-                root,
-                &mapping,
-                style,
-                format_sig(v, 3),
-                px,
-                mapping.py_of(top),
-                above,
-            )?;
+    fn draw_over(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (root, chart, mapping, style) = on.parts();
+        let (lo, hi) = mapping.y_range;
+        if lo < 0.0 && hi > 0.0 {
+            chart
+                .draw_series(LineSeries::new(
+                    [(0.0, 0.0), (mapping.x_range.1, 0.0)],
+                    style.axis.stroke_width(style.line(1.0)),
+                ))
+                .map_err(err)?;
         }
-        if marks.marked == Some(i) {
+        let label_font = style
+            .label_font(12.0)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        let y = (mapping.top + mapping.height + style.px(6.0)) as i32;
+        for (i, label) in self.class_labels.iter().enumerate().take(self.classes) {
+            let x = mapping.px_of(i as f64 + 0.5) as i32;
+            root.draw(&Text::new(label.as_str(), (x, y), label_font.clone()))
+                .map_err(err)?;
+        }
+        Ok(())
+    }
+
+    fn draw_front(&self, on: &mut XyLayer<impl DrawingBackend>, marks: &BarMarks) -> DrawResult {
+        let (root, chart, mapping, style) = on.parts();
+        let (lo, hi) = mapping.y_range;
+        let base = 0.0_f64.clamp(lo, hi);
+        let clamp = |v: f64| if v.is_nan() { base } else { v.clamp(lo, hi) };
+        let line = style.line(2.0);
+        if let Some(t) = marks.threshold.filter(|t| *t > lo && *t < hi) {
+            // Dashes drawn as short segments (plotters' DashedLineSeries is not in every backend).
+            let n = mapping.x_range.1;
+            let steps = (n * 12.0).ceil() as usize;
+            let dashes = (0..steps).step_by(2).map(|k| {
+                let a = k as f64 / 12.0;
+                PathElement::new(
+                    vec![(a, t), ((a + 1.0 / 24.0).min(n), t)],
+                    style.axis.stroke_width(line),
+                )
+            });
+            chart.draw_series(dashes).map_err(err)?;
+        }
+        for (i, &v) in marks.values.iter().enumerate().take(self.classes) {
+            let x0 = i as f64 + 0.18;
+            let x1 = i as f64 + 0.82;
+            let top = clamp(v);
+            let colour = if self.background_class {
+                super::mask_grid::class_map_colour(i, style)
+            } else {
+                style.class_colour(i)
+            };
             chart
                 .draw_series(std::iter::once(Rectangle::new(
                     [(x0, base), (x1, top)],
-                    style.text.stroke_width(line),
+                    colour.filled(),
                 )))
                 .map_err(err)?;
-        }
-        draw_class_marks(
-            root,
-            &mapping,
-            style,
-            px,
-            marks.marked == Some(i),
-            marks.truth == Some(i),
-        )?;
-    }
-    if let Some(arrows) = &marks.arrows {
-        for (i, &d) in arrows.iter().enumerate().take(axes.classes) {
-            let start = clamp(*marks.values.get(i).unwrap_or(&0.0));
-            let end = clamp(start + d);
-            let (px, py0, py1) = (
-                mapping.px_of(i as f64 + 0.91),
-                mapping.py_of(start),
-                mapping.py_of(end),
-            );
-            if !d.is_finite() || (py1 - py0).abs() < style.px(3.0) {
-                continue;
+            let px = mapping.px_of(i as f64 + 0.5);
+            let above = top >= base;
+            if marks.value_labels {
+                let end = mapping.py_of(top);
+                draw_value_label(root, &mapping, style, format_sig(v, 3), px, end, above)?;
             }
-            let stroke = style.accent.stroke_width(line);
-            root.draw(&PathElement::new(
-                vec![(px as i32, py0 as i32), (px as i32, py1 as i32)],
-                stroke,
-            ))
-            .map_err(err)?;
-            let head = style.px(6.0);
-            let dir = if py1 < py0 { 1.0 } else { -1.0 };
-            root.draw(&Polygon::new(
-                vec![
-                    ((px - head) as i32, (py1 + dir * head) as i32),
-                    ((px + head) as i32, (py1 + dir * head) as i32),
-                    (px as i32, py1 as i32),
-                ],
-                style.accent.filled(),
-            ))
-            .map_err(err)?;
+            if marks.marked == Some(i) {
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x0, base), (x1, top)],
+                        style.text.stroke_width(line),
+                    )))
+                    .map_err(err)?;
+            }
+            let (marked, truth) = (marks.marked == Some(i), marks.truth == Some(i));
+            draw_class_marks(root, &mapping, style, px, marked, truth)?;
         }
+        if let Some(arrows) = &marks.arrows {
+            for (i, &d) in arrows.iter().enumerate().take(self.classes) {
+                let start = clamp(*marks.values.get(i).unwrap_or(&0.0));
+                let end = clamp(start + d);
+                let (px, py0, py1) = (
+                    mapping.px_of(i as f64 + 0.91),
+                    mapping.py_of(start),
+                    mapping.py_of(end),
+                );
+                if !d.is_finite() || (py1 - py0).abs() < style.px(3.0) {
+                    continue;
+                }
+                let stroke = style.accent.stroke_width(line);
+                root.draw(&PathElement::new(
+                    vec![(px as i32, py0 as i32), (px as i32, py1 as i32)],
+                    stroke,
+                ))
+                .map_err(err)?;
+                let head = style.px(6.0);
+                let dir = if py1 < py0 { 1.0 } else { -1.0 };
+                root.draw(&Polygon::new(
+                    vec![
+                        ((px - head) as i32, (py1 + dir * head) as i32),
+                        ((px + head) as i32, (py1 + dir * head) as i32),
+                        (px as i32, py1 as i32),
+                    ],
+                    style.accent.filled(),
+                ))
+                .map_err(err)?;
+            }
+        }
+        Ok(())
     }
-    Ok(mapping)
 }
-
 /// A bar's value printed at its end, on a patch of background so neither a dashed threshold
 /// nor a neighbouring bar runs through it, and kept inside the plot (a bar at the bottom of
 /// the range would otherwise print over its class label).

@@ -1,12 +1,10 @@
 //! Function curves (sigmoid, logit, a loss or its gradient against z) with a draggable point.
 
 use super::{
-    draw_guided_point, err, line_legend, sane_range, styled_mesh, xy_layout, ChartStyle,
-    DrawResult, PlotFrame, PlotMapping, XyAxes,
+    draw_guided_point, err, line_legend, sane_range, DrawResult, PlotFrame, TickFormat, Ticks,
+    XyAxes, XyLayer,
 };
-use crate::format::format_sig;
 use crate::math;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// A curve the app can draw: each is a function of one variable.
@@ -121,8 +119,13 @@ pub struct CurveAxes {
     pub curves: Vec<CurveKind>,
 }
 
+/// Both layers of a curve plot: axes, grid and every curve with a legend at the back, the
+/// draggable point with guide lines to both axes in front.
 impl XyAxes for CurveAxes {
     const FRAME: PlotFrame = PlotFrame::new(12.0, 14.0, 40.0, 52.0);
+
+    /// The point: on which curve, at which x.
+    type Marks = (CurveKind, f64);
 
     fn ranges(&self) -> ((f64, f64), (f64, f64)) {
         let fallback = (-1.0, 1.0);
@@ -130,6 +133,53 @@ impl XyAxes for CurveAxes {
             sane_range(self.x_range, fallback),
             sane_range(self.y_range, fallback),
         )
+    }
+
+    fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
+        (
+            Ticks::new(7, TickFormat::Number).titled(&self.x_label),
+            Ticks::new(6, TickFormat::Number).titled(&self.y_label),
+        )
+    }
+
+    fn draw_over(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (_, chart, mapping, style) = on.parts();
+        let samples = (mapping.width as usize).clamp(50, 800);
+        let width = style.line(2.5);
+        for (i, kind) in self.curves.iter().enumerate() {
+            let colour = if *kind == CurveKind::Identity {
+                style.axis
+            } else {
+                style.class_colour(i)
+            };
+            let mut first = true;
+            for seg in segments(*kind, mapping.x_range, mapping.y_range, samples) {
+                let series = chart
+                    .draw_series(LineSeries::new(seg, colour.stroke_width(width)))
+                    .map_err(err)?;
+                if first {
+                    series.label(kind.label()).legend(line_legend(colour));
+                    first = false;
+                }
+            }
+        }
+        if !self.curves.is_empty() {
+            super::draw_legend(chart, style, SeriesLabelPosition::UpperLeft)?;
+        }
+        Ok(())
+    }
+
+    /// Nothing where the curve is not finite at `x`.
+    fn draw_front(&self, on: &mut XyLayer<impl DrawingBackend>, marks: &Self::Marks) -> DrawResult {
+        let ((kind, x), (_, chart, mapping, style)) = (*marks, on.parts());
+        let y = kind.eval(x);
+        if !(x.is_finite() && y.is_finite()) {
+            return Ok(());
+        }
+        let yc = y.clamp(mapping.y_range.0, mapping.y_range.1);
+        let origin = (mapping.x_range.0, mapping.y_range.0);
+        let colours = (style.accent, style.background);
+        draw_guided_point(chart, (x, yc), origin, colours, style)
     }
 }
 
@@ -152,68 +202,6 @@ fn segments(kind: CurveKind, x: (f64, f64), y: (f64, f64), samples: usize) -> Ve
         out.push(current);
     }
     out
-}
-
-/// Draws axes, grid and every curve with a legend (the background layer).
-pub fn draw_curve_axes<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &CurveAxes,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    styled_mesh(&mut chart, style)
-        .x_labels(7)
-        .y_labels(6)
-        .x_desc(axes.x_label.as_str())
-        .y_desc(axes.y_label.as_str())
-        .x_label_formatter(&|v| format_sig(*v, 3))
-        .y_label_formatter(&|v| format_sig(*v, 3))
-        .draw()
-        .map_err(err)?;
-    let samples = (mapping.width as usize).clamp(50, 800);
-    let width = style.line(2.5);
-    for (i, kind) in axes.curves.iter().enumerate() {
-        let colour = if *kind == CurveKind::Identity {
-            style.axis
-        } else {
-            style.class_colour(i)
-        };
-        let mut first = true;
-        for seg in segments(*kind, mapping.x_range, mapping.y_range, samples) {
-            let series = chart
-                .draw_series(LineSeries::new(seg, colour.stroke_width(width)))
-                .map_err(err)?;
-            if first {
-                series.label(kind.label()).legend(line_legend(colour));
-                first = false;
-            }
-        }
-    }
-    if !axes.curves.is_empty() {
-        super::draw_legend(&mut chart, style, SeriesLabelPosition::UpperLeft)?;
-    }
-    Ok(mapping)
-}
-
-/// Draws the draggable point at `x` on curve `kind`, with guide lines to both axes (the
-/// foreground layer). Returns the mapping, like the background.
-pub fn draw_curve_point<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &CurveAxes,
-    kind: CurveKind,
-    x: f64,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    let y = kind.eval(x);
-    if !(x.is_finite() && y.is_finite()) {
-        return Ok(mapping);
-    }
-    let yc = y.clamp(mapping.y_range.0, mapping.y_range.1);
-    let origin = (mapping.x_range.0, mapping.y_range.0);
-    let colours = (style.accent, style.background);
-    draw_guided_point(&mut chart, (x, yc), origin, colours, style)?;
-    Ok(mapping)
 }
 
 #[cfg(test)]

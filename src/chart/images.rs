@@ -3,7 +3,7 @@
 //! The titles and frames are the background layer; the pixels, which change while training
 //! runs, are the foreground.
 
-use super::{err, ChartStyle, DrawResult, PlotMapping};
+use super::{err, ChartStyle, DrawResult};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -37,20 +37,27 @@ impl PanelBox {
     }
 }
 
-/// The boxes of every image in an area of `width` × `height` backend pixels.
-pub fn panel_boxes(
-    panels: &ImagePanels,
-    width: u32,
-    height: u32,
-    style: &ChartStyle,
-) -> Vec<PanelBox> {
-    let n = panels.titles.len().max(1) as i32;
-    let (w, h) = (width as i32, height as i32);
-    let panel_w = w / n;
+/// The width of each of `n` columns side by side in an area of `width` × `height` backend
+/// pixels, and the side of the largest square that fits in one (at least 1) under a title
+/// strip `title` pixels high, with `pad` pixels around it and `below` left free under it.
+pub(crate) fn square_row(
+    n: usize,
+    (width, height): (u32, u32),
+    title: i32,
+    pad: i32,
+    below: i32,
+) -> (i32, i32) {
+    let panel_w = width as i32 / n.max(1) as i32;
+    let side = (panel_w - 2 * pad).min(height as i32 - title - pad - below);
+    (panel_w, side.max(1))
+}
+
+/// The boxes of every image in an area of `area` = (width, height) backend pixels.
+pub fn panel_boxes(panels: &ImagePanels, area: (u32, u32), style: &ChartStyle) -> Vec<PanelBox> {
     let title = style.px(24.0) as i32;
-    let pad = style.px(8.0) as i32;
-    let size = (panel_w - 2 * pad).min(h - title - pad).max(1);
-    (0..n)
+    let n = panels.titles.len();
+    let (panel_w, size) = square_row(n, area, title, style.px(8.0) as i32, 0);
+    (0..n.max(1) as i32)
         .map(|i| {
             let centre = panel_w * i + panel_w / 2;
             PanelBox {
@@ -74,18 +81,23 @@ pub fn grey(value: f64) -> RGBColor {
     RGBColor(g, g, g)
 }
 
-/// Draws a panel's title centred on `centre`, halfway down the room above the image, and a
-/// frame just outside the `size` × `size` image whose top-left pixel is (`left`, `top`).
+/// Draws a panel's title (`font_px` backend pixels high, in the text colour) centred on
+/// `centre`, halfway down the room above the image, and a frame in the axis colour just
+/// outside the `size` × `size` image whose top-left pixel is (`left`, `top`).
 pub(crate) fn draw_titled_frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    title: &str,
-    font: &TextStyle,
+    (title, font_px): (&str, f64),
     centre: i32,
     (left, top, size): (i32, i32, i32),
-    frame: ShapeStyle,
+    style: &ChartStyle,
 ) -> DrawResult<()> {
+    let font = (style.font, font_px)
+        .into_font()
+        .color(&style.text)
+        .pos(Pos::new(HPos::Center, VPos::Center));
     root.draw(&Text::new(title, (centre, top / 2), font))
         .map_err(err)?;
+    let frame = style.axis.stroke_width(style.line(1.0));
     draw_frame(root, (left, top, size), frame)
 }
 
@@ -103,33 +115,20 @@ pub(crate) fn draw_frame<DB: DrawingBackend>(
     .map_err(err)
 }
 
-fn mapping(width: u32, height: u32, panels: &ImagePanels) -> PlotMapping {
-    PlotMapping {
-        left: 0.0,
-        top: 0.0,
-        width: width.max(1) as f64,
-        height: height.max(1) as f64,
-        x_range: (0.0, panels.titles.len().max(1) as f64),
-        y_range: (0.0, 1.0),
-    }
-}
-
 /// Draws the titles and a frame around every image (the background layer).
 pub fn draw_image_frames<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &ImagePanels,
     style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (w, h) = root.dim_in_pixel();
-    let font = style
-        .label_font(13.0)
-        .pos(Pos::new(HPos::Center, VPos::Center));
-    let frame = style.axis.stroke_width(style.line(1.0));
-    for (b, title) in panel_boxes(panels, w, h, style).iter().zip(&panels.titles) {
+) -> DrawResult<()> {
+    for (b, title) in panel_boxes(panels, root.dim_in_pixel(), style)
+        .iter()
+        .zip(&panels.titles)
+    {
         let image = (b.left, b.top, b.size);
-        draw_titled_frame(root, title, &font, b.centre, image, frame)?;
+        draw_titled_frame(root, (title, style.font_size(13.0)), b.centre, image, style)?;
     }
-    Ok(mapping(w, h, panels))
+    Ok(())
 }
 
 /// Draws the pixels of each image (row by row, `side`² values; missing values are left
@@ -144,11 +143,10 @@ pub fn draw_images<DB: DrawingBackend>(
     images: &[Vec<f64>],
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
     let side = panels.side.max(1);
     let dot = style.class_colour(5);
     let outside = |v: f64| !(0.0..=1.0).contains(&v) && !v.is_nan();
-    let boxes = panel_boxes(panels, w, h, style);
+    let boxes = panel_boxes(panels, root.dim_in_pixel(), style);
     for (b, image) in boxes.iter().skip(first_panel).zip(images) {
         let cells = &image[..image.len().min(side * side)];
         for (row, values) in cells.chunks(side).enumerate() {
@@ -195,7 +193,7 @@ mod tests {
     #[test]
     fn boxes_fit_and_cells_tile_the_image() {
         let style = ChartStyle::new(Theme::Light, 2.0);
-        let boxes = panel_boxes(&panels(), 800, 300, &style);
+        let boxes = panel_boxes(&panels(), (800, 300), &style);
         assert_eq!(boxes.len(), 2);
         for b in &boxes {
             assert!(b.left >= 0 && b.left + b.size <= 800 && b.top + b.size <= 300);

@@ -19,23 +19,23 @@ pub mod mask_grid;
 pub mod roc;
 mod style;
 pub mod training;
+mod xy;
 
-pub use bars::{draw_bar_axes, draw_bars, BarAxes, BarMarks};
-pub use curves::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind};
+pub use bars::{BarAxes, BarMarks};
+pub use curves::{CurveAxes, CurveKind};
 pub use grid::{draw_batch_grid, BatchGrid};
 pub use images::{draw_image_frames, draw_images, ImagePanels};
-pub use roc::{draw_roc_axes, draw_roc_point};
+pub use roc::RocCurve;
 pub use style::{ChartStyle, Theme};
-pub use training::{draw_training_axes, draw_training_lines, TrainingAxes};
+pub use training::TrainingAxes;
+pub use xy::{draw_axes, draw_marks, PlotFrame, TickFormat, Ticks, XyAxes, XyLayer};
 
-use crate::format::format_sig;
-use plotters::chart::MeshStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// A chart with numeric x and y axes, as every layout function here builds it.
-pub(crate) type XyChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub type XyChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// A drawing failure, with the backend's message (drawing never panics).
 #[derive(Debug, Clone, PartialEq)]
@@ -49,8 +49,8 @@ impl std::fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
-/// Result of a drawing function.
-pub type DrawResult<T> = Result<T, ChartError>;
+/// Result of a drawing function (of most: nothing but success).
+pub type DrawResult<T = ()> = Result<T, ChartError>;
 
 pub(crate) fn err<E: std::fmt::Debug>(e: E) -> ChartError {
     ChartError(format!("{e:?}"))
@@ -129,65 +129,6 @@ impl PlotMapping {
     }
 }
 
-/// The room around a plot area, in CSS pixels: the margins and the label areas under the
-/// x axis and left of the y axis.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct PlotFrame {
-    /// Margin above the plot.
-    pub top: f64,
-    /// Margin right of the plot.
-    pub right: f64,
-    /// Margin left of the y labels.
-    pub left: f64,
-    /// Height of the x labels and title.
-    pub x_labels: f64,
-    /// Width of the y labels and title.
-    pub y_labels: f64,
-}
-
-impl PlotFrame {
-    /// Margins above and right of the plot, the x label height and the y label width (no
-    /// margin on the left).
-    pub(crate) const fn new(top: f64, right: f64, x_labels: f64, y_labels: f64) -> PlotFrame {
-        PlotFrame {
-            top,
-            right,
-            left: 0.0,
-            x_labels,
-            y_labels,
-        }
-    }
-}
-
-/// What both layers of a chart with numeric axes are laid out from.
-pub(crate) trait XyAxes {
-    /// The room around the plot.
-    const FRAME: PlotFrame;
-
-    /// The visible x and y ranges, in data units.
-    fn ranges(&self) -> ((f64, f64), (f64, f64));
-}
-
-/// Builds the chart of `axes` and its pixel mapping: the one layout both layers of a chart
-/// share, so what moves lands exactly on the axes.
-pub(crate) fn xy_layout<'a, DB: DrawingBackend, A: XyAxes>(
-    root: &'a DrawingArea<DB, Shift>,
-    axes: &A,
-    style: &ChartStyle,
-) -> DrawResult<(XyChart<'a, DB>, PlotMapping)> {
-    let (frame, (x, y)) = (A::FRAME, axes.ranges());
-    let chart = ChartBuilder::on(root)
-        .margin_top(style.px(frame.top) as i32)
-        .margin_right(style.px(frame.right) as i32)
-        .margin_left(style.px(frame.left) as i32)
-        .x_label_area_size(style.px(frame.x_labels) as i32)
-        .y_label_area_size(style.px(frame.y_labels) as i32)
-        .build_cartesian_2d(x.0..x.1, y.0..y.1)
-        .map_err(err)?;
-    let mapping = PlotMapping::from_area(&chart, x, y);
-    Ok((chart, mapping))
-}
-
 /// `(a, b)` if it is a usable axis range (finite, increasing), else `fallback`.
 pub(crate) fn sane_range((a, b): (f64, f64), fallback: (f64, f64)) -> (f64, f64) {
     if a.is_finite() && b.is_finite() && b > a {
@@ -195,33 +136,6 @@ pub(crate) fn sane_range((a, b): (f64, f64), fallback: (f64, f64)) -> (f64, f64)
     } else {
         fallback
     }
-}
-
-/// Tick labels of an axis that may be logarithmic (its values are then powers of ten).
-pub(crate) fn axis_formatter(log: bool) -> impl Fn(&f64) -> String {
-    move |v: &f64| {
-        if log {
-            format_sig(10f64.powf(*v), 2)
-        } else {
-            format_sig(*v, 3)
-        }
-    }
-}
-
-/// The mesh in the app's one style (labels in the text colour, axes in the axis colour,
-/// grid lines at the labelled ticks only); the caller adds the labels and draws it.
-pub(crate) fn styled_mesh<'a, 'b, DB: DrawingBackend>(
-    chart: &'b mut XyChart<'a, DB>,
-    style: &ChartStyle,
-) -> MeshStyle<'a, 'b, RangedCoordf64, RangedCoordf64, DB> {
-    let font = style.label_font(12.0);
-    let mut mesh = chart.configure_mesh();
-    mesh.label_style(font.clone())
-        .axis_desc_style(font)
-        .axis_style(style.axis)
-        .bold_line_style(style.grid)
-        .light_line_style(TRANSPARENT);
-    mesh
 }
 
 /// The legend sample of a line series: a short thick stroke in its colour.
@@ -261,6 +175,24 @@ pub(crate) fn draw_polyline<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(points.iter().copied(), stroke))
             .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Draws each of `lines` (its colour and points) as a line 2.5 px wide, then `end` (given
+/// the line's index and colour) at its last point: the moving part of a chart of series
+/// that grow while training runs.
+pub(crate) fn draw_lines_with_ends<DB: DrawingBackend>(
+    on: &mut XyLayer<DB>,
+    lines: impl IntoIterator<Item = (RGBColor, Vec<(f64, f64)>)>,
+    mut end: impl FnMut(&mut XyLayer<DB>, usize, RGBColor, (f64, f64)) -> DrawResult,
+) -> DrawResult {
+    let width = on.style.line(2.5);
+    for (i, (colour, points)) in lines.into_iter().enumerate() {
+        draw_polyline(&mut on.chart, &points, colour.stroke_width(width))?;
+        if let Some(&last) = points.last() {
+            end(on, i, colour, last)?;
+        }
     }
     Ok(())
 }

@@ -5,11 +5,9 @@
 //! back, the lines themselves (which grow while training runs) at the front.
 
 use super::{
-    axis_formatter, draw_polyline, err, legend_for_lines, sane_range, shade_band, styled_mesh,
-    xy_layout, ChartStyle, DrawResult, PlotFrame, PlotMapping, XyAxes,
+    draw_lines_with_ends, err, legend_for_lines, sane_range, shade_band, DrawResult, PlotFrame,
+    TickFormat, Ticks, XyAxes, XyLayer,
 };
-use crate::format::format_sig;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// The static part of a training chart.
@@ -32,12 +30,89 @@ pub struct TrainingAxes {
     pub reference: Option<f64>,
 }
 
+/// Both layers of a training chart: the axes, the band, the reference line and the legend
+/// at the back; in front, each series as a line from step 0 (series `i` has its value
+/// after `k` steps at index `k`) with a marker at its last point: a circle, a triangle, a
+/// square, … so the series differ by shape as well as colour.
 impl XyAxes for TrainingAxes {
     const FRAME: PlotFrame = PlotFrame::new(12.0, 14.0, 40.0, 56.0);
+
+    type Marks = [Vec<f64>];
 
     fn ranges(&self) -> ((f64, f64), (f64, f64)) {
         let steps = (0.0, self.steps.max(1) as f64);
         (steps, sane_range(self.y_range, (0.0, 1.0)))
+    }
+
+    fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
+        let y = Ticks::new(7, TickFormat::log_or_number(self.log_y)).titled(&self.y_label);
+        (Ticks::new(7, TickFormat::Number).titled("step"), y)
+    }
+
+    fn draw_under(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (_, chart, mapping, style) = on.parts();
+        let (lo, hi) = mapping.y_range;
+        match self.band {
+            Some((a, b)) if b.min(hi) > a.max(lo) => shade_band(
+                chart,
+                [(0.0, a.max(lo)), (mapping.x_range.1, b.min(hi))],
+                style,
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    fn draw_over(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (_, chart, mapping, style) = on.parts();
+        let (lo, hi) = mapping.y_range;
+        let steps = mapping.x_range.1;
+        if let Some(t) = self.reference.and_then(|t| plot_y(self, t)) {
+            if t > lo && t < hi {
+                let line = style.line(1.5);
+                let n = 60;
+                let dashes = (0..n).step_by(2).map(|k| {
+                    let a = steps * k as f64 / n as f64;
+                    let b = steps * (k + 1) as f64 / n as f64;
+                    PathElement::new(vec![(a, t), (b, t)], style.axis.stroke_width(line))
+                });
+                chart.draw_series(dashes).map_err(err)?;
+            }
+        }
+        let entries = self.series.iter().enumerate();
+        let entries = entries.map(|(i, label)| (label.as_str(), style.class_colour(i)));
+        legend_for_lines(chart, entries, style)
+    }
+
+    fn draw_front(&self, on: &mut XyLayer<impl DrawingBackend>, marks: &Self::Marks) -> DrawResult {
+        let style = on.style;
+        let r = style.px(5.0).max(2.0) as i32;
+        let lines = marks.iter().enumerate().map(|(i, values)| {
+            let points = values.iter().enumerate();
+            let points = points.filter_map(|(k, v)| plot_y(self, *v).map(|y| (k as f64, y)));
+            (style.class_colour(i), points.collect())
+        });
+        draw_lines_with_ends(on, lines, |on, i, colour, (x, y)| {
+            let (px, py) = (on.mapping.px_of(x) as i32, on.mapping.py_of(y) as i32);
+            let outline = style.background.stroke_width(style.line(1.5));
+            let root = on.root;
+            match i % 3 {
+                0 => {
+                    root.draw(&Circle::new((px, py), r, colour.filled()))
+                        .map_err(err)?;
+                    root.draw(&Circle::new((px, py), r, outline)).map_err(err)
+                }
+                1 => {
+                    let tri = vec![(px, py - r - 1), (px - r - 1, py + r), (px + r + 1, py + r)];
+                    root.draw(&Polygon::new(tri, colour.filled())).map_err(err)
+                }
+                _ => {
+                    let sq = [(px - r, py - r), (px + r, py + r)];
+                    root.draw(&Rectangle::new(sq, colour.filled()))
+                        .map_err(err)?;
+                    root.draw(&Rectangle::new(sq, outline)).map_err(err)
+                }
+            }
+        })
     }
 }
 
@@ -62,100 +137,10 @@ pub fn plot_y(axes: &TrainingAxes, value: f64) -> Option<f64> {
     Some(v.clamp(lo - margin, hi + margin))
 }
 
-/// Draws the axes, the band, the reference line and the legend (the background layer).
-pub fn draw_training_axes<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &TrainingAxes,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    let y_format = axis_formatter(axes.log_y);
-    let (lo, hi) = mapping.y_range;
-    let steps = mapping.x_range.1;
-    if let Some((a, b)) = axes.band {
-        let (a, b) = (a.max(lo), b.min(hi));
-        if b > a {
-            shade_band(&mut chart, [(0.0, a), (steps, b)], style)?;
-        }
-    }
-    styled_mesh(&mut chart, style)
-        .x_labels(7)
-        .y_labels(7)
-        .x_desc("step")
-        .y_desc(axes.y_label.as_str())
-        .x_label_formatter(&|v| format_sig(*v, 3))
-        .y_label_formatter(&y_format)
-        .draw()
-        .map_err(err)?;
-    if let Some(t) = axes.reference.and_then(|t| plot_y(axes, t)) {
-        if t > lo && t < hi {
-            let line = style.line(1.5);
-            let n = 60;
-            let dashes = (0..n).step_by(2).map(|k| {
-                let a = steps * k as f64 / n as f64;
-                let b = steps * (k + 1) as f64 / n as f64;
-                PathElement::new(vec![(a, t), (b, t)], style.axis.stroke_width(line))
-            });
-            chart.draw_series(dashes).map_err(err)?;
-        }
-    }
-    let entries = axes.series.iter().enumerate();
-    let entries = entries.map(|(i, label)| (label.as_str(), style.class_colour(i)));
-    legend_for_lines(&mut chart, entries, style)?;
-    Ok(mapping)
-}
-
-/// Draws each series as a line from step 0 (series `i` has its value after `k` steps at
-/// index `k`) with a marker at its last point: a circle, a triangle, a square, … so the
-/// series differ by shape as well as colour (the foreground layer).
-pub fn draw_training_lines<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &TrainingAxes,
-    series: &[Vec<f64>],
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    let width = style.line(2.5);
-    let r = style.px(5.0).max(2.0) as i32;
-    for (i, values) in series.iter().enumerate() {
-        let colour = style.class_colour(i);
-        let points: Vec<(f64, f64)> = values
-            .iter()
-            .enumerate()
-            .filter_map(|(k, v)| plot_y(axes, *v).map(|y| (k as f64, y)))
-            .collect();
-        draw_polyline(&mut chart, &points, colour.stroke_width(width))?;
-        let Some(&(x, y)) = points.last() else {
-            continue;
-        };
-        let (px, py) = (mapping.px_of(x) as i32, mapping.py_of(y) as i32);
-        let outline = style.background.stroke_width(style.line(1.5));
-        match i % 3 {
-            0 => {
-                root.draw(&Circle::new((px, py), r, colour.filled()))
-                    .map_err(err)?;
-                root.draw(&Circle::new((px, py), r, outline)).map_err(err)?;
-            }
-            1 => {
-                let tri = vec![(px, py - r - 1), (px - r - 1, py + r), (px + r + 1, py + r)];
-                root.draw(&Polygon::new(tri, colour.filled()))
-                    .map_err(err)?;
-            }
-            _ => {
-                let sq = [(px - r, py - r), (px + r, py + r)];
-                root.draw(&Rectangle::new(sq, colour.filled()))
-                    .map_err(err)?;
-                root.draw(&Rectangle::new(sq, outline)).map_err(err)?;
-            }
-        }
-    }
-    Ok(mapping)
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::chart::{fill_background, Theme};
+    use crate::chart::{draw_axes, draw_marks, fill_background, ChartStyle, Theme};
 
     fn axes(log_y: bool) -> TrainingAxes {
         TrainingAxes {
@@ -204,8 +189,8 @@ mod tests {
                         let style = ChartStyle::new(theme, 1.5);
                         fill_background(&root, &style).unwrap();
                         let a = axes(log_y);
-                        let m1 = draw_training_axes(&root, &a, &style).unwrap();
-                        let m2 = draw_training_lines(&root, &a, series, &style).unwrap();
+                        let m1 = draw_axes(&root, &a, &style).unwrap();
+                        let m2 = draw_marks(&root, &a, series, &style).unwrap();
                         assert_eq!(m1, m2);
                         root.present().unwrap();
                     }
@@ -222,8 +207,8 @@ mod tests {
             let mut a = axes(false);
             a.y_range = (f64::NAN, 1.0);
             a.steps = 0;
-            draw_training_axes(&root, &a, &style).unwrap();
-            draw_training_lines(&root, &a, &[vec![0.1, 0.2]], &style).unwrap();
+            draw_axes(&root, &a, &style).unwrap();
+            draw_marks(&root, &a, &[vec![0.1, 0.2]], &style).unwrap();
         }
         assert!(!svg.contains("NaN"));
     }

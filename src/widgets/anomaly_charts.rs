@@ -1,13 +1,12 @@
 //! The anomaly-detection lesson's widgets: an image gallery and a dot plot that work as
 //! pickers (click, or arrow keys), a score histogram with a threshold, and heat panels.
 
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::{LayeredCanvas, Picture, XyPicture};
 use crate::chart::anomaly::{
-    draw_dot_marks, draw_dot_plot, draw_gallery, draw_gallery_selection, draw_heat_panels,
-    draw_histogram, draw_histogram_threshold, draw_loss_axes, draw_loss_lines, draw_panel_frames,
-    DotPlot, GalleryLayout, HeatPanels, LossAxes, ScoreHistogram,
+    draw_gallery, draw_gallery_selection, draw_heat_panels, draw_panel_frames, DotPlot,
+    GalleryLayout, HeatPanels, LossAxes, ScoreHistogram,
 };
-use crate::chart::PlotMapping;
+use crate::chart::{draw_axes, draw_marks, PlotMapping};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -134,9 +133,9 @@ pub fn ErrorDotPlot(
     height: u32,
 ) -> impl IntoView {
     let mapping = RwSignal::new(None::<PlotMapping>);
-    let background = move |area: &_, style: &_| plot.with(|p| draw_dot_plot(area, p, style));
+    let background = move |area: &_, style: &_| plot.with(|p| draw_axes(area, p, style));
     let foreground = move |area: &_, style: &_| {
-        plot.with(|p| draw_dot_marks(area, p, threshold.get(), selected.get(), style))
+        plot.with(|p| draw_marks(area, p, &(threshold.get(), selected.get()), style))
             .map(|_| ())
     };
     // Per row, the dots sorted by score: the keyboard's order.
@@ -259,17 +258,7 @@ pub fn ScoreHistogramView(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| histogram.with(|h| draw_histogram(area, h, style));
-    let foreground = move |area: &_, style: &_| {
-        histogram
-            .with(|h| draw_histogram_threshold(area, h, threshold.get(), style))
-            .map(|_| ())
-    };
-    view! {
-        <div class="score-histogram" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <XyPicture class="score-histogram" testid axes=histogram marks=threshold height label /> }
 }
 
 /// Square images side by side, each in its own colour scale (grey, heat or diverging)
@@ -297,11 +286,7 @@ pub fn HeatPanelsView(
     let foreground = move |area: &_, style: &_| {
         panels.with(|p| images.with(|i| draw_heat_panels(area, p, i, style)))
     };
-    view! {
-        <div class="heat-panels" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <Picture class="heat-panels" testid background foreground height label /> }
 }
 
 /// Loss curves against the epoch on a log scale, growing while training runs. The axes
@@ -324,14 +309,5 @@ pub fn LossCurvesView(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| axes.with(|a| draw_loss_axes(area, a, style));
-    let foreground = move |area: &_, style: &_| {
-        axes.with(|a| series.with(|s| draw_loss_lines(area, a, s, style)))
-            .map(|_| ())
-    };
-    view! {
-        <div class="loss-curves" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <XyPicture class="loss-curves" testid axes marks=series height label /> }
 }

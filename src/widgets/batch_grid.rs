@@ -1,6 +1,6 @@
 //! A batch of multi-label predictions drawn as a grid of samples by labels.
 
-use super::layered_canvas::{no_background, LayeredCanvas};
+use super::layered_canvas::{no_background, Picture};
 use crate::chart::{draw_batch_grid, BatchGrid};
 use leptos::prelude::*;
 
@@ -27,9 +27,5 @@ pub fn BatchGridView(
             format!("Batch of {} samples by {} labels: {positives} true labels, {predicted} predicted positive", g.rows, g.cols)
         })
     });
-    view! {
-        <div class="batch-grid" data-testid=testid>
-            <LayeredCanvas background=no_background foreground height label name=testid />
-        </div>
-    }
+    view! { <Picture class="batch-grid" testid background=no_background foreground height label /> }
 }

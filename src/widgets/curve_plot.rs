@@ -1,9 +1,9 @@
 //! A function curve (or two) with a point the learner drags along it.
 
-use super::drag::{use_chart_drag, DragBox};
+use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use super::slider_keys::{apply, slider_key_step};
-use crate::chart::{draw_curve_axes, draw_curve_point, CurveAxes, CurveKind, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, CurveAxes, CurveKind};
 use crate::format::{format4, format_full};
 use leptos::prelude::*;
 
@@ -46,8 +46,7 @@ pub fn CurvePlot(
     #[prop(default = 280)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let container = NodeRef::<leptos::html::Div>::new();
+    let (mapping, container) = use_drag_target();
     let x_label_for_axes = x_label.clone();
     let axes = Memo::new(move |_| CurveAxes {
         x_range: x_range.get(),
@@ -65,9 +64,9 @@ pub fn CurvePlot(
         let digits = 1e3;
         on_change.run((x * digits).round() / digits);
     };
-    let background = move |area: &_, style: &_| draw_curve_axes(area, &axes.get(), style);
+    let background = move |area: &_, style: &_| draw_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
-        draw_curve_point(area, &axes.get(), rider(), point.get(), style).map(|_| ())
+        draw_marks(area, &axes.get(), &(rider(), point.get()), style).map(|_| ())
     };
     let name = value_name.clone();
     let summary = Signal::derive(move || {

@@ -4,6 +4,7 @@
 //! (the handlers live on the element).
 
 use super::layered_canvas::press_origin;
+use crate::chart::PlotMapping;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 
@@ -63,6 +64,12 @@ pub fn use_pointer_drag<T: Clone + 'static>(
         }
     };
     PointerDrag { down, moved, end }
+}
+
+/// What a widget the learner drags on starts with: the signal its background reports the
+/// plot mapping to (pixels back to data) and the element its drag is on.
+pub fn use_drag_target() -> (RwSignal<Option<PlotMapping>>, NodeRef<leptos::html::Div>) {
+    (RwSignal::new(None), NodeRef::new())
 }
 
 /// A drag on the chart in `container` (a primary-button press on its drawing), reported in

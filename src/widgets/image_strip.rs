@@ -1,6 +1,6 @@
 //! Small grey images side by side under their titles.
 
-use super::layered_canvas::LayeredCanvas;
+use super::layered_canvas::Picture;
 use crate::chart::{draw_image_frames, draw_images, ImagePanels};
 use leptos::prelude::*;
 
@@ -44,9 +44,5 @@ pub fn ImageStrip(
         let first = fixed_count();
         panels.with(|p| images.with(|i| draw_images(area, p, first, i, style)))
     };
-    view! {
-        <div class="image-strip" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <Picture class="image-strip" testid background foreground height label /> }
 }

@@ -1,12 +1,13 @@
 //! Two stacked canvases (rarely redrawn axes below, what moves above) with PNG export and full screen.
 
 use crate::chart::canvas::{clear, drawing_area, fit_to_size, measure};
-use crate::chart::{ChartStyle, DrawResult, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, ChartStyle, DrawResult, PlotMapping, XyAxes};
 use crate::widgets::use_theme;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::borrow::Borrow;
 use wasm_bindgen::JsCast;
 
 /// Whether a pointer event started on a chart's drawing (not on its tool buttons).
@@ -296,4 +297,62 @@ where
             </div>
         </div>
     }
+}
+
+/// A picture in its own box (CSS class `class`, `data-testid` `testid`, which also names
+/// its PNG export): a [`LayeredCanvas`] with nothing laid over it, only looked at.
+#[component]
+pub fn Picture<B, F, M>(
+    /// CSS class of the box.
+    class: &'static str,
+    /// `data-testid` of the box.
+    testid: &'static str,
+    /// Draws the bottom layer.
+    background: B,
+    /// Draws the top layer.
+    foreground: F,
+    /// Height in CSS pixels.
+    height: u32,
+    /// What a screen reader should be told the picture shows.
+    label: Signal<String>,
+) -> impl IntoView
+where
+    B: Fn(&CanvasArea, &ChartStyle) -> DrawResult<M> + 'static,
+    F: Fn(&CanvasArea, &ChartStyle) -> DrawResult<()> + 'static,
+    M: BackgroundDrawn + 'static,
+{
+    view! {
+        <div class=class data-testid=testid>
+            <LayeredCanvas background foreground height label name=testid />
+        </div>
+    }
+}
+
+/// A chart with numeric axes in its own box (see [`Picture`]): `axes` are the background,
+/// redrawn when they change, and `marks` the foreground, redrawn when they change.
+#[component]
+pub fn XyPicture<A, K>(
+    /// CSS class of the box.
+    class: &'static str,
+    /// `data-testid` of the box.
+    testid: &'static str,
+    /// The chart's axes.
+    axes: Signal<A>,
+    /// What the front layer shows.
+    marks: Signal<K>,
+    /// Height in CSS pixels.
+    height: u32,
+    /// What a screen reader should be told the chart shows.
+    label: Signal<String>,
+) -> impl IntoView
+where
+    A: XyAxes + Send + Sync + 'static,
+    K: Borrow<A::Marks> + Send + Sync + 'static,
+{
+    let background = move |area: &_, style: &_| axes.with(|a| draw_axes(area, a, style));
+    let foreground = move |area: &_, style: &_| {
+        axes.with(|a| marks.with(|m| draw_marks(area, a, m.borrow(), style)))
+            .map(|_| ())
+    };
+    view! { <Picture class testid background foreground height label /> }
 }

@@ -1,9 +1,10 @@
 //! Draggable logit bars: one focusable slider per class.
 
-use super::drag::{use_chart_drag, DragBox};
+use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
+use super::probability_bars::bar_summary;
 use super::slider_keys::{apply, slider_key_step};
-use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks};
 use crate::format::{format4, format_full};
 use crate::playground::argmax;
 use leptos::prelude::*;
@@ -56,8 +57,7 @@ pub fn LogitBars(
     #[prop(default = 280)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let container = NodeRef::<leptos::html::Div>::new();
+    let (mapping, container) = use_drag_target();
     let count = Memo::new(move |_| values.with(|v| v.len()));
     let axes = Memo::new(move |_| BarAxes {
         classes: count.get(),
@@ -127,7 +127,7 @@ pub fn LogitBars(
         }
         now
     });
-    let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
+    let background = move |area: &_, style: &_| draw_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
         let marks = BarMarks {
@@ -138,23 +138,10 @@ pub fn LogitBars(
             threshold: None,
             values: v,
         };
-        draw_bars(area, &axes.get(), &marks, style).map(|_| ())
+        draw_marks(area, &axes.get(), &marks, style).map(|_| ())
     };
     let summary = Signal::derive(move || {
-        let v = values.get();
-        let names = labels.get();
-        let parts: Vec<String> = v
-            .iter()
-            .enumerate()
-            .map(|(i, z)| {
-                format!(
-                    "{} {}",
-                    names.get(i).cloned().unwrap_or_default(),
-                    format4(*z)
-                )
-            })
-            .collect();
-        format!("Bar chart of logits: {}", parts.join(", "))
+        labels.with(|names| values.with(|v| bar_summary("logits", names, v)))
     });
 
     let sliders = move || {

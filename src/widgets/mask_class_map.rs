@@ -1,9 +1,8 @@
 //! A class map beside the model's prediction of it, with a pixel the learner selects.
 
-use super::layered_canvas::LayeredCanvas;
-use super::mask_painter::{arrow_move, cell_in, overlay_box, overlay_style};
+use super::drag::{use_drag_target, use_pointer_drag};
+use super::mask_layer::{arrow_move, cell_in, overlay_box, MaskBox};
 use crate::chart::mask_grid::{draw_cell_cursor, draw_class_cells, draw_mask_frames, MaskPanels};
-use crate::chart::PlotMapping;
 use leptos::prelude::*;
 
 /// A class map beside the model's prediction of it: every pixel coloured by its class
@@ -34,8 +33,7 @@ pub fn MaskClassMap(
     #[prop(default = 340)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let layer = NodeRef::<leptos::html::Div>::new();
+    let (mapping, layer) = use_drag_target();
     let panels = StoredValue::new(MaskPanels {
         size,
         titles: vec![
@@ -68,33 +66,30 @@ pub fn MaskClassMap(
             truth.with(|t| predicted.with(|p| t.iter().zip(p).filter(|(a, b)| a != b).count()));
         format!("A {size} by {size} class map beside the model's prediction; {wrong} pixels are predicted wrong")
     });
-    let status = move || {
-        let (r, c) = selected.get();
-        let i = r * size + c;
+    // What the status line says after "Selected row r, column c: ".
+    let status = move |i: usize| {
         let t = truth.with(|t| t.get(i).copied().unwrap_or(0));
         let p = predicted.with(|p| p.get(i).copied().unwrap_or(0));
-        format!(
-            "Selected row {}, column {}: truth {}, predicted {}{}",
-            r,
-            c,
-            name(t),
-            name(p),
-            if t == p { "" } else { " (wrong)" }
-        )
+        let verdict = if t == p { "" } else { " (wrong)" };
+        format!("truth {}, predicted {}{verdict}", name(t), name(p))
     };
-    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
-        if ev.button() != 0 {
-            return;
-        }
-        let Some(el) = layer.get_untracked() else {
-            return;
-        };
-        if let Some(cell) = cell_in(overlay_box(&el), &ev, size) {
+    // A press selects the pixel under it; nothing is dragged.
+    let drag = use_pointer_drag(
+        layer,
+        move |ev| {
+            if ev.button() != 0 {
+                return None;
+            }
+            let el = layer.get_untracked()?;
+            let cell = cell_in(overlay_box(&el), ev, size)?;
             ev.prevent_default();
             let _ = el.focus();
             selected.set(cell);
-        }
-    };
+            None::<()>
+        },
+        |_, _| {},
+        |_| {},
+    );
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -104,27 +99,8 @@ pub fn MaskClassMap(
             selected.set(next);
         }
     };
+    let aria = format!("Prediction, {size} by {size} pixels. Arrow keys move the selected pixel.");
     view! {
-        <div class="mask-class-map" data-testid=testid>
-            <LayeredCanvas background foreground mapping height label>
-                <div
-                    class="mask-layer select"
-                    node_ref=layer
-                    tabindex="0"
-                    role="application"
-                    aria-roledescription="pixel picker"
-                    aria-label=format!("Prediction, {size} by {size} pixels. Arrow keys move the selected pixel.")
-                    aria-describedby=format!("{testid}-status")
-                    data-testid=format!("{testid}-grid")
-                    data-size=size
-                    data-row=move || selected.get().0
-                    data-col=move || selected.get().1
-                    style=move || overlay_style(mapping.get())
-                    on:pointerdown=on_pointerdown
-                    on:keydown:capture=on_keydown
-                ></div>
-            </LayeredCanvas>
-            <p class="mask-status" id=format!("{testid}-status") aria-live="polite" data-testid=format!("{testid}-status")>{status}</p>
-        </div>
+        <MaskBox class="mask-class-map" testid background foreground mapping height label layer layer_class="mask-layer select" roledescription="pixel picker" aria size at=selected at_name="Selected row" status drag on_keydown />
     }
 }

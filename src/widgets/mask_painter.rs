@@ -1,66 +1,13 @@
 //! A grid the learner paints predicted probabilities on with a brush, by pointer or keyboard.
 
-use super::drag::use_pointer_drag;
-use super::layered_canvas::LayeredCanvas;
+use super::drag::{use_drag_target, use_pointer_drag, PointerDrag};
+use super::mask_layer::{arrow_move, cell_in, overlay_box, MaskBox};
 use crate::chart::mask_grid::{
     draw_cell_cursor, draw_mask_frames, draw_mask_outline, draw_probability_cells,
     draw_truth_cells, line_cells, truth_colour, MaskPanels,
 };
-use crate::chart::PlotMapping;
 use crate::format::format4;
 use leptos::prelude::*;
-
-/// Position of the grid overlay (CSS pixels) from the chart's mapping.
-pub(crate) fn overlay_style(m: Option<PlotMapping>) -> String {
-    match m {
-        Some(m) => format!(
-            "left: {:.1}px; top: {:.1}px; width: {:.1}px; height: {:.1}px",
-            m.left, m.top, m.width, m.height
-        ),
-        None => "display: none".to_string(),
-    }
-}
-
-/// The overlay's box in viewport pixels: (left, top, width, height).
-pub(crate) fn overlay_box(el: &web_sys::HtmlElement) -> (f64, f64, f64, f64) {
-    let r = el.get_bounding_client_rect();
-    (r.left(), r.top(), r.width(), r.height())
-}
-
-/// The cell under a pointer, clamped to the grid, from the overlay's box.
-pub(crate) fn cell_in(
-    (left, top, width, height): (f64, f64, f64, f64),
-    ev: &leptos::ev::PointerEvent,
-    size: usize,
-) -> Option<(usize, usize)> {
-    if !(width > 0.0 && height > 0.0) || size == 0 {
-        return None;
-    }
-    let fx = (ev.client_x() as f64 - left) / width;
-    let fy = (ev.client_y() as f64 - top) / height;
-    let at = |f: f64| (f * size as f64).floor().clamp(0.0, (size - 1) as f64) as usize;
-    Some((at(fy), at(fx)))
-}
-
-/// Moves a grid cursor by an arrow key; `None` for other keys.
-pub(crate) fn arrow_move(
-    key: &str,
-    (row, col): (usize, usize),
-    size: usize,
-) -> Option<(usize, usize)> {
-    let last = size.saturating_sub(1);
-    match key {
-        "ArrowUp" => Some((row.saturating_sub(1), col)),
-        "ArrowDown" => Some(((row + 1).min(last), col)),
-        "ArrowLeft" => Some((row, col.saturating_sub(1))),
-        "ArrowRight" => Some((row, (col + 1).min(last))),
-        "Home" => Some((row, 0)),
-        "End" => Some((row, last)),
-        "PageUp" => Some((0, col)),
-        "PageDown" => Some((last, col)),
-        _ => None,
-    }
-}
 
 /// A ground truth beside a prediction the learner paints: probabilities of "object" per
 /// pixel, shaded from background (0) to blue (1), with the true object outlined on top and
@@ -97,8 +44,7 @@ pub fn MaskPainter(
     #[prop(default = 400)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let layer = NodeRef::<leptos::html::Div>::new();
+    let (mapping, layer) = use_drag_target();
     let stroke = StoredValue::new(None::<((usize, usize), bool)>);
     // The overlay's box, measured when a stroke starts (reading it on every move would
     // force a layout after each repaint).
@@ -136,18 +82,12 @@ pub fn MaskPainter(
         });
         format!("Ground truth with {object} object pixels beside your prediction, in which {painted} pixels are above {threshold}")
     });
-    let status = move || {
-        let (r, c) = cursor.get();
-        let i = r * size + c;
+    // What the status line says after "Row r, column c: ".
+    let status = move |i: usize| {
         let p = values.with(|v| v.get(i).copied().unwrap_or(0.0));
-        let t = truth.with(|t| t.get(i).copied().unwrap_or(0.0));
-        format!(
-            "Row {}, column {}: p = {}, truth: {}",
-            r,
-            c,
-            format4(p),
-            if t >= 0.5 { "object" } else { "background" }
-        )
+        let object = truth.with(|t| t.get(i).copied().unwrap_or(0.0)) >= 0.5;
+        let truth = if object { "object" } else { "background" };
+        format!("p = {}, truth: {truth}", format4(p))
     };
 
     let paint_to = move |cell: (usize, usize), erase: bool| {
@@ -225,32 +165,13 @@ pub fn MaskPainter(
         ev.prevent_default();
     };
 
+    let drag = PointerDrag {
+        down: drag.down,
+        moved: drag.moved,
+        end: end_stroke,
+    };
+    let aria = format!("Your prediction, {size} by {size} pixels. Arrow keys move the cursor, Space paints with the brush, Delete erases, Shift and an arrow paint while moving.");
     view! {
-        <div class="mask-painter" data-testid=testid>
-            <LayeredCanvas background foreground mapping height label>
-                <div
-                    class="mask-layer"
-                    node_ref=layer
-                    tabindex="0"
-                    role="application"
-                    aria-roledescription="paint grid"
-                    aria-label=format!("Your prediction, {size} by {size} pixels. Arrow keys move the cursor, Space paints with the brush, Delete erases, Shift and an arrow paint while moving.")
-                    aria-describedby=format!("{testid}-status")
-                    data-testid=format!("{testid}-grid")
-                    data-size=size
-                    data-row=move || cursor.get().0
-                    data-col=move || cursor.get().1
-                    style=move || overlay_style(mapping.get())
-                    on:pointerdown=drag.down
-                    on:pointermove=drag.moved
-                    on:pointerup=end_stroke
-                    on:pointercancel=end_stroke
-                    on:lostpointercapture=end_stroke
-                    on:contextmenu=move |ev: leptos::ev::MouseEvent| ev.prevent_default()
-                    on:keydown:capture=on_keydown
-                ></div>
-            </LayeredCanvas>
-            <p class="mask-status" id=format!("{testid}-status") aria-live="polite" data-testid=format!("{testid}-status")>{status}</p>
-        </div>
+        <MaskBox class="mask-painter" testid background foreground mapping height label layer layer_class="mask-layer" roledescription="paint grid" aria size at=cursor at_name="Row" status drag on_keydown no_menu=true />
     }
 }

@@ -1,6 +1,6 @@
 //! Probability maps and tensor grids shown side by side (pictures only, no input).
 
-use super::layered_canvas::{no_background, LayeredCanvas};
+use super::layered_canvas::{no_background, Picture};
 use crate::chart::mask_grid::{
     draw_mask_frames, draw_mask_outline, draw_probability_cells, draw_tensor_grids, truth_colour,
     MaskPanels, TensorGrid,
@@ -54,11 +54,7 @@ pub fn MaskMaps(
             })
         })
     };
-    view! {
-        <div class="mask-maps" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <Picture class="mask-maps" testid background foreground height label /> }
 }
 
 /// Small tensors drawn as grids of labelled cells coloured by class (read-only).
@@ -78,9 +74,5 @@ pub fn TensorGrids(
     height: u32,
 ) -> impl IntoView {
     let foreground = move |area: &_, style: &_| grids.with(|g| draw_tensor_grids(area, g, style));
-    view! {
-        <div class="tensor-grids" data-testid=testid>
-            <LayeredCanvas background=no_background foreground height label />
-        </div>
-    }
+    view! { <Picture class="tensor-grids" testid background=no_background foreground height label /> }
 }

@@ -13,6 +13,7 @@ mod image_strip;
 mod layered_canvas;
 mod logit_bars;
 mod mask_class_map;
+mod mask_layer;
 mod mask_painter;
 mod mask_views;
 mod probability_bars;

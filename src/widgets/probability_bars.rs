@@ -1,7 +1,7 @@
 //! Probabilities as bars on [0, 1], the most likely class marked.
 
-use super::layered_canvas::LayeredCanvas;
-use crate::chart::{draw_bar_axes, draw_bars, BarAxes, BarMarks};
+use super::layered_canvas::Picture;
+use crate::chart::{draw_axes, draw_marks, BarAxes, BarMarks};
 use crate::format::format4;
 use crate::playground::argmax;
 use leptos::prelude::*;
@@ -27,12 +27,12 @@ pub fn ProbabilityBars(
     /// The true class, marked "true" under its bar.
     #[prop(optional, into)]
     truth: Option<Signal<Option<usize>>>,
-    /// `data-testid` of the widget.
-    #[prop(default = "probability-bars")]
-    testid: &'static str,
     /// Class 0 is a segmentation background, grey as in the class maps.
     #[prop(optional)]
     background_class: bool,
+    /// `data-testid` of the widget.
+    #[prop(default = "probability-bars")]
+    testid: &'static str,
     /// Chart height in CSS pixels.
     #[prop(default = 240)]
     height: u32,
@@ -44,42 +44,29 @@ pub fn ProbabilityBars(
         class_labels: labels.get(),
         background_class,
     });
-    let background = move |area: &_, style: &_| draw_bar_axes(area, &axes.get(), style);
+    // Sigmoid outputs are independent yes/no answers, one per label: no single "most likely"
+    // class applies, so only softmax-like charts get the ▲.
+    let independent =
+        Memo::new(move |_| y_label.with(|l| l.starts_with("sigmoid") || l.starts_with("σ")));
+    let background = move |area: &_, style: &_| draw_axes(area, &axes.get(), style);
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
-        // Sigmoid outputs are independent yes/no answers, one per label: no single "most
-        // likely" class applies, so only softmax-like charts get the ▲.
-        let independent = y_label.with(|l| l.starts_with("sigmoid") || l.starts_with("σ"));
         let marks = BarMarks {
-            marked: (!independent && !v.is_empty()).then(|| argmax(&v)),
+            marked: (!independent.get() && !v.is_empty()).then(|| argmax(&v)),
             truth: truth.and_then(|t| t.get()),
             arrows: None,
             value_labels: true,
             threshold: threshold.and_then(|t| t.get()),
             values: v,
         };
-        draw_bars(area, &axes.get(), &marks, style).map(|_| ())
+        draw_marks(area, &axes.get(), &marks, style).map(|_| ())
     };
     let summary = Signal::derive(move || {
-        let names = labels.get();
-        let parts: Vec<String> = values
-            .get()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                format!(
-                    "{} {}",
-                    names.get(i).cloned().unwrap_or_default(),
-                    format4(*p)
-                )
-            })
-            .collect();
-        format!("Bar chart of {}: {}", y_label.get(), parts.join(", "))
+        labels.with(|names| values.with(|v| bar_summary(&y_label.get(), names, v)))
     });
     let key = move || {
-        let independent = y_label.with(|l| l.starts_with("sigmoid") || l.starts_with("σ"));
         let has_truth = truth.is_some_and(|t| t.get().is_some());
-        match (independent, has_truth) {
+        match (independent.get(), has_truth) {
             (false, false) => "▲ under a label: the most likely class (largest probability).",
             (false, true) => "▲: the most likely class · “true”: the true class.",
             (true, false) => "Each label answers its own yes/no: no single most likely class.",
@@ -87,9 +74,26 @@ pub fn ProbabilityBars(
         }
     };
     view! {
-        <div class="probability-bars" data-testid=testid>
-            <LayeredCanvas background foreground height label=summary name=testid />
+        <div class="bars-with-key">
+            <Picture class="probability-bars" testid background foreground height label=summary />
             <p class="chart-key muted">{key}</p>
         </div>
     }
+}
+
+/// What a bar chart shows, for screen readers: "Bar chart of `what`: " and each bar's label
+/// with its value.
+pub(super) fn bar_summary(what: &str, names: &[String], values: &[f64]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            format!(
+                "{} {}",
+                names.get(i).map(String::as_str).unwrap_or_default(),
+                format4(*v)
+            )
+        })
+        .collect();
+    format!("Bar chart of {what}: {}", parts.join(", "))
 }

@@ -1,9 +1,9 @@
 //! A ROC curve with a draggable operating point.
 
-use super::drag::{use_chart_drag, DragBox};
+use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use crate::chart::roc::nearest_point;
-use crate::chart::{draw_roc_axes, draw_roc_point, PlotMapping};
+use crate::chart::{draw_axes, draw_marks, RocCurve};
 use crate::format::{format4, format_full};
 use crate::math::RocPoint;
 use leptos::prelude::*;
@@ -28,8 +28,7 @@ pub fn RocPlot(
     #[prop(default = 320)]
     height: u32,
 ) -> impl IntoView {
-    let mapping = RwSignal::new(None::<PlotMapping>);
-    let container = NodeRef::<leptos::html::Div>::new();
+    let (mapping, container) = use_drag_target();
     let pick = move |(px, py): (f64, f64)| {
         let Some(m) = mapping.get_untracked() else {
             return;
@@ -38,10 +37,12 @@ pub fn RocPlot(
         let i = points.with_untracked(|p| nearest_point(p, x, y));
         on_change.run(i);
     };
-    let background = move |area: &_, style: &_| points.with(|p| draw_roc_axes(area, p, style));
+    let background = move |area: &_, style: &_| {
+        points.with(|points| draw_axes(area, &RocCurve { points }, style))
+    };
     let foreground = move |area: &_, style: &_| {
         points
-            .with(|p| draw_roc_point(area, p, index.get(), style))
+            .with(|points| draw_marks(area, &RocCurve { points }, &index.get(), style))
             .map(|_| ())
     };
     let label =

@@ -1,7 +1,7 @@
 //! Training curves growing while a run goes on.
 
-use super::layered_canvas::LayeredCanvas;
-use crate::chart::{draw_training_axes, draw_training_lines, TrainingAxes};
+use super::layered_canvas::XyPicture;
+use crate::chart::TrainingAxes;
 use leptos::prelude::*;
 
 /// Training curves: one line per series against the step, growing while training runs.
@@ -26,17 +26,5 @@ pub fn TrainingPlot(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
-    let background = move |area: &_, style: &_| {
-        axes.with(|a| draw_training_axes(area, a, style))
-            .map(|_| ())
-    };
-    let foreground = move |area: &_, style: &_| {
-        axes.with(|a| series.with(|s| draw_training_lines(area, a, s, style)))
-            .map(|_| ())
-    };
-    view! {
-        <div class="training-plot" data-testid=testid>
-            <LayeredCanvas background foreground height label />
-        </div>
-    }
+    view! { <XyPicture class="training-plot" testid axes marks=series height label /> }
 }

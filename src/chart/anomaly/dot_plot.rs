@@ -1,11 +1,7 @@
 //! The dot plot: one dot per image, a row per kind, against its score (the inspection picker).
 
 use super::{axis_value, draw_flagged, shade_x_band};
-use crate::chart::{
-    axis_formatter, err, sane_range, styled_mesh, xy_layout, ChartStyle, DrawResult, PlotFrame,
-    PlotMapping, XyAxes,
-};
-use plotters::coord::Shift;
+use crate::chart::{err, sane_range, DrawResult, PlotFrame, TickFormat, Ticks, XyAxes, XyLayer};
 use plotters::prelude::*;
 
 /// One dot per image: a row per kind, the image's score across.
@@ -39,86 +35,64 @@ impl DotPlot {
     }
 }
 
+/// Both layers of a dot plot: the axes, the row labels and every dot in its row's colour
+/// at the back; in front, the threshold line (when given) and a ring around the selected
+/// dot.
 impl XyAxes for DotPlot {
     const FRAME: PlotFrame = PlotFrame::new(10.0, 16.0, 40.0, 104.0);
+
+    /// The threshold and the selected dot.
+    type Marks = (Option<f64>, Option<usize>);
 
     /// Scores across, one unit of height per row.
     fn ranges(&self) -> ((f64, f64), (f64, f64)) {
         let rows = self.rows.len().max(1) as f64;
         (sane_range(self.x_range, (0.0, 1.0)), (0.0, rows))
     }
-}
 
-/// Draws the axes, the row labels and every dot in its row's colour (the background).
-pub fn draw_dot_plot<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    plot: &DotPlot,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, plot, style)?;
-    shade_x_band(&mut chart, &mapping, plot.band, plot.log_x, style)?;
-    let n = plot.rows.len().max(1);
-    let labels: Vec<String> = plot.rows.iter().map(|(l, _)| l.clone()).collect();
-    let row_label = move |v: &f64| {
-        let k = n as f64 - v - 0.5;
-        let r = k.round();
-        if (k - r).abs() < 1e-6 && r >= 0.0 {
-            labels.get(r as usize).cloned().unwrap_or_default()
-        } else {
-            String::new()
+    /// Scores across; a label at the centre of each row, the rows' own lines as its grid.
+    fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
+        let x = Ticks::new(7, TickFormat::log_or_number(self.log_x)).titled(&self.x_label);
+        let rows = Ticks::new(self.rows.len().max(1) * 2 + 1, TickFormat::Rows(&self.rows));
+        (x, rows.without_grid())
+    }
+
+    fn draw_under(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (_, chart, mapping, style) = on.parts();
+        shade_x_band(chart, &mapping, self.band, self.log_x, style)
+    }
+
+    fn draw_over(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (_, chart, mapping, style) = on.parts();
+        for r in 1..self.rows.len().max(1) {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(mapping.x_range.0, r as f64), (mapping.x_range.1, r as f64)],
+                    style.grid.stroke_width(1),
+                )))
+                .map_err(err)?;
         }
-    };
-    let x_format = axis_formatter(plot.log_x);
-    styled_mesh(&mut chart, style)
-        .x_labels(7)
-        .y_labels(n * 2 + 1)
-        .x_desc(plot.x_label.as_str())
-        .x_label_formatter(&x_format)
-        .y_label_formatter(&row_label)
-        .disable_y_mesh()
-        .draw()
-        .map_err(err)?;
-    for r in 1..n {
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                vec![(mapping.x_range.0, r as f64), (mapping.x_range.1, r as f64)],
-                style.grid.stroke_width(1),
-            )))
-            .map_err(err)?;
+        let radius = style.px(4.0).max(2.0) as i32;
+        let dots = (0..self.dots.len()).filter_map(|i| {
+            let (row, _) = self.dots[i];
+            let colour = self.rows.get(row).map(|r| r.1).unwrap_or(0);
+            self.position(i)
+                .map(|p| Circle::new(p, radius, style.class_colour(colour).mix(0.85).filled()))
+        });
+        chart.draw_series(dots).map_err(err)?;
+        Ok(())
     }
-    let radius = style.px(4.0).max(2.0) as i32;
-    let dots = (0..plot.dots.len()).filter_map(|i| {
-        let (row, _) = plot.dots[i];
-        let colour = plot.rows.get(row).map(|r| r.1).unwrap_or(0);
-        plot.position(i)
-            .map(|p| Circle::new(p, radius, style.class_colour(colour).mix(0.85).filled()))
-    });
-    chart.draw_series(dots).map_err(err)?;
-    Ok(mapping)
-}
 
-/// Draws the threshold line (when given) and a ring around the selected dot (the
-/// foreground layer).
-pub fn draw_dot_marks<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    plot: &DotPlot,
-    threshold: Option<f64>,
-    selected: Option<usize>,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, plot, style)?;
-    if let Some(t) = threshold.and_then(|t| axis_value(t, plot.log_x, mapping.x_range)) {
-        draw_flagged(&mut chart, &mapping, t, 0.08, style)?;
+    fn draw_front(&self, on: &mut XyLayer<impl DrawingBackend>, marks: &Self::Marks) -> DrawResult {
+        let ((threshold, selected), (_, chart, mapping, style)) = (*marks, on.parts());
+        if let Some(t) = threshold.and_then(|t| axis_value(t, self.log_x, mapping.x_range)) {
+            draw_flagged(chart, &mapping, t, 0.08, style)?;
+        }
+        if let Some(p) = selected.and_then(|i| self.position(i)) {
+            let ring = style.accent.stroke_width(style.line(2.5));
+            let circle = Circle::new(p, style.px(8.0) as i32, ring);
+            chart.draw_series(std::iter::once(circle)).map_err(err)?;
+        }
+        Ok(())
     }
-    if let Some(p) = selected.and_then(|i| plot.position(i)) {
-        let r = style.px(8.0) as i32;
-        chart
-            .draw_series(std::iter::once(Circle::new(
-                p,
-                r,
-                style.accent.stroke_width(style.line(2.5)),
-            )))
-            .map_err(err)?;
-    }
-    Ok(mapping)
 }

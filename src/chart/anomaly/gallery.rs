@@ -1,8 +1,8 @@
 //! The gallery: small grey images in a grid, one labelled row per kind, and the selection ring.
 
-use super::{draw_pixels, whole_area_mapping};
+use super::draw_pixels;
 use crate::chart::images::{draw_frame, grey};
-use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
+use crate::chart::{err, ChartStyle, DrawResult};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -63,8 +63,7 @@ pub fn draw_gallery<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     gallery: &GalleryLayout,
     style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (w, h) = root.dim_in_pixel();
+) -> DrawResult<()> {
     let font = style
         .label_font(13.0)
         .pos(Pos::new(HPos::Left, VPos::Center));
@@ -100,7 +99,7 @@ pub fn draw_gallery<DB: DrawingBackend>(
             .map_err(err)?;
         }
     }
-    Ok(whole_area_mapping(w, h))
+    Ok(())
 }
 
 /// Draws a thick ring around the selected image (the foreground layer).

@@ -1,8 +1,8 @@
 //! Heat panels: an image, its reconstruction and error map (or a weight map), with colour bars.
 
-use super::{draw_pixels, whole_area_mapping};
+use super::draw_pixels;
 use crate::chart::images::{draw_titled_frame, grey, panel_boxes, ImagePanels, PanelBox};
-use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
+use crate::chart::{err, ChartStyle, DrawResult};
 use crate::format::format_sig;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -101,7 +101,7 @@ pub struct HeatPanels {
 /// Room under the panels for a colour bar and its labels, in CSS pixels.
 const COLOUR_BAR_ROOM: f64 = 34.0;
 
-fn heat_boxes(panels: &HeatPanels, w: u32, h: u32, style: &ChartStyle) -> Vec<PanelBox> {
+fn heat_boxes(panels: &HeatPanels, (w, h): (u32, u32), style: &ChartStyle) -> Vec<PanelBox> {
     let strip = ImagePanels {
         side: panels.side,
         titles: panels.panels.iter().map(|(t, _)| t.clone()).collect(),
@@ -115,7 +115,7 @@ fn heat_boxes(panels: &HeatPanels, w: u32, h: u32, style: &ChartStyle) -> Vec<Pa
     } else {
         0
     };
-    panel_boxes(&strip, w, h.saturating_sub(room).max(1), style)
+    panel_boxes(&strip, (w, h.saturating_sub(room).max(1)), style)
 }
 
 /// Draws the titles, frames and colour bars (the background layer).
@@ -123,18 +123,14 @@ pub fn draw_panel_frames<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &HeatPanels,
     style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (w, h) = root.dim_in_pixel();
-    let title_font = style
-        .label_font(13.0)
-        .pos(Pos::new(HPos::Center, VPos::Center));
+) -> DrawResult<()> {
+    let boxes = heat_boxes(panels, root.dim_in_pixel(), style);
     let small = style
         .label_font(11.0)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    let frame = style.axis.stroke_width(style.line(1.0));
-    for (b, (title, scale)) in heat_boxes(panels, w, h, style).iter().zip(&panels.panels) {
+    for (b, (title, scale)) in boxes.iter().zip(&panels.panels) {
         let image = (b.left, b.top, b.size);
-        draw_titled_frame(root, title, &title_font, b.centre, image, frame)?;
+        draw_titled_frame(root, (title, style.font_size(13.0)), b.centre, image, style)?;
         let (lo, hi, ticks): (f64, f64, Vec<f64>) = match *scale {
             PanelScale::Grey => continue,
             PanelScale::Heat { max } => (0.0, max, vec![0.0, max / 4.0, max]),
@@ -169,7 +165,7 @@ pub fn draw_panel_frames<DB: DrawingBackend>(
             .map_err(err)?;
         }
     }
-    Ok(whole_area_mapping(w, h))
+    Ok(())
 }
 
 /// Draws each panel's pixels in its colour scale (the foreground layer). Missing images
@@ -180,8 +176,7 @@ pub fn draw_heat_panels<DB: DrawingBackend>(
     images: &[Vec<f64>],
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    for ((b, (_, scale)), image) in heat_boxes(panels, w, h, style)
+    for ((b, (_, scale)), image) in heat_boxes(panels, root.dim_in_pixel(), style)
         .iter()
         .zip(&panels.panels)
         .zip(images)

@@ -2,11 +2,9 @@
 
 use super::axis_value;
 use crate::chart::{
-    axis_formatter, draw_polyline, err, legend_for_lines, sane_range, styled_mesh, xy_layout,
-    ChartStyle, DrawResult, PlotFrame, PlotMapping, XyAxes,
+    draw_lines_with_ends, err, legend_for_lines, sane_range, DrawResult, PlotFrame, TickFormat,
+    Ticks, XyAxes, XyLayer,
 };
-use crate::format::format_sig;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// The static part of a loss chart: curves against the epoch on a log scale.
@@ -24,65 +22,47 @@ pub struct LossAxes {
     pub series: Vec<(String, usize)>,
 }
 
+/// Both layers of a loss chart: the axes (log y) and the legend at the back; in front,
+/// each series (`marks[i][k]` is its value after epoch k + 1) as a line with a dot at its
+/// latest value. Values at or below 0 sit on the floor.
 impl XyAxes for LossAxes {
     const FRAME: PlotFrame = PlotFrame::new(12.0, 16.0, 40.0, 60.0);
+
+    type Marks = [Vec<f64>];
 
     fn ranges(&self) -> ((f64, f64), (f64, f64)) {
         let epochs = (0.0, self.epochs.max(1) as f64);
         (epochs, sane_range(self.y_range, (0.0, 1.0)))
     }
-}
 
-/// Draws the axes (log y) and the legend (the background layer).
-pub fn draw_loss_axes<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &LossAxes,
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    let y_format = axis_formatter(true);
-    styled_mesh(&mut chart, style)
-        .x_labels(7)
-        .y_labels(6)
-        .x_desc(axes.x_label.as_str())
-        .y_desc(axes.y_label.as_str())
-        .x_label_formatter(&|v| format_sig(*v, 3))
-        .y_label_formatter(&y_format)
-        .draw()
-        .map_err(err)?;
-    let entries = axes.series.iter();
-    let entries = entries.map(|(label, colour)| (label.as_str(), style.class_colour(*colour)));
-    legend_for_lines(&mut chart, entries, style)?;
-    Ok(mapping)
-}
-
-/// Draws each series (`series[i][k]` is its value after epoch k + 1) as a line with a dot
-/// at its latest value (the foreground layer). Values at or below 0 sit on the floor.
-pub fn draw_loss_lines<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    axes: &LossAxes,
-    series: &[Vec<f64>],
-    style: &ChartStyle,
-) -> DrawResult<PlotMapping> {
-    let (mut chart, mapping) = xy_layout(root, axes, style)?;
-    let width = style.line(2.5);
-    for (i, values) in series.iter().enumerate() {
-        let colour = style.class_colour(axes.series.get(i).map(|s| s.1).unwrap_or(i));
-        let points: Vec<(f64, f64)> = values
-            .iter()
-            .enumerate()
-            .filter_map(|(k, v)| axis_value(*v, true, mapping.y_range).map(|y| ((k + 1) as f64, y)))
-            .collect();
-        draw_polyline(&mut chart, &points, colour.stroke_width(width))?;
-        if let Some(p) = points.last() {
-            chart
-                .draw_series(std::iter::once(Circle::new(
-                    *p,
-                    style.px(4.5).max(2.0) as i32,
-                    colour.filled(),
-                )))
-                .map_err(err)?;
-        }
+    fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
+        (
+            Ticks::new(7, TickFormat::Number).titled(&self.x_label),
+            Ticks::new(6, TickFormat::PowerOfTen).titled(&self.y_label),
+        )
     }
-    Ok(mapping)
+
+    fn draw_over(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {
+        let (_, chart, _, style) = on.parts();
+        let entries = self.series.iter();
+        let entries = entries.map(|(label, colour)| (label.as_str(), style.class_colour(*colour)));
+        legend_for_lines(chart, entries, style)
+    }
+
+    fn draw_front(&self, on: &mut XyLayer<impl DrawingBackend>, marks: &Self::Marks) -> DrawResult {
+        let (style, y_range) = (on.style, on.mapping.y_range);
+        let lines = marks.iter().enumerate().map(|(i, values)| {
+            let colour = style.class_colour(self.series.get(i).map(|s| s.1).unwrap_or(i));
+            let points = values.iter().enumerate();
+            let points = points
+                .filter_map(|(k, v)| axis_value(*v, true, y_range).map(|y| ((k + 1) as f64, y)));
+            (colour, points.collect())
+        });
+        let radius = style.px(4.5).max(2.0) as i32;
+        draw_lines_with_ends(on, lines, |on, _, colour, last| {
+            let dot = Circle::new(last, radius, colour.filled());
+            on.chart.draw_series(std::iter::once(dot)).map_err(err)?;
+            Ok(())
+        })
+    }
 }

@@ -1,14 +1,16 @@
 //! Charts of the anomaly-detection lesson, each in two layers (static back, moving front).
 //!
-//! One file per chart, all re-exported here; the helpers they share live in this file.
+//! One file per chart, all re-exported here; the helpers they share live in this file. The
+//! charts with numeric axes are drawn with [`draw_axes`](crate::chart::draw_axes) and
+//! [`draw_marks`](crate::chart::draw_marks).
 //!
 //! * a **gallery** of small grey images in a grid, with a row label per kind
 //!   ([`draw_gallery`], [`draw_gallery_selection`]);
 //! * a stacked **histogram** of scores per group with a movable threshold
-//!   ([`draw_histogram`], [`draw_histogram_threshold`]);
+//!   ([`ScoreHistogram`]);
 //! * a **dot plot** with one dot per image, one row per kind, against its score
-//!   ([`draw_dot_plot`], [`draw_dot_marks`]): the picker of the inspection step;
-//! * **loss curves** per epoch on a log scale ([`draw_loss_axes`], [`draw_loss_lines`]);
+//!   ([`DotPlot`]): the picker of the inspection step;
+//! * **loss curves** per epoch on a log scale ([`LossAxes`]);
 //! * **heat panels**: input, reconstruction and per-pixel error map side by side
 //!   ([`draw_panel_frames`], [`draw_heat_panels`]), and a pixel-weight map with a diverging
 //!   colour scale, both with a colour bar.
@@ -21,11 +23,11 @@ mod loss;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use dot_plot::{draw_dot_marks, draw_dot_plot, DotPlot};
+pub use dot_plot::DotPlot;
 pub use gallery::{draw_gallery, draw_gallery_selection, GalleryLayout};
 pub use heat::{diverging, draw_heat_panels, draw_panel_frames, heat, HeatPanels, PanelScale};
-pub use histogram::{draw_histogram, draw_histogram_threshold, ScoreHistogram};
-pub use loss::{draw_loss_axes, draw_loss_lines, LossAxes};
+pub use histogram::ScoreHistogram;
+pub use loss::LossAxes;
 
 use super::{err, sane_range, shade_band, ChartStyle, DrawResult, PlotMapping, XyChart};
 use plotters::coord::Shift;
@@ -48,17 +50,6 @@ pub fn axis_value(value: f64, log: bool, range: (f64, f64)) -> Option<f64> {
         value
     };
     Some(v.clamp(lo, hi))
-}
-
-fn whole_area_mapping(w: u32, h: u32) -> PlotMapping {
-    PlotMapping {
-        left: 0.0,
-        top: 0.0,
-        width: w.max(1) as f64,
-        height: h.max(1) as f64,
-        x_range: (0.0, 1.0),
-        y_range: (0.0, 1.0),
-    }
 }
 
 fn draw_pixels<DB: DrawingBackend>(

@@ -1,7 +1,7 @@
 //! Tests of the anomaly charts: colour scales, histogram counts, dot rows, and drawing edge data.
 
 use super::*;
-use crate::chart::{fill_background, ChartStyle, Theme};
+use crate::chart::{draw_axes, draw_marks, fill_background, ChartStyle, Theme};
 
 fn svg_of(w: u32, h: u32, draw: impl Fn(&DrawingArea<SVGBackend, Shift>, &ChartStyle)) -> String {
     let mut svg = String::new();
@@ -61,10 +61,10 @@ fn histogram_counts_stack_and_draw() {
     assert_eq!(counts[1], vec![0, 0, 0, 3], "above → last bin");
     assert_eq!(hist.max_stack(), 4);
     let svg = svg_of(600, 300, |root, style| {
-        let m1 = draw_histogram(root, &hist, style).unwrap();
-        let m2 = draw_histogram_threshold(root, &hist, 0.001, style).unwrap();
+        let m1 = draw_axes(root, &hist, style).unwrap();
+        let m2 = draw_marks(root, &hist, &0.001, style).unwrap();
         assert_eq!(m1, m2, "both layers share one layout");
-        draw_histogram_threshold(root, &hist, f64::NAN, style).unwrap();
+        draw_marks(root, &hist, &f64::NAN, style).unwrap();
     });
     assert!(svg.contains("flagged"));
     let linear = ScoreHistogram {
@@ -76,8 +76,8 @@ fn histogram_counts_stack_and_draw() {
         ..hist
     };
     svg_of(200, 120, |root, style| {
-        draw_histogram(root, &linear, style).unwrap();
-        draw_histogram_threshold(root, &linear, 0.5, style).unwrap();
+        draw_axes(root, &linear, style).unwrap();
+        draw_marks(root, &linear, &0.5, style).unwrap();
     });
 }
 
@@ -107,10 +107,10 @@ fn dot_plot_positions_stay_in_their_rows() {
     );
     assert_eq!(plot.position(99), None);
     let svg = svg_of(640, 240, |root, style| {
-        let m1 = draw_dot_plot(root, &plot, style).unwrap();
-        let m2 = draw_dot_marks(root, &plot, Some(1e-3), Some(3), style).unwrap();
+        let m1 = draw_axes(root, &plot, style).unwrap();
+        let m2 = draw_marks(root, &plot, &(Some(1e-3), Some(3)), style).unwrap();
         assert_eq!(m1, m2);
-        draw_dot_marks(root, &plot, None, None, style).unwrap();
+        draw_marks(root, &plot, &(None, None), style).unwrap();
     });
     assert!(svg.contains("normal") && svg.contains("spot"));
     assert!(svg.matches("<circle").count() >= 41);
@@ -131,8 +131,8 @@ fn loss_curves_draw_on_one_layout() {
         vec![],
     ];
     let svg = svg_of(600, 300, |root, style| {
-        let m1 = draw_loss_axes(root, &axes, style).unwrap();
-        let m2 = draw_loss_lines(root, &axes, &series, style).unwrap();
+        let m1 = draw_axes(root, &axes, style).unwrap();
+        let m2 = draw_marks(root, &axes, &series, style).unwrap();
         assert_eq!(m1, m2);
     });
     assert!(svg.contains("epoch") && svg.contains("training"));

@@ -14,22 +14,15 @@ pub fn draw_mask_frames<DB: DrawingBackend>(
     panels: &MaskPanels,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let (w, h) = root.dim_in_pixel();
-    let boxes = mask_boxes(panels, w, h, style);
-    let frame = style.axis.stroke_width(style.line(1.0));
-    let panel_w = w as f64 / panels.titles.len().max(1) as f64;
+    let area = root.dim_in_pixel();
+    let boxes = mask_boxes(panels, area, style);
+    let panel_w = area.0 as f64 / panels.titles.len().max(1) as f64;
     for (b, title) in boxes.iter().zip(&panels.titles) {
         // 13 px, smaller when a long title would not fit its panel (about 0.56 em a letter).
         let fit = panel_w / (0.56 * title.chars().count().max(1) as f64);
-        let font = (
-            style.font,
-            style.font_size(13.0).min(fit).max(style.font_size(8.0)),
-        )
-            .into_font()
-            .color(&style.text)
-            .pos(Pos::new(HPos::Center, VPos::Center));
+        let font_px = style.font_size(13.0).min(fit).max(style.font_size(8.0));
         let image = (b.left, b.top, b.side);
-        draw_titled_frame(root, title, &font, b.left + b.side / 2, image, frame)?;
+        draw_titled_frame(root, (title, font_px), b.left + b.side / 2, image, style)?;
     }
     if panels.probability_key {
         if let Some(b) = boxes.get(panels.active) {

@@ -24,6 +24,7 @@ pub use frames::draw_mask_frames;
 pub use line::line_cells;
 pub use tensor::{draw_tensor_grids, TensorGrid};
 
+use super::images::square_row;
 use super::{ChartStyle, PlotMapping};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -73,25 +74,17 @@ impl MaskBox {
     }
 }
 
-/// The boxes of every panel in an area of `width` × `height` backend pixels.
-pub fn mask_boxes(
-    panels: &MaskPanels,
-    width: u32,
-    height: u32,
-    style: &ChartStyle,
-) -> Vec<MaskBox> {
-    let n = panels.titles.len().max(1) as i32;
-    let (w, h) = (width as i32, height as i32);
-    let title = style.px(26.0) as i32;
-    let pad = style.px(10.0) as i32;
+/// The boxes of every panel in an area of `area` = (width, height) backend pixels.
+pub fn mask_boxes(panels: &MaskPanels, area: (u32, u32), style: &ChartStyle) -> Vec<MaskBox> {
     let key = if panels.probability_key {
         style.px(34.0) as i32
     } else {
         0
     };
-    let panel_w = w / n;
-    let side = (panel_w - 2 * pad).min(h - title - pad - key).max(1);
-    (0..n)
+    let (title, pad) = (style.px(26.0) as i32, style.px(10.0) as i32);
+    let n = panels.titles.len();
+    let (panel_w, side) = square_row(n, area, title, pad, key);
+    (0..n.max(1) as i32)
         .map(|i| MaskBox {
             left: panel_w * i + (panel_w - side) / 2,
             top: title,
@@ -108,8 +101,9 @@ fn panel_box<DB: DrawingBackend>(
     panel: usize,
     style: &ChartStyle,
 ) -> Option<(MaskBox, usize)> {
-    let (w, h) = root.dim_in_pixel();
-    let b = mask_boxes(panels, w, h, style).get(panel).copied()?;
+    let b = mask_boxes(panels, root.dim_in_pixel(), style)
+        .get(panel)
+        .copied()?;
     Some((b, panels.size.max(1)))
 }
 

@@ -17,7 +17,7 @@ fn boxes_fit_and_cells_tile_the_panel() {
     let style = ChartStyle::new(Theme::Light, 2.0);
     for (w, h) in [(1200, 760), (600, 800), (300, 300)] {
         let p = panels(2, true);
-        let boxes = mask_boxes(&p, w, h, &style);
+        let boxes = mask_boxes(&p, (w, h), &style);
         assert_eq!(boxes.len(), 2);
         for b in &boxes {
             assert!(b.left >= 0 && b.left + b.side <= w as i32);
@@ -29,10 +29,10 @@ fn boxes_fit_and_cells_tile_the_panel() {
     }
     let m = active_mapping(
         &panels(2, false),
-        &mask_boxes(&panels(2, false), 800, 400, &style),
+        &mask_boxes(&panels(2, false), (800, 400), &style),
     );
     // The mapping turns pixels into (column, row) cells.
-    let b = mask_boxes(&panels(2, false), 800, 400, &style)[1];
+    let b = mask_boxes(&panels(2, false), (800, 400), &style)[1];
     assert_eq!(m.left, b.left as f64);
     assert!((m.y_at(m.top) - 0.0).abs() < 1e-9);
     assert!((m.y_at(m.top + m.height) - 24.0).abs() < 1e-9);

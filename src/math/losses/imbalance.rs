@@ -1,6 +1,6 @@
 //! Losses for rare positives: Dice loss and coefficient, weighted and focal cross-entropy.
 
-use super::{clipped_logs_from_logit, clipped_logs_from_prob, mean, KERAS_EPSILON};
+use super::{clipped_logs_from_logit, clipped_logs_from_prob, Paired, KERAS_EPSILON};
 use crate::math::activations::{sigmoid, softplus, wmul};
 use crate::math::error::{check_pair, MathError};
 
@@ -95,14 +95,9 @@ pub fn weighted_binary_crossentropy_with_logits(
     logits: &[f64],
     pos_weight: f64,
 ) -> Result<f64, MathError> {
-    check_pair("y_true", y_true, "logits", logits)?;
+    let sample = Paired::new(y_true, ("logits", logits))?;
     non_negative("pos_weight", pos_weight)?;
-    let sum: f64 = y_true
-        .iter()
-        .zip(logits)
-        .map(|(&y, &z)| wmul(pos_weight * y, softplus(-z)) + wmul(1.0 - y, softplus(z)))
-        .sum();
-    Ok(mean(sum, y_true.len()))
+    Ok(sample.mean(|y, z| wmul(pos_weight * y, softplus(-z)) + wmul(1.0 - y, softplus(z))))
 }
 
 /// Binary focal cross-entropy with Keras 3 defaults (γ = 2, no class balancing), mean
@@ -138,24 +133,19 @@ pub fn binary_focal_crossentropy(
     y_pred: &[f64],
     from_logits: bool,
 ) -> Result<f64, MathError> {
-    check_pair("y_true", y_true, "y_pred", y_pred)?;
-    let sum: f64 = y_true
-        .iter()
-        .zip(y_pred)
-        .map(|(&y, &v)| {
-            let ((lp, lq), one_minus_pt) = if from_logits {
-                (
-                    clipped_logs_from_logit(v),
-                    y * sigmoid(-v) + (1.0 - y) * sigmoid(v),
-                )
-            } else {
-                (clipped_logs_from_prob(v), y * (1.0 - v) + v * (1.0 - y))
-            };
-            let bce = -(wmul(y, lp) + wmul(1.0 - y, lq));
-            wmul(one_minus_pt * one_minus_pt, bce)
-        })
-        .sum();
-    Ok(mean(sum, y_true.len()))
+    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
+    Ok(sample.mean(|y, v| {
+        let ((lp, lq), one_minus_pt) = if from_logits {
+            (
+                clipped_logs_from_logit(v),
+                y * sigmoid(-v) + (1.0 - y) * sigmoid(v),
+            )
+        } else {
+            (clipped_logs_from_prob(v), y * (1.0 - v) + v * (1.0 - y))
+        };
+        let bce = -(wmul(y, lp) + wmul(1.0 - y, lq));
+        wmul(one_minus_pt * one_minus_pt, bce)
+    }))
 }
 
 /// `Err(InvalidParameter)` unless `value` is a finite number ≥ 0.

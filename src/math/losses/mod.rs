@@ -30,7 +30,7 @@ pub use imbalance::{
 pub use regression::{mean_absolute_error, mean_squared_error};
 
 use super::activations::{sigmoid, softplus, sum_except};
-use super::error::MathError;
+use super::error::{check_pair, MathError};
 
 /// Keras' fuzz factor `keras.config.epsilon()` = 1e-7, used for probability clipping and
 /// in the Dice denominator.
@@ -103,4 +103,33 @@ fn clipped_log_probs(p: &[f64]) -> Result<Vec<f64>, MathError> {
 
 fn mean(sum: f64, n: usize) -> f64 {
     sum / n as f64 + 0.0
+}
+
+/// One sample's labels and the values predicted for them, checked to be non-empty and of
+/// one length: what every element-wise loss here reduces.
+struct Paired<'a> {
+    y_true: &'a [f64],
+    values: &'a [f64],
+}
+
+impl<'a> Paired<'a> {
+    /// `y_true` with `values` (called `name` in the error when their lengths differ).
+    fn new(
+        y_true: &'a [f64],
+        (name, values): (&'static str, &'a [f64]),
+    ) -> Result<Self, MathError> {
+        check_pair("y_true", y_true, name, values)?;
+        Ok(Paired { y_true, values })
+    }
+
+    /// The mean of `loss(y, v)` over the elements, summed in order.
+    fn mean(&self, loss: impl Fn(f64, f64) -> f64) -> f64 {
+        let sum: f64 = self
+            .y_true
+            .iter()
+            .zip(self.values)
+            .map(|(&y, &v)| loss(y, v))
+            .sum();
+        mean(sum, self.y_true.len())
+    }
 }

@@ -1,7 +1,7 @@
 //! Regression losses: mean squared and mean absolute error of one sample.
 
-use super::mean;
-use crate::math::error::{check_pair, MathError};
+use super::Paired;
+use crate::math::error::MathError;
 
 /// Mean squared error of one sample: mean_i (y_i − p_i)².
 ///
@@ -16,13 +16,8 @@ use crate::math::error::{check_pair, MathError};
 /// assert_eq!(mean_squared_error(&[1.0, 0.0], &[0.5, 0.5]).unwrap(), 0.25);
 /// ```
 pub fn mean_squared_error(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathError> {
-    check_pair("y_true", y_true, "y_pred", y_pred)?;
-    let sum: f64 = y_true
-        .iter()
-        .zip(y_pred)
-        .map(|(&y, &p)| (y - p) * (y - p))
-        .sum();
-    Ok(mean(sum, y_true.len()))
+    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
+    Ok(sample.mean(|y, p| (y - p) * (y - p)))
 }
 
 /// Mean absolute error of one sample: mean_i |y_i − p_i|.
@@ -37,11 +32,6 @@ pub fn mean_squared_error(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathErr
 /// assert_eq!(mean_absolute_error(&[1.0, 0.0], &[0.5, 0.25]).unwrap(), 0.375);
 /// ```
 pub fn mean_absolute_error(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathError> {
-    check_pair("y_true", y_true, "y_pred", y_pred)?;
-    let sum: f64 = y_true
-        .iter()
-        .zip(y_pred)
-        .map(|(&y, &p)| (y - p).abs())
-        .sum();
-    Ok(mean(sum, y_true.len()))
+    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
+    Ok(sample.mean(|y, p| (y - p).abs()))
 }

@@ -22,7 +22,7 @@ pub use categorical::{categorical_accuracy, top_k_categorical_accuracy};
 pub use ranking::{average_precision, keras_auc, roc_auc, roc_curve};
 pub use threshold::{binary_accuracy, confusion_matrix, f1_score, iou, precision, recall};
 
-use super::error::MathError;
+use super::error::{check_pair, MathError};
 
 /// Counts of a binary confusion matrix at one threshold.
 ///
@@ -51,7 +51,13 @@ pub struct RocPoint {
     pub tpr: f64,
 }
 
-fn binary_labels(y_true: &[f64]) -> Result<Vec<bool>, MathError> {
+/// The labels of a binary metric as booleans, once `y_true` and the `scores` (called
+/// `name` in the error) are checked: non-empty, of one length, every label 0 or 1.
+fn binary_labels(
+    y_true: &[f64],
+    (name, scores): (&'static str, &[f64]),
+) -> Result<Vec<bool>, MathError> {
+    check_pair("y_true", y_true, name, scores)?;
     y_true
         .iter()
         .enumerate()

@@ -3,12 +3,11 @@
 use std::cmp::Ordering;
 
 use super::{binary_labels, RocPoint};
-use crate::math::error::{check_pair, MathError};
+use crate::math::error::MathError;
 
 /// Labels and scores checked for ranking metrics.
 fn ranking_inputs(y_true: &[f64], scores: &[f64]) -> Result<Vec<bool>, MathError> {
-    check_pair("y_true", y_true, "scores", scores)?;
-    let labels = binary_labels(y_true)?;
+    let labels = binary_labels(y_true, ("scores", scores))?;
     if let Some(index) = scores.iter().position(|s| s.is_nan()) {
         return Err(MathError::NanScore { index });
     }

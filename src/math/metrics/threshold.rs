@@ -1,7 +1,7 @@
 //! Metrics at one threshold: the confusion matrix, accuracy, precision, recall, F1 and IoU.
 
 use super::{binary_labels, check_threshold, ratio, ConfusionMatrix};
-use crate::math::error::{check_pair, MathError};
+use crate::math::error::MathError;
 
 /// The confusion matrix at a threshold: a prediction is positive iff `y_pred > threshold`.
 ///
@@ -26,8 +26,7 @@ pub fn confusion_matrix(
     y_pred: &[f64],
     threshold: f64,
 ) -> Result<ConfusionMatrix, MathError> {
-    check_pair("y_true", y_true, "y_pred", y_pred)?;
-    let labels = binary_labels(y_true)?;
+    let labels = binary_labels(y_true, ("y_pred", y_pred))?;
     check_threshold(threshold)?;
     let mut cm = ConfusionMatrix::default();
     for (&pos, &p) in labels.iter().zip(y_pred) {

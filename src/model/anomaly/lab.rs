@@ -5,6 +5,7 @@ use super::{
     Kind, PixelClassifier, Sample, TrainWork, CLASSIFIER_EPOCHS, EPOCHS,
 };
 use crate::math;
+use std::sync::OnceLock;
 
 /// The fraction of `scores` strictly above `threshold` (0 for none).
 pub fn fraction_above(scores: &[f64], threshold: f64) -> f64 {
@@ -227,6 +228,19 @@ impl Lab {
     /// Runs the autoencoder (and its evaluations) to the end.
     pub fn finish_autoencoder(&mut self) {
         while self.work_autoencoder() != AutoencoderWork::Idle {}
+    }
+
+    /// The lab with every model (the autoencoder and both pixel models) trained to the end,
+    /// trained once and shared: for the lesson's checker and the tests, which only read it.
+    pub fn trained() -> &'static Lab {
+        static LAB: OnceLock<Lab> = OnceLock::new();
+        LAB.get_or_init(|| {
+            let mut lab = Lab::new();
+            lab.finish_autoencoder();
+            while lab.work_pixel_model(Head::SigmoidBce) {}
+            while lab.work_pixel_model(Head::LinearMse) {}
+            lab
+        })
     }
 
     /// Whether every epoch has run and the final test errors are in.

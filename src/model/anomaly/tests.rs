@@ -29,20 +29,6 @@ fn a_count_of_work_units_fixes_the_run() {
     a.reset_autoencoder();
     assert_eq!(a.autoencoder_units(), 0);
 }
-use std::sync::OnceLock;
-
-/// The lab trained to the end once, shared by the tests that only read it.
-fn trained() -> &'static Lab {
-    static LAB: OnceLock<Lab> = OnceLock::new();
-    LAB.get_or_init(|| {
-        let mut lab = Lab::new();
-        lab.finish_autoencoder();
-        while lab.work_pixel_model(Head::SigmoidBce) {}
-        while lab.work_pixel_model(Head::LinearMse) {}
-        lab
-    })
-}
-
 fn of_kind(lab: &Lab, scores: &[f64], kind: Kind) -> Vec<f64> {
     lab.data()
         .test_indices(kind)
@@ -207,7 +193,7 @@ fn training_is_deterministic_and_independent_of_the_evaluations() {
 /// every defect.
 #[test]
 fn the_autoencoder_converges_to_the_stated_figures() {
-    let lab = trained();
+    let lab = Lab::trained();
     assert!(lab.is_trained());
     let history = lab.training().history();
     assert_eq!(history.len(), EPOCHS);
@@ -244,7 +230,7 @@ fn the_autoencoder_converges_to_the_stated_figures() {
 /// corners, so a dark corner looks "scratch-like" to it, by luck, not by design.
 #[test]
 fn supervised_misses_spots_that_the_autoencoder_catches() {
-    let lab = trained();
+    let lab = Lab::trained();
     let data = lab.data();
     let p = lab.pixel_predictions(Head::SigmoidBce);
     assert!(p.iter().all(|v| (0.0..=1.0).contains(v)));
@@ -275,7 +261,7 @@ fn supervised_misses_spots_that_the_autoencoder_catches() {
 /// −0.065, worse than always answering the mean.
 #[test]
 fn the_threads_regressor_is_not_a_probability() {
-    let lab = trained();
+    let lab = Lab::trained();
     let y = lab.data().test_labels();
     let r = lab.pixel_predictions(Head::LinearMse);
     let lo = r.iter().copied().fold(f64::INFINITY, f64::min);

@@ -29,7 +29,6 @@ use crate::model::anomaly::{
     supervised_training_set, ClassifierTraining, Dataset, Kind, Lab, CLASSIFIER_EPOCHS, EPOCHS,
 };
 use crate::model::regression::Head;
-use std::sync::OnceLock;
 
 use super::{GALLERY_PER_KIND, LOG_THRESHOLD_RANGE, LOG_THRESHOLD_STEP};
 
@@ -121,14 +120,7 @@ pub const PANELS: &[PanelSet] = &[
 
 /// The lab with every model trained to the end, once (for the checker's states).
 fn trained_lab() -> &'static Lab {
-    static LAB: OnceLock<Lab> = OnceLock::new();
-    LAB.get_or_init(|| {
-        let mut lab = Lab::new();
-        lab.finish_autoencoder();
-        while lab.work_pixel_model(Head::SigmoidBce) {}
-        while lab.work_pixel_model(Head::LinearMse) {}
-        lab
-    })
+    Lab::trained()
 }
 
 /// The first step's gallery: (test index, kind) of each picture, row by row.
