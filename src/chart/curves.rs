@@ -6,6 +6,7 @@ use super::{
 };
 use crate::math;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// A curve the app can draw: each is a function of one variable.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -164,7 +165,8 @@ impl XyAxes for CurveAxes {
             }
         }
         if !self.curves.is_empty() {
-            super::draw_legend(chart, style, SeriesLabelPosition::UpperLeft)?;
+            let corner = emptiest_corner(&self.curves, mapping.x_range, mapping.y_range);
+            super::draw_legend(chart, style, corner)?;
         }
         Ok(())
     }
@@ -176,11 +178,78 @@ impl XyAxes for CurveAxes {
         if !(x.is_finite() && y.is_finite()) {
             return Ok(());
         }
-        let yc = y.clamp(mapping.y_range.0, mapping.y_range.1);
-        let origin = (mapping.x_range.0, mapping.y_range.0);
+        let (lo, hi) = mapping.y_range;
+        let yc = y.clamp(lo, hi);
+        let origin = (mapping.x_range.0, lo);
         let colours = (style.accent, style.background);
-        draw_guided_point(chart, (x, yc), origin, colours, style)
+        draw_guided_point(chart, (x, yc), origin, colours, style)?;
+        if y > hi || y < lo {
+            // Off the scale: an arrow at the edge points to where the value is, and says it.
+            let (root, px, py) = (on.root, mapping.px_of(x), mapping.py_of(yc));
+            let up = y > hi;
+            let (s, gap) = (style.px(6.0), style.px(11.0));
+            let tip = if up { py - gap - s } else { py + gap + s };
+            let back = if up { tip + s } else { tip - s };
+            root.draw(&Polygon::new(
+                vec![
+                    ((px - s) as i32, back as i32),
+                    ((px + s) as i32, back as i32),
+                    (px as i32, tip as i32),
+                ],
+                style.text.filled(),
+            ))
+            .map_err(err)?;
+            let right = px < mapping.left + mapping.width / 2.0;
+            let anchor = if right { HPos::Left } else { HPos::Right };
+            let tx = if right { px + gap } else { px - gap };
+            let font = style.label_font(12.0).pos(Pos::new(anchor, VPos::Center));
+            let text = format!(
+                "{} {}",
+                crate::format::format_sig(y, 3),
+                if up { "↑" } else { "↓" }
+            );
+            root.draw(&Text::new(text, (tx as i32, py as i32), font))
+                .map_err(err)?;
+        }
+        Ok(())
     }
+}
+
+/// The corner of the plot that the curves cross least, for the legend: a box of about a
+/// third of the width and a quarter of the height in each corner, counted on a sample grid.
+fn emptiest_corner(curves: &[CurveKind], x: (f64, f64), y: (f64, f64)) -> SeriesLabelPosition {
+    let corners = [
+        (SeriesLabelPosition::UpperLeft, false, true),
+        (SeriesLabelPosition::UpperRight, true, true),
+        (SeriesLabelPosition::LowerLeft, false, false),
+        (SeriesLabelPosition::LowerRight, true, false),
+    ];
+    let (w, h) = (x.1 - x.0, y.1 - y.0);
+    let crossings = |right: bool, upper: bool| {
+        let xs = if right {
+            (x.1 - w * 0.4, x.1)
+        } else {
+            (x.0, x.0 + w * 0.4)
+        };
+        let ys = if upper {
+            (y.1 - h * 0.3, y.1)
+        } else {
+            (y.0, y.0 + h * 0.3)
+        };
+        (0..=60)
+            .map(|k| xs.0 + (xs.1 - xs.0) * k as f64 / 60.0)
+            .map(|xv| {
+                curves
+                    .iter()
+                    .filter(|c| (ys.0..=ys.1).contains(&c.eval(xv)))
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    corners
+        .into_iter()
+        .min_by_key(|(_, right, upper)| crossings(*right, *upper))
+        .map_or(SeriesLabelPosition::UpperLeft, |(corner, _, _)| corner)
 }
 
 /// Points of a curve over the visible x range, cut where it leaves the plot or is not finite
@@ -207,6 +276,24 @@ fn segments(kind: CurveKind, x: (f64, f64), y: (f64, f64), samples: usize) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_legend_goes_where_the_curves_are_not() {
+        // A parabola fills the upper corners and the middle of the bottom; a sigmoid fills
+        // the lower left and the upper right. Neither legend may sit on its curve.
+        let parabola = [CurveKind::LinearSquaredError { y: 0.0 }];
+        let corner = emptiest_corner(&parabola, (-6.0, 6.0), (-1.0, 3.0));
+        assert!(matches!(
+            corner,
+            SeriesLabelPosition::LowerLeft | SeriesLabelPosition::LowerRight
+        ));
+        let sigmoid = [CurveKind::Sigmoid];
+        let corner = emptiest_corner(&sigmoid, (-6.0, 6.0), (0.0, 1.0));
+        assert!(matches!(
+            corner,
+            SeriesLabelPosition::UpperLeft | SeriesLabelPosition::LowerRight
+        ));
+    }
 
     #[test]
     fn logit_curve_is_cut_at_its_asymptotes() {

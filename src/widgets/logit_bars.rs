@@ -131,7 +131,8 @@ pub fn LogitBars(
     let foreground = move |area: &_, style: &_| {
         let v = values.get();
         let marks = BarMarks {
-            marked: Some(argmax(&v)),
+            // One bar (a regression output) has no "largest" to mark.
+            marked: (v.len() > 1).then(|| argmax(&v)),
             truth: None,
             arrows: arrows.map(|a| a.get()),
             value_labels: true,
