@@ -184,21 +184,16 @@ impl XyAxes for CurveAxes {
         let colours = (style.accent, style.background);
         draw_guided_point(chart, (x, yc), origin, colours, style)?;
         if y > hi || y < lo {
-            // Off the scale: an arrow at the edge points to where the value is, and says it.
+            // Off the scale: the point waits at the edge, and a label beside it gives the
+            // value and the direction it lies in.
             let (root, px, py) = (on.root, mapping.px_of(x), mapping.py_of(yc));
             let up = y > hi;
-            let (s, gap) = (style.px(6.0), style.px(11.0));
-            let tip = if up { py - gap - s } else { py + gap + s };
-            let back = if up { tip + s } else { tip - s };
-            root.draw(&Polygon::new(
-                vec![
-                    ((px - s) as i32, back as i32),
-                    ((px + s) as i32, back as i32),
-                    (px as i32, tip as i32),
-                ],
-                style.text.filled(),
-            ))
-            .map_err(err)?;
+            let gap = style.px(11.0);
+            let py = if up {
+                py + style.px(6.0)
+            } else {
+                py - style.px(6.0)
+            };
             let right = px < mapping.left + mapping.width / 2.0;
             let anchor = if right { HPos::Left } else { HPos::Right };
             let tx = if right { px + gap } else { px - gap };
