@@ -246,3 +246,26 @@ test("summary: the lesson ends with the way on to lesson 2", async ({ app, page 
   await expect(page).toHaveURL(/#\/softmax-or-sigmoid$/);
   await expect(page.getByTestId("page-softmax-or-sigmoid")).toBeVisible();
 });
+
+test("two tabs keep each other's progress: a task done in one shows in the other and survives its saves", async ({ app, page, context }) => {
+  await app.goto("logits/raw-scores");
+  const other = await context.newPage();
+  await other.goto("./#/logits/shift");
+  await expect(other.getByTestId("predict")).toBeVisible();
+  const count = (p: Page) => p.locator("nav a", { hasText: "Logits" });
+  // Tab 1 does a task; tab 2 hears of it through the storage event.
+  await app.dragBar(3, -30);
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "true");
+  await expect(count(other)).toContainText("1/8");
+  // Tab 2 does another task: its save must not drop tab 1's.
+  await other.getByTestId("predict-choice-1").check();
+  await other.getByTestId("predict-check").click();
+  await other.getByTestId("shift-100").click();
+  await expect(other.locator('[data-testid="task"][data-task-id="shift-100"]')).toHaveAttribute("data-done", "true");
+  await expect(count(page)).toContainText("2/8");
+  await page.reload();
+  await app.ready();
+  await expect(count(page)).toContainText("2/8");
+  await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "true");
+  await other.close();
+});

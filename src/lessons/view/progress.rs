@@ -15,20 +15,16 @@ impl Progress {
         self.0.with(|d| d.contains(key))
     }
 
-    /// Marks a task done (and saves), if it was not already.
+    /// Marks a task done (and saves), if it was not already. What another tab stored in the
+    /// meantime is kept: the save adds to the stored set instead of overwriting it.
     pub fn mark(&self, key: String) {
         if self.0.with_untracked(|d| d.contains(&key)) {
             return;
         }
-        self.0.update(|d| {
-            d.insert(key);
-        });
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(
-                progress::STORAGE_KEY,
-                &progress::serialise(&self.0.get_untracked()),
-            );
-        }
+        let mut done = stored().unwrap_or_else(|| self.0.get_untracked());
+        done.insert(key);
+        save(&done);
+        self.0.set(done);
     }
 
     /// Forgets every task and predict answer of one lesson.
@@ -38,13 +34,10 @@ impl Progress {
             .into_iter()
             .chain(lesson.predict_keys())
             .collect();
-        self.0.update(|d| d.retain(|k| !keys.contains(k)));
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(
-                progress::STORAGE_KEY,
-                &progress::serialise(&self.0.get_untracked()),
-            );
-        }
+        let mut done = stored().unwrap_or_else(|| self.0.get_untracked());
+        done.retain(|k| !keys.contains(k));
+        save(&done);
+        self.0.set(done);
     }
 
     /// (done, total) for a lesson.
@@ -57,16 +50,37 @@ impl Progress {
     }
 }
 
-/// Loads stored progress (corrupt values are ignored) and provides [`Progress`].
-pub fn provide_progress() -> Progress {
-    let stored = window()
-        .local_storage()
+/// The progress stored now (corrupt values are ignored), or `None` without storage.
+fn stored() -> Option<BTreeSet<String>> {
+    let storage = window().local_storage().ok().flatten()?;
+    let text = storage
+        .get_item(progress::STORAGE_KEY)
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(progress::STORAGE_KEY).ok().flatten())
         .unwrap_or_default();
-    let p = Progress(RwSignal::new(progress::parse(&stored, &all_task_keys())));
+    Some(progress::parse(&text, &all_task_keys()))
+}
+
+fn save(done: &BTreeSet<String>) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(progress::STORAGE_KEY, &progress::serialise(done));
+    }
+}
+
+/// Loads stored progress and provides [`Progress`]. Another tab's saves (a task done, a
+/// lesson reset) arrive as `storage` events and show here at once.
+pub fn provide_progress() -> Progress {
+    let p = Progress(RwSignal::new(stored().unwrap_or_default()));
     provide_context(p);
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|k| k == progress::STORAGE_KEY) {
+            if let Some(done) = stored() {
+                p.0.set(done);
+            }
+        }
+    });
+    // The progress lives as long as the page; the listener with it.
+    std::mem::forget(listener);
     p
 }
 
