@@ -252,7 +252,7 @@ test("two tabs keep each other's progress: a task done in one shows in the other
   const other = await context.newPage();
   await other.goto("./#/logits/shift");
   await expect(other.getByTestId("predict")).toBeVisible();
-  const count = (p: Page) => p.locator("nav a", { hasText: "Logits" });
+  const count = (p: Page) => p.locator(`nav a[href="#/logits"]`);
   // Tab 1 does a task; tab 2 hears of it through the storage event.
   await app.dragBar(3, -30);
   await expect(task(page, "class-3-top")).toHaveAttribute("data-done", "true");
