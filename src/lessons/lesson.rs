@@ -30,7 +30,73 @@ pub struct Step {
     pub corrections: &'static [Correction],
     /// Renders the step's explanation and widgets.
     #[cfg(target_arch = "wasm32")]
-    pub view: fn() -> leptos::prelude::AnyView,
+    pub view: StepView,
+}
+
+/// What renders a step: its view function in the browser, nothing in native builds (where
+/// the lessons' `view` modules are not compiled). Written with [`step_view!`].
+#[cfg(target_arch = "wasm32")]
+pub type StepView = fn() -> leptos::prelude::AnyView;
+/// What renders a step: its view function in the browser, nothing in native builds (where
+/// the lessons' `view` modules are not compiled). Written with [`step_view!`].
+#[cfg(not(target_arch = "wasm32"))]
+pub type StepView = ();
+
+/// `step_view!(name)`: the lesson's `view::name::view` in the browser, `()` natively, so a
+/// lesson's steps name their view once for both builds.
+#[cfg(target_arch = "wasm32")]
+macro_rules! step_view {
+    ($step:ident) => {
+        view::$step::view
+    };
+}
+/// `step_view!(name)`: the lesson's `view::name::view` in the browser, `()` natively, so a
+/// lesson's steps name their view once for both builds.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! step_view {
+    ($step:ident) => {
+        ()
+    };
+}
+pub(crate) use step_view;
+
+impl Step {
+    /// A step with no tasks, no predict question and no corrections; the builder methods
+    /// below add those it has.
+    pub const fn new(id: &'static str, title: &'static str, view: StepView) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let () = view;
+        Self {
+            id,
+            title,
+            tasks: &[],
+            predict: None,
+            corrections: &[],
+            #[cfg(target_arch = "wasm32")]
+            view,
+        }
+    }
+
+    /// The step's tasks.
+    pub const fn tasks(self, tasks: &'static [TaskInfo]) -> Self {
+        Self { tasks, ..self }
+    }
+
+    /// The question asked before the step's readout is revealed.
+    pub const fn predict(self, predict: PredictInfo) -> Self {
+        Self {
+            predict: Some(predict),
+            ..self
+        }
+    }
+
+    /// The step's "what the thread got wrong" callouts.
+    pub const fn corrections(self, corrections: &'static [Correction]) -> Self {
+        Self {
+            corrections,
+            ..self
+        }
+    }
 }
 
 /// A task: its id (unique in the step) and the instruction shown to the learner.
