@@ -1,8 +1,10 @@
-//! Pieces a step places: predict-then-reveal, formulas, a training run's Play button.
+//! Pieces a step places: predict-then-reveal, formulas, a line of labelled readouts, a
+//! training run's Play button.
 
 use super::super::lesson::predict_key;
 use super::progress::use_progress;
 use super::step_state::StepContext;
+use crate::widgets::Readout;
 use leptos::prelude::*;
 
 /// Multiple choice first; the children (the readout) appear only after an answer, with the
@@ -115,6 +117,27 @@ pub fn Formula(
             view! { <code>{latex}</code> }.into_any()
         }
     }
+}
+
+/// One number of a [`ReadoutLine`]: the text before it (separator included, e.g.
+/// `" · odds = "`), the readout's name (`data-testid="readout-<name>"`) and its value.
+pub type Labelled = (&'static str, &'static str, Signal<f64>);
+
+/// A paragraph of labelled numbers, `p = 0.9 · odds = 9 …`: each item's text, then its
+/// [`Readout`]; the children, if any, close the line.
+#[component]
+pub fn ReadoutLine(
+    /// The numbers, in order.
+    items: Vec<Labelled>,
+    /// What follows the last number (a unit, a remark).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|(label, name, value)| view! { {label} <Readout name value /> })
+        .collect_view();
+    view! { <p class="sums">{items} {children.map(|c| c())}</p> }
 }
 
 /// Play / Pause for an animated training run; a finished run starts again from its start.

@@ -5,7 +5,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::softmax_sigmoid::panels;
 use crate::lessons::softmax_sigmoid::tasks::{nearly_one_hot, nearly_uniform, tempered};
 use crate::lessons::view::{
-    class_labels, logits_state, report_task, shared_number, Formula, Predict,
+    class_labels, logits_state, report_task, shared_number, Formula, Predict, ReadoutLine,
 };
 use crate::math;
 use crate::playground::{slider_from_temperature, temperature_from_slider};
@@ -54,10 +54,7 @@ pub fn view() -> AnyView {
             <figure>
                 <figcaption>"softmax(z / T)"</figcaption>
                 <ProbabilityBars values=p labels y_label=Signal::derive(|| "softmax(z/T)".to_string()) height=220 />
-                <p class="sums">
-                    "entropy H = " <Readout name="entropy" value=h />
-                    " nats, maximum ln 3 = " <Readout name="entropy-max" value=h_max />
-                </p>
+                <ReadoutLine items=vec![("entropy H = ", "entropy", h), (" nats, maximum ln 3 = ", "entropy-max", h_max)] />
             </figure>
         </div>
         <p>
