@@ -4,7 +4,7 @@
 use super::super::lesson::predict_key;
 use super::progress::use_progress;
 use super::step_state::StepContext;
-use crate::widgets::Readout;
+use crate::widgets::{LogitBars, Readout};
 use leptos::prelude::*;
 
 /// Multiple choice first; the children (the readout) appear only after an answer, with the
@@ -138,6 +138,34 @@ pub fn ReadoutLine(
         .map(|(label, name, value)| view! { {label} <Readout name value /> })
         .collect_view();
     view! { <p class="sums">{items} {children.map(|c| c())}</p> }
+}
+
+/// Draggable logits (bars over ±12) in the left figure of a two-chart row; the children
+/// fill the right figure with what the logits become.
+#[component]
+pub fn LogitsBeside(
+    /// The left figure's caption.
+    caption: &'static str,
+    /// The logits.
+    #[prop(into)]
+    values: Signal<Vec<f64>>,
+    /// Called with `(class, new logit)` when the learner drags or presses a key.
+    on_change: Callback<(usize, f64)>,
+    /// One label per class.
+    #[prop(into)]
+    labels: Signal<Vec<String>>,
+    /// The right figure's content: its caption and chart.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="two-charts">
+            <figure>
+                <figcaption>{caption}</figcaption>
+                <LogitBars values on_change range=Signal::derive(|| 12.0) labels height=220 />
+            </figure>
+            <figure>{children()}</figure>
+        </div>
+    }
 }
 
 /// Play / Pause for an animated training run; a finished run starts again from its start.

@@ -7,10 +7,10 @@ use crate::lessons::losses_metrics::link::Spelling;
 use crate::lessons::losses_metrics::tasks::at_smoothed_optimum;
 use crate::lessons::losses_metrics::{panels, FORMULA_BCE, FORMULA_CCE, FORMULA_SCCE};
 use crate::lessons::view::{
-    class_labels, logits_state, report_task, shared, shared_number, Formula, Predict,
+    class_labels, logits_state, report_task, shared, shared_number, Formula, LogitsBeside, Predict,
 };
 use crate::math;
-use crate::widgets::{LogitBars, ProbabilityBars, Readout};
+use crate::widgets::{ProbabilityBars, Readout};
 use leptos::prelude::*;
 
 /// One label, three spellings, three losses: the spelling, the true label(s), the smoothing
@@ -148,16 +148,10 @@ pub fn view() -> AnyView {
             </fieldset>
         </div>
         <pre class="y-true" data-testid="y-true">{y_text}</pre>
-        <div class="two-charts">
-            <figure>
-                <figcaption>"Logits z"</figcaption>
-                <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
-            </figure>
-            <figure>
-                <figcaption>"softmax(z)"</figcaption>
-                <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) height=220 />
-            </figure>
-        </div>
+        <LogitsBeside caption="Logits z" values=z on_change=set labels>
+            <figcaption>"softmax(z)"</figcaption>
+            <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) height=220 />
+        </LogitsBeside>
         <p>
             "What the table below computes, for C labels with logits z and targets y (with "
             "label smoothing on, Keras smooths y first). Binary cross-entropy: one sigmoid and "
