@@ -16,26 +16,18 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "regression-output",
         step: "one-pixel",
+        // A drag on the ±6 bar moves z by 0.001.
         make: |seed| {
-            // The target slider moves by 0.01; a drag on the ±6 bar moves z by 0.001.
-            let (y, z) = state_for(
-                seed,
-                || ONE_PIXEL_START,
-                |r| (snap(r.uniform(), 0.01), snap(r.range(-6.0, 6.0), 0.001)),
-            );
+            let (y, z) = target_and_z(seed, ONE_PIXEL_START, 6.0, 0.001);
             one_pixel_programs(y, z)
         },
     },
     PanelSet {
         page: "regression-output",
         step: "saturation",
+        // A drag on the ±20 bar (or the curves' arrow keys) moves z by 0.01 or 0.1.
         make: |seed| {
-            // A drag on the ±20 bar (or the curves' arrow keys) moves z by 0.01 or 0.1.
-            let (y, z) = state_for(
-                seed,
-                || SATURATION_START,
-                |r| (snap(r.uniform(), 0.01), snap(r.range(-20.0, 20.0), 0.01)),
-            );
+            let (y, z) = target_and_z(seed, SATURATION_START, 20.0, 0.01);
             saturation_programs(y, z)
         },
     },
@@ -71,6 +63,16 @@ pub const PANELS: &[PanelSet] = &[
         },
     },
 ];
+
+/// The (target, z) of a step with a target slider (steps of 0.01) and a z bar over
+/// ±`range` dragged in steps of `step`: `start` without a seed, a random pair with one.
+fn target_and_z(seed: Option<u64>, start: (f64, f64), range: f64, step: f64) -> (f64, f64) {
+    state_for(
+        seed,
+        || start,
+        |r| (snap(r.uniform(), 0.01), snap(r.range(-range, range), step)),
+    )
+}
 
 fn random_learning_rate(r: &mut Rng) -> f64 {
     snap(r.range(LEARNING_RATE_MIN, LEARNING_RATE_MAX), 0.01)

@@ -219,17 +219,13 @@ pub fn exclusive_programs(z: &[f64], multi_label: bool, animal: usize) -> Vec<Pr
         let clipped = bce_on_f32_probabilities(&y, &p32);
         let torch_probs = torch_bce_on_f32_probabilities(&y, &p32);
         vec![
-            Program::keras(
-                format!(
-                    "import numpy as np\nimport keras\n\ny = np.array([{}], dtype=\"float32\")  # action, comedy, not romance\nz = np.array([{}], dtype=\"float32\")  # the logits on screen\n\n# Head Dense(3), no activation: the loss takes the logits\nloss = keras.losses.BinaryCrossentropy(from_logits=True)\nprint(\"from logits:\", float(loss(y, z)))\n\n# Head Dense(3, activation=\"sigmoid\"): the loss gets probabilities\nloss = keras.losses.BinaryCrossentropy()  # from_logits=False\nprint(\"sigmoid output:\", float(loss(y, keras.ops.sigmoid(z))))\nprobs = keras.ops.convert_to_numpy(keras.ops.sigmoid(z))  # plain numbers, as model.predict returns\nprint(\"plain probabilities:\", float(loss(y, probs)))\n",
-                    py_list(&y),
-                    py_list(z)
-                ),
-                vec![
-                    Printed::same("from logits", vec![exact]),
-                    Printed::by_backend("sigmoid output", vec![exact], vec![clipped]),
-                    Printed::same("plain probabilities", vec![clipped]),
-                ],
+            keras_head_program(
+                &y,
+                "action, comedy, not romance",
+                z,
+                "BinaryCrossentropy",
+                "sigmoid",
+                [exact, clipped],
             )
             .with_note("On Keras' TensorFlow backend a sigmoid's output remembers its logits, and the loss uses them: from_logits=False is then exact. Plain probabilities, and the JAX and PyTorch backends, go through float32 probabilities clipped to [1e-7, 1 − 1e-7]: for a confident wrong label, 1 − σ(z) keeps only a few digits, and beyond |z| ≈ 16 the clip caps the loss."),
             Program::pytorch(
@@ -252,18 +248,13 @@ pub fn exclusive_programs(z: &[f64], multi_label: bool, animal: usize) -> Vec<Pr
         let exact = math::categorical_crossentropy(&y, z, true, 0.0).unwrap_or(f64::NAN);
         let clipped = math::keras_probability_path_cross_entropy(z, animal);
         vec![
-            Program::keras(
-                format!(
-                    "import numpy as np\nimport keras\n\ny = np.array([{}], dtype=\"float32\")  # one-hot: the image shows a {}\nz = np.array([{}], dtype=\"float32\")  # the logits on screen\n\n# Head Dense(3), no activation: the loss takes the logits\nloss = keras.losses.CategoricalCrossentropy(from_logits=True)\nprint(\"from logits:\", float(loss(y, z)))\n\n# Head Dense(3, activation=\"softmax\"): the loss gets probabilities\nloss = keras.losses.CategoricalCrossentropy()  # from_logits=False\nprint(\"softmax output:\", float(loss(y, keras.ops.softmax(z))))\nprobs = keras.ops.convert_to_numpy(keras.ops.softmax(z))  # plain numbers, as model.predict returns\nprint(\"plain probabilities:\", float(loss(y, probs)))\n",
-                    py_list(&y),
-                    ANIMALS[animal],
-                    py_list(z)
-                ),
-                vec![
-                    Printed::same("from logits", vec![exact]),
-                    Printed::by_backend("softmax output", vec![exact], vec![clipped]),
-                    Printed::same("plain probabilities", vec![clipped]),
-                ],
+            keras_head_program(
+                &y,
+                &format!("one-hot: the image shows a {}", ANIMALS[animal]),
+                z,
+                "CategoricalCrossentropy",
+                "softmax",
+                [exact, clipped],
             )
             .with_note("On Keras' TensorFlow backend a softmax's output remembers its logits, and the loss uses them: from_logits=False is then exact. Plain probabilities, and the JAX and PyTorch backends, are clipped to [1e-7, 1 − 1e-7]: the loss stops at −ln(1e-7) ≈ 16.12 however wrong the model is (push the true class's logit far below the others to see it)."),
             Program::pytorch(
@@ -277,6 +268,32 @@ pub fn exclusive_programs(z: &[f64], multi_label: bool, animal: usize) -> Vec<Pr
             .with_note("CrossEntropyLoss only takes logits: a model for it ends in Dense/Linear with no softmax."),
         ]
     }
+}
+
+/// Step 4's Keras program for one head: the loss from logits, from the activation's output
+/// and from plain probabilities. `losses` = [exact, clipped]: from logits the loss is exact;
+/// on TensorFlow the activation's output still carries its logits (exact too), elsewhere it
+/// and plain probabilities are clipped.
+fn keras_head_program(
+    y: &[f64],
+    about_y: &str,
+    z: &[f64],
+    loss: &str,
+    activation: &str,
+    [exact, clipped]: [f64; 2],
+) -> Program {
+    Program::keras(
+        format!(
+            "import numpy as np\nimport keras\n\ny = np.array([{}], dtype=\"float32\")  # {about_y}\nz = np.array([{}], dtype=\"float32\")  # the logits on screen\n\n# Head Dense(3), no activation: the loss takes the logits\nloss = keras.losses.{loss}(from_logits=True)\nprint(\"from logits:\", float(loss(y, z)))\n\n# Head Dense(3, activation=\"{activation}\"): the loss gets probabilities\nloss = keras.losses.{loss}()  # from_logits=False\nprint(\"{activation} output:\", float(loss(y, keras.ops.{activation}(z))))\nprobs = keras.ops.convert_to_numpy(keras.ops.{activation}(z))  # plain numbers, as model.predict returns\nprint(\"plain probabilities:\", float(loss(y, probs)))\n",
+            py_list(y),
+            py_list(z)
+        ),
+        vec![
+            Printed::same("from logits", vec![exact]),
+            Printed::by_backend(format!("{activation} output"), vec![exact], vec![clipped]),
+            Printed::same("plain probabilities", vec![clipped]),
+        ],
+    )
 }
 
 /// Step 5: one box's class scores through sigmoids and through a softmax.
