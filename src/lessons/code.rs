@@ -251,6 +251,16 @@ pub fn random_logits(rng: &mut Rng, n: usize, range: f64, step: f64) -> Vec<f64>
         .collect()
 }
 
+/// The state of a step that is only its logits: `start` without a seed; with one, as many
+/// random logits on a chart of range ±`range`, rounded to `step`.
+pub fn logits_for(seed: Option<u64>, start: &[f64], range: f64, step: f64) -> Vec<f64> {
+    state_for(
+        seed,
+        || start.to_vec(),
+        |r| random_logits(r, start.len(), range, step),
+    )
+}
+
 /// A number for Python code: full precision, `float("inf")` and `float("nan")` spelled out.
 pub fn py(x: f64) -> String {
     if x.is_finite() {

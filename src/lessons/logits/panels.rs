@@ -2,7 +2,7 @@
 //! test command runs every one of them in the real frameworks, on every Keras backend).
 
 use crate::lessons::code::{
-    py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
+    logits_for, py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
 };
 use crate::math;
 use crate::model::rng::Rng;
@@ -12,13 +12,7 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "logits",
         step: "raw-scores",
-        make: |seed| {
-            softmax_programs(&state_for(
-                seed,
-                || vec![1.5, 0.5, -0.5, -1.0],
-                |r| random_logits(r, 4, 12.0, 0.01),
-            ))
-        },
+        make: |seed| softmax_programs(&logits_for(seed, &[1.5, 0.5, -0.5, -1.0], 12.0, 0.01)),
     },
     PanelSet {
         page: "logits",
@@ -70,13 +64,7 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "logits",
         step: "double-softmax",
-        make: |seed| {
-            double_softmax_programs(&state_for(
-                seed,
-                || vec![2.0, 1.0, 0.5],
-                |r| random_logits(r, 3, 12.0, 0.01),
-            ))
-        },
+        make: |seed| double_softmax_programs(&logits_for(seed, &[2.0, 1.0, 0.5], 12.0, 0.01)),
     },
 ];
 

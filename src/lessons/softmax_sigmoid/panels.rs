@@ -4,7 +4,7 @@
 use super::tasks::{sigmoids, tempered};
 use super::{ANIMALS, MOVIE_TARGET};
 use crate::lessons::code::{
-    py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
+    logits_for, py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
 };
 use crate::math;
 use crate::playground::temperature_from_slider;
@@ -19,24 +19,12 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "softmax-or-sigmoid",
         step: "two-heads",
-        make: |seed| {
-            two_heads_programs(&state_for(
-                seed,
-                || vec![1.0, -0.5, -1.0],
-                |r| random_logits(r, 3, RANGE, STEP),
-            ))
-        },
+        make: |seed| two_heads_programs(&logits_for(seed, &[1.0, -0.5, -1.0], RANGE, STEP)),
     },
     PanelSet {
         page: "softmax-or-sigmoid",
         step: "two-classes",
-        make: |seed| {
-            two_classes_programs(&state_for(
-                seed,
-                || vec![1.0, 0.0],
-                |r| random_logits(r, 2, RANGE, STEP),
-            ))
-        },
+        make: |seed| two_classes_programs(&logits_for(seed, &[1.0, 0.0], RANGE, STEP)),
     },
     PanelSet {
         page: "softmax-or-sigmoid",
@@ -78,13 +66,7 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "softmax-or-sigmoid",
         step: "detection",
-        make: |seed| {
-            detection_programs(&state_for(
-                seed,
-                || vec![1.0, -1.0, -2.0],
-                |r| random_logits(r, 3, RANGE, STEP),
-            ))
-        },
+        make: |seed| detection_programs(&logits_for(seed, &[1.0, -1.0, -2.0], RANGE, STEP)),
     },
 ];
 
