@@ -1,5 +1,5 @@
-//! Pieces a step places: predict-then-reveal, formulas, a line of labelled readouts, a
-//! training run's Play button.
+//! Pieces a step places: predict-then-reveal, formulas, a line of labelled readouts, the
+//! draggable logits beside their outputs, the true-class chips, a training run's Play button.
 
 use super::super::lesson::predict_key;
 use super::progress::use_progress;
@@ -165,6 +165,46 @@ pub fn LogitsBeside(
             </figure>
             <figure>{children()}</figure>
         </div>
+    }
+}
+
+/// The true labels as chips "class 0", "class 1", …: one radio per class (the true class),
+/// or one checkbox per class when the target is multi-label.
+#[component]
+pub fn ClassChips(
+    /// How many classes.
+    #[prop(into)]
+    count: Signal<usize>,
+    /// Checkboxes (multi-label) rather than radios.
+    #[prop(into)]
+    multi: Signal<bool>,
+    /// The inputs' `name`.
+    name: &'static str,
+    /// Each input's test id is this followed by its class.
+    testid: &'static str,
+    /// Whether class i is a true label.
+    checked: Callback<usize, bool>,
+    /// The learner picked (radio) or toggled (checkbox) class i.
+    on_pick: Callback<usize>,
+) -> impl IntoView {
+    move || {
+        let kind = if multi.get() { "checkbox" } else { "radio" };
+        (0..count.get())
+            .map(|i| {
+                view! {
+                    <label class="chip">
+                        <input
+                            type=kind
+                            name=name
+                            data-testid=format!("{testid}{i}")
+                            prop:checked=move || checked.run(i)
+                            on:change=move |_| on_pick.run(i)
+                        />
+                        {format!("class {i}")}
+                    </label>
+                }
+            })
+            .collect_view()
     }
 }
 
