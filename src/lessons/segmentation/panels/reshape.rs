@@ -35,7 +35,7 @@ pub fn reshape_programs(mode: Flatten) -> Vec<Program> {
     let mut prints = vec![Printed::same("loss", vec![after])];
     let (keras_tail, torch_tail) = match mode {
         Flatten::ThreadReshapePermute => {
-                        prints.push(Printed::same("per-pixel loss", vec![per_pixel]));
+            prints.push(Printed::same("per-pixel loss", vec![per_pixel]));
             prints.push(Printed::same("channels first", vec![per_pixel]));
             (
                 format!("# The thread's layers: ({c}, {hw}), then ({hw}, {c}): {hw} rows, but not one pixel each.\nx = keras.layers.Reshape(({c}, {hw}))(z)\nx = keras.layers.Permute((2, 1))(x)\nprint(\"loss:\", float(loss(labels.reshape(1, {hw}), x)))\n\n# The per-pixel loss: no layers at all, the loss works on the last axis.\nprint(\"per-pixel loss:\", float(loss(labels, z)))\n\n# The same two layers on a channels-first tensor (1, C, H, W), as Keras 1 had with\n# Theano's \"th\" ordering, do give one row per pixel.\nz_first = keras.layers.Permute((3, 1, 2))(z)  # a transpose: (1, {c}, {h}, {w})\nx = keras.layers.Permute((2, 1))(keras.layers.Reshape(({c}, {hw}))(z_first))\nprint(\"channels first:\", float(loss(labels.reshape(1, {hw}), x)))\n"),
@@ -43,7 +43,7 @@ pub fn reshape_programs(mode: Flatten) -> Vec<Program> {
             )
         }
         Flatten::ReshapePixelsFirst => {
-                        prints.push(Printed::same("per-pixel loss", vec![per_pixel]));
+            prints.push(Printed::same("per-pixel loss", vec![per_pixel]));
             (
                 format!("# Reshape to ({hw}, {c}): row i holds pixel i's {c} scores.\nx = keras.layers.Reshape(({hw}, {c}))(z)\nprint(\"loss:\", float(loss(labels.reshape(1, {hw}), x)))\n\n# The per-pixel loss: no layers at all, the loss works on the last axis.\nprint(\"per-pixel loss:\", float(loss(labels, z)))\n"),
                 format!("# Reshape to ({hw}, {c}): row i holds pixel i's {c} scores.\nrows = z.reshape(1, {hw}, {c})\nprint(\"loss:\", F.cross_entropy(rows[0], labels.reshape({hw})).item())\n\n# The per-pixel loss: move the classes to axis 1 with permute (a transpose).\nprint(\"per-pixel loss:\", F.cross_entropy(z.permute(0, 3, 1, 2), labels).item())\n"),
