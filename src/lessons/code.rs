@@ -191,6 +191,14 @@ impl Program {
         }
     }
 
+    /// A Keras program and a PyTorch one that print the same lines, in that order.
+    pub fn twins(keras: String, pytorch: String, prints: Vec<Printed>) -> [Program; 2] {
+        [
+            Program::keras(keras, prints.clone()),
+            Program::pytorch(pytorch, prints),
+        ]
+    }
+
     /// The same program with a note under it.
     pub fn with_note(mut self, note: impl Into<String>) -> Program {
         self.note = Some(note.into());

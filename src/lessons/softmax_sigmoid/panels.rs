@@ -73,58 +73,48 @@ pub const PANELS: &[PanelSet] = &[
 /// Step 1: the same logits through per-class sigmoids and through one softmax.
 pub fn two_heads_programs(z: &[f64]) -> Vec<Program> {
     let (s, p) = (sigmoids(z), math::softmax(z));
-    let prints = || {
-        vec![
-            Printed::same("sigmoid", s.clone()),
-            Printed::same("softmax", p.clone()),
-            Printed::same("sum of sigmoids", vec![s.iter().sum()]),
-            Printed::same("sum of softmax", vec![p.iter().sum()]),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the logits on screen\ns = keras.ops.sigmoid(z)  # one yes/no per class, each on its own\np = keras.ops.softmax(z)  # one distribution over the classes\nprint(\"sigmoid:\", keras.ops.convert_to_numpy(s))\nprint(\"softmax:\", keras.ops.convert_to_numpy(p))\nprint(\"sum of sigmoids:\", float(keras.ops.sum(s)))  # anywhere in (0, 3)\nprint(\"sum of softmax:\", float(keras.ops.sum(p)))  # always 1\n",
-                py_list(z)
-            ),
-            prints(),
+    let prints = vec![
+        Printed::same("sigmoid", s.clone()),
+        Printed::same("softmax", p.clone()),
+        Printed::same("sum of sigmoids", vec![s.iter().sum()]),
+        Printed::same("sum of softmax", vec![p.iter().sum()]),
+    ];
+    Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the logits on screen\ns = keras.ops.sigmoid(z)  # one yes/no per class, each on its own\np = keras.ops.softmax(z)  # one distribution over the classes\nprint(\"sigmoid:\", keras.ops.convert_to_numpy(s))\nprint(\"softmax:\", keras.ops.convert_to_numpy(p))\nprint(\"sum of sigmoids:\", float(keras.ops.sum(s)))  # anywhere in (0, 3)\nprint(\"sum of softmax:\", float(keras.ops.sum(p)))  # always 1\n",
+            py_list(z)
         ),
-        Program::pytorch(
-            format!(
-                "import torch\n\nz = torch.tensor({})  # the logits on screen\ns = torch.sigmoid(z)  # one yes/no per class, each on its own\np = torch.softmax(z, dim=-1)  # one distribution over the classes\nprint(\"sigmoid:\", s.tolist())\nprint(\"softmax:\", p.tolist())\nprint(\"sum of sigmoids:\", s.sum().item())  # anywhere in (0, 3)\nprint(\"sum of softmax:\", p.sum().item())  # always 1\n",
-                py_list(z)
-            ),
-            prints(),
+        format!(
+            "import torch\n\nz = torch.tensor({})  # the logits on screen\ns = torch.sigmoid(z)  # one yes/no per class, each on its own\np = torch.softmax(z, dim=-1)  # one distribution over the classes\nprint(\"sigmoid:\", s.tolist())\nprint(\"softmax:\", p.tolist())\nprint(\"sum of sigmoids:\", s.sum().item())  # anywhere in (0, 3)\nprint(\"sum of softmax:\", p.sum().item())  # always 1\n",
+            py_list(z)
         ),
-    ]
+        prints,
+    )
+    .into()
 }
 
 /// Step 2: a two-class softmax is the sigmoid of the logits' difference.
 pub fn two_classes_programs(z: &[f64]) -> Vec<Program> {
     let p0 = math::softmax(z)[0];
     let s = math::sigmoid(z[0] - z[1]);
-    let prints = || {
-        vec![
-            Printed::same("softmax, first class", vec![p0]),
-            Printed::same("sigmoid of the gap", vec![s]),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the two logits on screen\np = keras.ops.softmax(z)\nprint(\"softmax, first class:\", float(p[0]))\nprint(\"sigmoid of the gap:\", float(keras.ops.sigmoid(z[0] - z[1])))\n",
-                py_list(z)
-            ),
-            prints(),
-        )
-        .with_note("Keras' own documentation of sigmoid says the same: it equals a two-element softmax whose second element is 0."),
-        Program::pytorch(
-            format!(
-                "import torch\n\nz = torch.tensor({})  # the two logits on screen\np = torch.softmax(z, dim=-1)\nprint(\"softmax, first class:\", p[0].item())\nprint(\"sigmoid of the gap:\", torch.sigmoid(z[0] - z[1]).item())\n",
-                py_list(z)
-            ),
-            prints(),
+    let prints = vec![
+        Printed::same("softmax, first class", vec![p0]),
+        Printed::same("sigmoid of the gap", vec![s]),
+    ];
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the two logits on screen\np = keras.ops.softmax(z)\nprint(\"softmax, first class:\", float(p[0]))\nprint(\"sigmoid of the gap:\", float(keras.ops.sigmoid(z[0] - z[1])))\n",
+            py_list(z)
         ),
+        format!(
+            "import torch\n\nz = torch.tensor({})  # the two logits on screen\np = torch.softmax(z, dim=-1)\nprint(\"softmax, first class:\", p[0].item())\nprint(\"sigmoid of the gap:\", torch.sigmoid(z[0] - z[1]).item())\n",
+            py_list(z)
+        ),
+        prints,
+    );
+    vec![
+        keras.with_note("Keras' own documentation of sigmoid says the same: it equals a two-element softmax whose second element is 0."),
+        pytorch,
     ]
 }
 
@@ -281,28 +271,19 @@ fn keras_head_program(
 /// Step 5: one box's class scores through sigmoids and through a softmax.
 pub fn detection_programs(z: &[f64]) -> Vec<Program> {
     let (s, p) = (sigmoids(z), math::softmax(z));
-    let prints = || {
-        vec![
-            Printed::same("sigmoids", s.clone()),
-            Printed::same("softmax", p.clone()),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # one box: person, woman, car\nprint(\"sigmoids:\", keras.ops.convert_to_numpy(keras.ops.sigmoid(z)))  # labels may overlap\nprint(\"softmax:\", keras.ops.convert_to_numpy(keras.ops.softmax(z)))  # labels compete\n",
-                py_list(z)
-            ),
-            prints(),
+    let prints = vec![Printed::same("sigmoids", s), Printed::same("softmax", p)];
+    Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # one box: person, woman, car\nprint(\"sigmoids:\", keras.ops.convert_to_numpy(keras.ops.sigmoid(z)))  # labels may overlap\nprint(\"softmax:\", keras.ops.convert_to_numpy(keras.ops.softmax(z)))  # labels compete\n",
+            py_list(z)
         ),
-        Program::pytorch(
-            format!(
-                "import torch\n\nz = torch.tensor({})  # one box: person, woman, car\nprint(\"sigmoids:\", torch.sigmoid(z).tolist())  # labels may overlap\nprint(\"softmax:\", torch.softmax(z, dim=-1).tolist())  # labels compete\n",
-                py_list(z)
-            ),
-            prints(),
+        format!(
+            "import torch\n\nz = torch.tensor({})  # one box: person, woman, car\nprint(\"sigmoids:\", torch.sigmoid(z).tolist())  # labels may overlap\nprint(\"softmax:\", torch.softmax(z, dim=-1).tolist())  # labels compete\n",
+            py_list(z)
         ),
-    ]
+        prints,
+    )
+    .into()
 }
 
 #[cfg(test)]
