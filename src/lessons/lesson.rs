@@ -34,35 +34,54 @@ pub struct Step {
 }
 
 /// What renders a step: its view function in the browser, nothing in native builds (where
-/// the lessons' `view` modules are not compiled). Written with [`step_view!`].
+/// the lessons' `view` modules are not compiled).
 #[cfg(target_arch = "wasm32")]
 pub type StepView = fn() -> leptos::prelude::AnyView;
 /// What renders a step: its view function in the browser, nothing in native builds (where
-/// the lessons' `view` modules are not compiled). Written with [`step_view!`].
+/// the lessons' `view` modules are not compiled).
 #[cfg(not(target_arch = "wasm32"))]
 pub type StepView = ();
 
-/// `step_view!(name)`: the lesson's `view::name::view` in the browser, `()` natively, so a
-/// lesson's steps name their view once for both builds.
-#[cfg(target_arch = "wasm32")]
-macro_rules! step_view {
-    ($step:ident) => {
-        view::$step::view
-    };
+/// One step of a lesson, written as data:
+///
+/// ```text
+/// step! {
+///     id: "shift",
+///     title: "Adding a constant changes nothing",
+///     view: shift,                       // the lesson's view::shift::view
+///     tasks: ["shift-100" => "Add +100 to every logit …"],
+///     predict: PredictInfo { … },
+///     corrections: [Correction { claim: "…", correction: "…" }],
+/// }
+/// ```
+///
+/// `tasks`, `predict` and `corrections` are optional (in this order). The view module is
+/// named once for both builds: natively, where the lessons' views are not compiled, the
+/// step has none.
+macro_rules! step {
+    (
+        id: $id:literal,
+        title: $title:literal,
+        view: $view:ident,
+        $(tasks: [$($task:literal => $text:literal),+ $(,)?],)?
+        $(predict: $predict:expr,)?
+        $(corrections: [$($correction:expr),+ $(,)?],)?
+    ) => {{
+        #[cfg(target_arch = "wasm32")]
+        let view = view::$view::view;
+        #[cfg(not(target_arch = "wasm32"))]
+        let view = ();
+        $crate::lessons::Step::new($id, $title, view)
+            $(.tasks(&[$($crate::lessons::TaskInfo { id: $task, text: $text }),+]))?
+            $(.predict($predict))?
+            $(.corrections(&[$($correction),+]))?
+    }};
 }
-/// `step_view!(name)`: the lesson's `view::name::view` in the browser, `()` natively, so a
-/// lesson's steps name their view once for both builds.
-#[cfg(not(target_arch = "wasm32"))]
-macro_rules! step_view {
-    ($step:ident) => {
-        ()
-    };
-}
-pub(crate) use step_view;
+pub(crate) use step;
 
 impl Step {
     /// A step with no tasks, no predict question and no corrections; the builder methods
-    /// below add those it has.
+    /// below add those it has. Lessons write their steps with [`step!`].
     pub const fn new(id: &'static str, title: &'static str, view: StepView) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let () = view;
