@@ -191,6 +191,14 @@ impl Program {
         }
     }
 
+    /// A Keras program and a PyTorch one that print the same lines, in that order.
+    pub fn twins(keras: String, pytorch: String, prints: Vec<Printed>) -> [Program; 2] {
+        [
+            Program::keras(keras, prints.clone()),
+            Program::pytorch(pytorch, prints),
+        ]
+    }
+
     /// The same program with a note under it.
     pub fn with_note(mut self, note: impl Into<String>) -> Program {
         self.note = Some(note.into());
@@ -249,6 +257,16 @@ pub fn random_logits(rng: &mut Rng, n: usize, range: f64, step: f64) -> Vec<f64>
     (0..n)
         .map(|_| snap(rng.range(-range, range), step))
         .collect()
+}
+
+/// The state of a step that is only its logits: `start` without a seed; with one, as many
+/// random logits on a chart of range ±`range`, rounded to `step`.
+pub fn logits_for(seed: Option<u64>, start: &[f64], range: f64, step: f64) -> Vec<f64> {
+    state_for(
+        seed,
+        || start.to_vec(),
+        |r| random_logits(r, start.len(), range, step),
+    )
 }
 
 /// A number for Python code: full precision, `float("inf")` and `float("nan")` spelled out.

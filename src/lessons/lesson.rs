@@ -30,7 +30,92 @@ pub struct Step {
     pub corrections: &'static [Correction],
     /// Renders the step's explanation and widgets.
     #[cfg(target_arch = "wasm32")]
-    pub view: fn() -> leptos::prelude::AnyView,
+    pub view: StepView,
+}
+
+/// What renders a step: its view function in the browser, nothing in native builds (where
+/// the lessons' `view` modules are not compiled).
+#[cfg(target_arch = "wasm32")]
+pub type StepView = fn() -> leptos::prelude::AnyView;
+/// What renders a step: its view function in the browser, nothing in native builds (where
+/// the lessons' `view` modules are not compiled).
+#[cfg(not(target_arch = "wasm32"))]
+pub type StepView = ();
+
+/// One step of a lesson, written as data:
+///
+/// ```text
+/// step! {
+///     id: "shift",
+///     title: "Adding a constant changes nothing",
+///     view: shift,                       // the lesson's view::shift::view
+///     tasks: ["shift-100" => "Add +100 to every logit …"],
+///     predict: PredictInfo { … },
+///     corrections: [Correction { claim: "…", correction: "…" }],
+/// }
+/// ```
+///
+/// `tasks`, `predict` and `corrections` are optional (in this order). The view module is
+/// named once for both builds: natively, where the lessons' views are not compiled, the
+/// step has none.
+macro_rules! step {
+    (
+        id: $id:literal,
+        title: $title:literal,
+        view: $view:ident,
+        $(tasks: [$($task:literal => $text:literal),+ $(,)?],)?
+        $(predict: $predict:expr,)?
+        $(corrections: [$($correction:expr),+ $(,)?],)?
+    ) => {{
+        #[cfg(target_arch = "wasm32")]
+        let view = view::$view::view;
+        #[cfg(not(target_arch = "wasm32"))]
+        let view = ();
+        $crate::lessons::Step::new($id, $title, view)
+            $(.tasks(&[$($crate::lessons::TaskInfo { id: $task, text: $text }),+]))?
+            $(.predict($predict))?
+            $(.corrections(&[$($correction),+]))?
+    }};
+}
+pub(crate) use step;
+
+impl Step {
+    /// A step with no tasks, no predict question and no corrections; the builder methods
+    /// below add those it has. Lessons write their steps with [`step!`].
+    pub const fn new(id: &'static str, title: &'static str, view: StepView) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let () = view;
+        Self {
+            id,
+            title,
+            tasks: &[],
+            predict: None,
+            corrections: &[],
+            #[cfg(target_arch = "wasm32")]
+            view,
+        }
+    }
+
+    /// The step's tasks.
+    pub const fn tasks(self, tasks: &'static [TaskInfo]) -> Self {
+        Self { tasks, ..self }
+    }
+
+    /// The question asked before the step's readout is revealed.
+    pub const fn predict(self, predict: PredictInfo) -> Self {
+        Self {
+            predict: Some(predict),
+            ..self
+        }
+    }
+
+    /// The step's "what the thread got wrong" callouts.
+    pub const fn corrections(self, corrections: &'static [Correction]) -> Self {
+        Self {
+            corrections,
+            ..self
+        }
+    }
 }
 
 /// A task: its id (unique in the step) and the instruction shown to the learner.

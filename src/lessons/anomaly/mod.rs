@@ -13,7 +13,8 @@ pub mod tasks;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
-use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
+use super::lesson::step;
+use super::{Correction, Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -50,50 +51,32 @@ pub static LESSON: Lesson = Lesson {
                whether it works?",
     thread: "DeepLearning Anomaly Detection for images",
     steps: &[
-        Step {
+        step! {
             id: "parts",
             title: "Good parts and three kinds of defect",
-            tasks: &[TaskInfo {
-                id: "see-each-defect",
-                text: "Select a scratch, a spot and a missing piece (click, or use the arrow keys) and look at each up close.",
-            }],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::parts::view,
+            view: parts,
+            tasks: [
+                "see-each-defect" => "Select a scratch, a spot and a missing piece (click, or use the arrow keys) and look at each up close.",
+            ],
         },
-        Step {
+        step! {
             id: "train",
             title: "Train an autoencoder on good parts only",
-            tasks: &[
-                TaskInfo {
-                    id: "pause-early",
-                    text: "Pause the training before epoch 20 and compare the reconstructions with their inputs.",
-                },
-                TaskInfo {
-                    id: "train-to-end",
-                    text: "Train all 60 epochs.",
-                },
+            view: train,
+            tasks: [
+                "pause-early" => "Pause the training before epoch 20 and compare the reconstructions with their inputs.",
+                "train-to-end" => "Train all 60 epochs.",
             ],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::train::view,
         },
-        Step {
+        step! {
             id: "threshold",
             title: "Reconstruction error, threshold and ROC",
-            tasks: &[
-                TaskInfo {
-                    id: "catch-all",
-                    text: "Catch every defect in the test set with as few false alarms as possible.",
-                },
-                TaskInfo {
-                    id: "no-false-alarms",
-                    text: "Raise no false alarm at all, while catching as many defects as possible.",
-                },
+            view: threshold,
+            tasks: [
+                "catch-all" => "Catch every defect in the test set with as few false alarms as possible.",
+                "no-false-alarms" => "Raise no false alarm at all, while catching as many defects as possible.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "Keras' default keras.metrics.AUC() and the exact ROC AUC are both computed on these reconstruction errors. What does Keras report?",
                 choices: &[
                     "The same number, about 0.999",
@@ -102,47 +85,27 @@ pub static LESSON: Lesson = Lesson {
                 ],
                 answer: 2,
                 explanation: "AUC() spreads 200 thresholds evenly over [0, 1], made for probabilities. Reconstruction errors are far smaller than 1, so they crowd into the few lowest buckets of that grid, and scores sharing a bucket count as ties (the numbers are below the table). The ranking is almost perfect, but Keras cannot see it. Map the scores onto [0, 1] first (the order is all that matters), pass your own thresholds, or compute the exact AUC.",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::threshold::view,
+            },
         },
-        Step {
+        step! {
             id: "inspect",
             title: "Where the reconstruction fails",
-            tasks: &[
-                TaskInfo {
-                    id: "inspect-kinds",
-                    text: "Inspect a normal part and one defect of each kind.",
-                },
-                TaskInfo {
-                    id: "hardest-defect",
-                    text: "Find the defect the autoencoder finds hardest: the one with the lowest error.",
-                },
-                TaskInfo {
-                    id: "worst-normal",
-                    text: "Find the normal part with the highest error: the first false alarm.",
-                },
+            view: inspect,
+            tasks: [
+                "inspect-kinds" => "Inspect a normal part and one defect of each kind.",
+                "hardest-defect" => "Find the defect the autoencoder finds hardest: the one with the lowest error.",
+                "worst-normal" => "Find the normal part with the highest error: the first false alarm.",
             ],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::inspect::view,
         },
-        Step {
+        step! {
             id: "supervised",
             title: "Supervised: a classifier trained on scratches",
-            tasks: &[
-                TaskInfo {
-                    id: "train-classifier",
-                    text: "Train the classifier on normal parts and scratches.",
-                },
-                TaskInfo {
-                    id: "generous-budget",
-                    text: "Allow 20 % false alarms and check whether the classifier now finds the spots.",
-                },
+            view: supervised,
+            tasks: [
+                "train-classifier" => "Train the classifier on normal parts and scratches.",
+                "generous-budget" => "Allow 20 % false alarms and check whether the classifier now finds the spots.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "The classifier catches most of the test scratches. Spots never appeared in its training. At the same false-alarm rate, how many spots will it catch?",
                 choices: &[
                     "About as many as scratches: a defect is a defect",
@@ -151,8 +114,8 @@ pub static LESSON: Lesson = Lesson {
                 ],
                 answer: 2,
                 explanation: "It learned what separates scratches from good parts: a bright diagonal line. A spot is a dark pit, the opposite of that, so the classifier rates spots as even less defective than good parts (its AUC on spots is below 0.5). A supervised model learns the defects it was shown; the autoencoder learned what normal looks like, so anything else stands out.",
-            }),
-            corrections: &[
+            },
+            corrections: [
                 Correction {
                     claim: "Single-class classification is another way of saying regression.",
                     correction: "They are different things. One-class (single-class) classification learns what normal looks like from normal examples only and flags whatever does not fit, here an autoencoder scored by its reconstruction error. Regression predicts a continuous number. A model fitted to 0/1 labels is neither: it is a binary classifier.",
@@ -166,23 +129,16 @@ pub static LESSON: Lesson = Lesson {
                     correction: "R² describes a whole set of predictions against their targets (1 − residual sum of squares / total sum of squares); one image's output has no R², and there is no “anomalous model” to compare with. The output of a sigmoid classifier is its estimate of the probability that the image is defective.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::supervised::view,
         },
-        Step {
+        step! {
             id: "thread-code",
             title: "The thread's regressor, run",
-            tasks: &[
-                TaskInfo {
-                    id: "furthest-outside",
-                    text: "With the thread's set-up, find the test image whose output lies furthest outside [0, 1].",
-                },
-                TaskInfo {
-                    id: "switch-to-bce",
-                    text: "Switch to the classification set-up and check that every output is now a probability.",
-                },
+            view: thread_code,
+            tasks: [
+                "furthest-outside" => "With the thread's set-up, find the test image whose output lies furthest outside [0, 1].",
+                "switch-to-bce" => "Switch to the classification set-up and check that every output is now a probability.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "The thread's regressor catches most test scratches. What is its R² on the test set, the score that SciKeras and Keras 3's SKLearnRegressor report?",
                 choices: &[
                     "Close to 1: it fits the 0/1 labels well",
@@ -191,8 +147,8 @@ pub static LESSON: Lesson = Lesson {
                 ],
                 answer: 2,
                 explanation: "With the thread's set-up it is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it mostly answers low, often below 0, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
-            }),
-            corrections: &[
+            },
+            corrections: [
                 Correction {
                     claim: "Pass the model to keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=100).",
                     correction: "That is the Keras 2 API, and it has been removed: nb_epoch had long since become epochs, and the wrappers left Keras. Use SciKeras (scikeras.wrappers.KerasRegressor(model=…, epochs=…)) or, in Keras 3, keras.wrappers.SKLearnRegressor(model=…, fit_kwargs={\"epochs\": …}).",
@@ -206,20 +162,15 @@ pub static LESSON: Lesson = Lesson {
                     correction: "R² is maximised (1 is perfect, and it can go below 0), and it is an evaluation metric, not a training loss. The network minimises its loss, MSE here; on a fixed data set R² is just a rescaled MSE, so it adds nothing as a loss.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::thread_code::view,
         },
-        Step {
+        step! {
             id: "summary",
             title: "Summary",
-            tasks: &[],
-            predict: None,
-            corrections: &[Correction {
+            view: summary,
+            corrections: [Correction {
                 claim: "Most classification networks use a sigmoid on their output, because its range is [0, 1].",
                 correction: "Only binary and multi-label classifiers do (one independent yes/no per output). A multi-class network, exactly one class per input, ends in a softmax over the classes, so the probabilities sum to 1.",
             }],
-            #[cfg(target_arch = "wasm32")]
-            view: view::summary::view,
         },
     ],
 };

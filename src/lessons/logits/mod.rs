@@ -5,7 +5,8 @@ pub mod tasks;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
-use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
+use super::lesson::step;
+use super::{Correction, Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -22,20 +23,21 @@ pub const PAGE: Page = Page {
 /// The lesson.
 pub static LESSON: Lesson = Lesson {
     slug: "logits",
-    question: "TensorFlow and Keras keep talking about “logits”: softmax_cross_entropy_with_logits, \
+    question:
+        "TensorFlow and Keras keep talking about “logits”: softmax_cross_entropy_with_logits, \
                from_logits=True. What exactly is a logit, and why do these functions want one \
                instead of a probability?",
     thread: "What is the meaning of the word logits in TensorFlow?",
     steps: &[
-        Step {
+        step! {
             id: "raw-scores",
             title: "Logits are raw scores",
-            tasks: &[
-                TaskInfo { id: "class-3-top", text: "Make class 3 the most likely class." },
-                TaskInfo { id: "class-3-sure", text: "Make the model more than 90 % sure of class 3." },
+            view: raw_scores,
+            tasks: [
+                "class-3-top" => "Make class 3 the most likely class.",
+                "class-3-sure" => "Make the model more than 90 % sure of class 3.",
             ],
-            predict: None,
-            corrections: &[
+            corrections: [
                 Correction {
                     claim: "Logits are the “fullest” output of the model, which is later squashed down to one value per class.",
                     correction: "Logits already have exactly one entry per class. Softmax keeps the length: it only rescales the same vector so it becomes a probability distribution.",
@@ -45,17 +47,15 @@ pub static LESSON: Lesson = Lesson {
                     correction: "That is TensorFlow 1. Today the same layer is keras.layers.Dense(num_classes), with no activation, so it outputs logits.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::raw_scores::view,
         },
-        Step {
+        step! {
             id: "shift",
             title: "Adding a constant changes nothing",
-            tasks: &[TaskInfo {
-                id: "shift-100",
-                text: "Add +100 to every logit (in total) and check that no probability moved.",
-            }],
-            predict: Some(PredictInfo {
+            view: shift,
+            tasks: [
+                "shift-100" => "Add +100 to every logit (in total) and check that no probability moved.",
+            ],
+            predict: PredictInfo {
                 question: "You add 100 to every logit. What happens to the softmax probabilities?",
                 choices: &[
                     "They all move towards 1",
@@ -65,75 +65,63 @@ pub static LESSON: Lesson = Lesson {
                 ],
                 answer: 1,
                 explanation: "Each exponential gets the same factor e¹⁰⁰, which cancels between the numerator and the sum below it. Only differences between logits matter. That is exactly why softmax implementations subtract the largest logit first: the answer is unchanged and nothing overflows.",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::shift::view,
+            },
         },
-        Step {
+        step! {
             id: "log-odds",
             title: "The other meaning: log-odds",
-            tasks: &[TaskInfo { id: "p-0.9", text: "Find the logit where p = 0.9." }],
-            predict: None,
-            corrections: &[Correction {
+            view: log_odds,
+            tasks: [
+                "p-0.9" => "Find the logit where p = 0.9.",
+            ],
+            corrections: [Correction {
                 claim: "The logits layer feeds into the logit function.",
                 correction: "It feeds a sigmoid or a softmax. The sigmoid is the logit function's inverse; softmax generalises the sigmoid to many classes and has no such inverse (step 6 shows logit does not undo it). The logit function goes the other way: from a probability back to a score.",
             }],
-            #[cfg(target_arch = "wasm32")]
-            view: view::log_odds::view,
         },
-        Step {
+        step! {
             id: "with-logits",
             title: "Why losses want logits",
-            tasks: &[
-                TaskInfo { id: "break-naive", text: "Make the naive float32 loss (a) overflow to ∞ or NaN." },
-                TaskInfo { id: "clip-lies", text: "Find where the clipped probability path (c) stops telling the truth." },
+            view: with_logits,
+            tasks: [
+                "break-naive" => "Make the naive float32 loss (a) overflow to ∞ or NaN.",
+                "clip-lies" => "Find where the clipped probability path (c) stops telling the truth.",
             ],
-            predict: None,
-            corrections: &[Correction {
+            corrections: [Correction {
                 claim: "“With logits” means the function applies a softmax to normalise the logits for you.",
                 correction: "Half right. The softmax does happen inside, but fused with the logarithm as a log-softmax (log-sum-exp), which is what makes it exact for any logits. And the function returns a loss, not normalised probabilities.",
             }],
-            #[cfg(target_arch = "wasm32")]
-            view: view::with_logits::view,
         },
-        Step {
+        step! {
             id: "double-softmax",
             title: "The double-softmax bug",
-            tasks: &[TaskInfo { id: "low-loss", text: "Bring the correct loss below 0.01, then look at the buggy one." }],
-            predict: None,
-            corrections: &[Correction {
+            view: double_softmax,
+            tasks: [
+                "low-loss" => "Bring the correct loss below 0.01, then look at the buggy one.",
+            ],
+            corrections: [Correction {
                 claim: "PyTorch names its losses without any “with logits” suffix.",
                 correction: "PyTorch has BCEWithLogitsLoss and binary_cross_entropy_with_logits; its CrossEntropyLoss simply always takes logits. TensorFlow, for its part, has tf.nn.sparse_softmax_cross_entropy_with_logits too.",
             }],
-            #[cfg(target_arch = "wasm32")]
-            view: view::double_softmax::view,
         },
-        Step {
+        step! {
             id: "round-trip",
             title: "logit undoes sigmoid, not softmax",
-            tasks: &[TaskInfo {
-                id: "two-class",
-                text: "Find the set-up where logit(p₀) gives back z₀ exactly.",
-            }],
-            predict: Some(PredictInfo {
+            view: round_trip,
+            tasks: [
+                "two-class" => "Find the set-up where logit(p₀) gives back z₀ exactly.",
+            ],
+            predict: PredictInfo {
                 question: "For z = [2, 1, 0.5], what is logit(softmax(z))?",
                 choices: &["[2, 1, 0.5]: logit undoes softmax", "[0.53, −1.20, −1.81]", "[0.63, 0.23, 0.14]"],
                 answer: 1,
                 explanation: "The logit function inverts one sigmoid, which compares one class with “not this class”. Softmax divides by the sum over all classes, so logit(pᵢ) = zᵢ − ln Σⱼ≠ᵢ e^zⱼ: the other logits leak in. Only with two classes and the other logit at 0 is softmax a sigmoid of z₀, and then logit gives back z₀.",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::round_trip::view,
+            },
         },
-        Step {
+        step! {
             id: "summary",
             title: "Summary",
-            tasks: &[],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::summary::view,
+            view: summary,
         },
     ],
 };

@@ -2,7 +2,7 @@
 //! test command runs every one of them in the real frameworks, on every Keras backend).
 
 use crate::lessons::code::{
-    py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
+    logits_for, py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
 };
 use crate::math;
 use crate::model::rng::Rng;
@@ -12,13 +12,7 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "logits",
         step: "raw-scores",
-        make: |seed| {
-            softmax_programs(&state_for(
-                seed,
-                || vec![1.5, 0.5, -0.5, -1.0],
-                |r| random_logits(r, 4, 12.0, 0.01),
-            ))
-        },
+        make: |seed| softmax_programs(&logits_for(seed, &[1.5, 0.5, -0.5, -1.0], 12.0, 0.01)),
     },
     PanelSet {
         page: "logits",
@@ -70,13 +64,7 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "logits",
         step: "double-softmax",
-        make: |seed| {
-            double_softmax_programs(&state_for(
-                seed,
-                || vec![2.0, 1.0, 0.5],
-                |r| random_logits(r, 3, 12.0, 0.01),
-            ))
-        },
+        make: |seed| double_softmax_programs(&logits_for(seed, &[2.0, 1.0, 0.5], 12.0, 0.01)),
     },
 ];
 
@@ -118,57 +106,43 @@ pub fn softmax_programs(z: &[f64]) -> Vec<Program> {
 /// Step 2: softmax before and after adding the same number to every logit.
 pub fn shift_programs(before: &[f64], after: &[f64]) -> Vec<Program> {
     let (p0, p1) = (math::softmax(before), math::softmax(after));
-    let prints = || {
-        vec![
-            Printed::same("before", p0.clone()),
-            Printed::same("after", p1.clone()),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nbefore = np.array({})\nafter = np.array({})  # every logit moved by the same amount\nprint(\"before:\", keras.ops.convert_to_numpy(keras.ops.softmax(before)))\nprint(\"after:\", keras.ops.convert_to_numpy(keras.ops.softmax(after)))\n",
-                py_list(before),
-                py_list(after)
-            ),
-            prints(),
+    let prints = vec![Printed::same("before", p0), Printed::same("after", p1)];
+    Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nbefore = np.array({})\nafter = np.array({})  # every logit moved by the same amount\nprint(\"before:\", keras.ops.convert_to_numpy(keras.ops.softmax(before)))\nprint(\"after:\", keras.ops.convert_to_numpy(keras.ops.softmax(after)))\n",
+            py_list(before),
+            py_list(after)
         ),
-        Program::pytorch(
-            format!(
-                "import torch\n\nbefore = torch.tensor({}, dtype=torch.float64)\nafter = torch.tensor({}, dtype=torch.float64)  # every logit moved by the same amount\nprint(\"before:\", torch.softmax(before, dim=-1).tolist())\nprint(\"after:\", torch.softmax(after, dim=-1).tolist())\n",
-                py_list(before),
-                py_list(after)
-            ),
-            prints(),
-        )
-        ,
-    ]
+        format!(
+            "import torch\n\nbefore = torch.tensor({}, dtype=torch.float64)\nafter = torch.tensor({}, dtype=torch.float64)  # every logit moved by the same amount\nprint(\"before:\", torch.softmax(before, dim=-1).tolist())\nprint(\"after:\", torch.softmax(after, dim=-1).tolist())\n",
+            py_list(before),
+            py_list(after)
+        ),
+        prints,
+    )
+    .into()
 }
 
 /// Step 3: the logit of a probability, and the sigmoid taking it back.
 pub fn log_odds_programs(p: f64) -> Vec<Program> {
-    let prints = || {
-        vec![
-            Printed::same("logit", vec![math::logit(p)]),
-            Printed::same("sigmoid of it", vec![p]),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import keras\n\np = {}\nz = keras.ops.log(p) - keras.ops.log1p(-p)  # Keras 3 has no logit op\nprint(\"logit:\", float(z))\nprint(\"sigmoid of it:\", float(keras.ops.sigmoid(z)))\n",
-                py(p)
-            ),
-            prints(),
-        )
-        .with_note("Keras has keras.ops.sigmoid but no logit: write it from log and log1p."),
-        Program::pytorch(
-            format!(
-                "import torch\n\np = torch.tensor({}, dtype=torch.float64)\nz = torch.logit(p)\nprint(\"logit:\", z.item())\nprint(\"sigmoid of it:\", torch.sigmoid(z).item())\n",
-                py(p)
-            ),
-            prints(),
+    let prints = vec![
+        Printed::same("logit", vec![math::logit(p)]),
+        Printed::same("sigmoid of it", vec![p]),
+    ];
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import keras\n\np = {}\nz = keras.ops.log(p) - keras.ops.log1p(-p)  # Keras 3 has no logit op\nprint(\"logit:\", float(z))\nprint(\"sigmoid of it:\", float(keras.ops.sigmoid(z)))\n",
+            py(p)
         ),
+        format!(
+            "import torch\n\np = torch.tensor({}, dtype=torch.float64)\nz = torch.logit(p)\nprint(\"logit:\", z.item())\nprint(\"sigmoid of it:\", torch.sigmoid(z).item())\n",
+            py(p)
+        ),
+        prints,
+    );
+    vec![
+        keras.with_note("Keras has keras.ops.sigmoid but no logit: write it from log and log1p."),
+        pytorch,
     ]
 }
 

@@ -9,7 +9,8 @@ pub mod tasks;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
-use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
+use super::lesson::step;
+use super::{Correction, Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -128,82 +129,73 @@ pub static LESSON: Lesson = Lesson {
                and for multi-label (any subset) problems?",
     thread: "Which Loss function & Metrics is more suitable for multi-label classification?",
     steps: &[
-        Step {
+        step! {
             id: "labels-and-losses",
             title: "One label, three spellings, three losses",
-            tasks: &[
-                TaskInfo { id: "sparse-same", text: "Switch to the sparse spelling (with no smoothing) and see the categorical and sparse losses agree." },
-                TaskInfo { id: "smooth-optimum", text: "With label smoothing of at least 0.1, drag the logits to where the categorical loss is lowest (within 0.005)." },
+            view: labels_and_losses,
+            tasks: [
+                "sparse-same" => "Switch to the sparse spelling (with no smoothing) and see the categorical and sparse losses agree.",
+                "smooth-optimum" => "With label smoothing of at least 0.1, drag the logits to where the categorical loss is lowest (within 0.005).",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "With label smoothing 0.1 over 4 classes, the categorical loss is lowest when the true class's probability is…",
                 choices: &["1, as always", "0.925", "0.9", "0.75"],
                 answer: 1,
                 explanation: "Smoothing replaces the one-hot target by y(1 − 0.1) + 0.1/4: 0.925 for the true class and 0.025 for each other one. Cross-entropy is lowest when the prediction equals the target, so a smoothed model is rewarded for stopping at 92.5 % instead of pushing its logits to infinity.",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::labels_and_losses::view,
+            },
         },
-        Step {
+        step! {
             id: "threshold",
             title: "binary_accuracy and its threshold",
-            tasks: &[TaskInfo { id: "logit-threshold", text: "With raw logits as y_pred, set the threshold that agrees with probabilities at 0.5." }],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::threshold::view,
+            view: threshold,
+            tasks: [
+                "logit-threshold" => "With raw logits as y_pred, set the threshold that agrees with probabilities at 0.5.",
+            ],
         },
-        Step {
+        step! {
             id: "top-k",
             title: "Categorical and top-k accuracy",
-            tasks: &[TaskInfo { id: "second-place", text: "Rank the true class exactly second: categorical accuracy 0, top-2 accuracy 1." }],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::top_k::view,
+            view: top_k,
+            tasks: [
+                "second-place" => "Rank the true class exactly second: categorical accuracy 0, top-2 accuracy 1.",
+            ],
         },
-        Step {
+        step! {
             id: "accuracy-trap",
             title: "The inflated-accuracy trap",
-            tasks: &[
-                TaskInfo { id: "all-negative", text: "Find the model that says “no” to everything: high accuracy, recall 0." },
-                TaskInfo { id: "best-f1", text: "Now find the bias with the best F1 score." },
+            view: accuracy_trap,
+            tasks: [
+                "all-negative" => "Find the model that says “no” to everything: high accuracy, recall 0.",
+                "best-f1" => "Now find the bias with the best F1 score.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "On this batch (6 true labels out of 50), a model that answers “no” to every label gets a binary accuracy of about…",
                 choices: &["12 %", "50 %", "88 %"],
                 answer: 2,
                 explanation: "44 of the 50 answers are “no”, so saying “no” everywhere is right 88 % of the time while finding nothing at all. With sparse positives, accuracy mostly measures how rare the positives are. Precision, recall and F1 look only at the positives, so they cannot be fooled this way.",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::accuracy_trap::view,
+            },
         },
-        Step {
+        step! {
             id: "roc",
             title: "ROC curve and AUC",
-            tasks: &[TaskInfo { id: "recall-80", text: "Pick the threshold with recall ≥ 0.8 and the fewest false positives." }],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::roc::view,
+            view: roc,
+            tasks: [
+                "recall-80" => "Pick the threshold with recall ≥ 0.8 and the fewest false positives.",
+            ],
         },
-        Step {
+        step! {
             id: "keras-accuracy",
             title: "What metrics=[\"accuracy\"] means",
-            tasks: &[TaskInfo { id: "silent-categorical", text: "Set up the multi-label model and find which accuracy Keras picks for it." }],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::keras_accuracy::view,
+            view: keras_accuracy,
+            tasks: [
+                "silent-categorical" => "Set up the multi-label model and find which accuracy Keras picks for it.",
+            ],
         },
-        Step {
+        step! {
             id: "summary",
             title: "Summary",
-            tasks: &[],
-            predict: None,
-            corrections: &[
+            view: summary,
+            corrections: [
                 Correction {
                     claim: "The answer's model ends with model.add(4, activation=\"softmax\").",
                     correction: "That is not valid Keras: add takes a layer, so it must be model.add(Dense(4, activation=\"softmax\")) (or Dense(4) with from_logits=True in the loss).",
@@ -217,8 +209,6 @@ pub static LESSON: Lesson = Lesson {
                     correction: "Anything used during training, such as early stopping or picking the best epoch, tunes the model to that data. Keep a separate validation split and touch the test set once, at the end.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::summary::view,
         },
     ],
 };

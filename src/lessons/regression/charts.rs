@@ -22,6 +22,19 @@ pub fn curves_for(head: Head, y: f64) -> [CurveKind; 2] {
     }
 }
 
+/// The saturation step's three losses, each as [loss, gradient] against z for target y:
+/// sigmoid + MSE, sigmoid + BCE from the logit, and BCE on Keras' clipped probabilities.
+pub fn saturation_curves(y: f64) -> [[CurveKind; 2]; 3] {
+    [
+        curves_for(Head::SigmoidMse, y),
+        curves_for(Head::SigmoidBce, y),
+        [
+            CurveKind::ClippedBinaryCrossentropy { y },
+            CurveKind::ClippedBinaryCrossentropyGrad { y },
+        ],
+    ]
+}
+
 /// The race's history as one series per set-up (`[set-up][step]`), each value mapped by `f`.
 pub fn series_of(history: &[[f64; 3]], f: impl Fn(f64) -> f64) -> Vec<Vec<f64>> {
     (0..3)
@@ -41,6 +54,17 @@ mod tests {
                 assert!((loss.eval(z) - head.loss(y, z)).abs() < 1e-12, "{head:?}");
                 assert!((grad.eval(z) - head.grad(y, z)).abs() < 1e-12, "{head:?}");
             }
+        }
+    }
+
+    #[test]
+    fn saturation_curves_are_the_lessons_gradients() {
+        for (y, z) in [(1.0, -8.0), (0.5, 2.0), (1.0, -20.0)] {
+            let [mse, bce, clipped] = saturation_curves(y);
+            assert!((mse[1].eval(z) - Head::SigmoidMse.grad(y, z)).abs() < 1e-12);
+            assert!((bce[1].eval(z) - Head::SigmoidBce.grad(y, z)).abs() < 1e-12);
+            let keras = crate::math::clipped_binary_crossentropy_grad_logit(y, z);
+            assert!((clipped[1].eval(z) - keras).abs() < 1e-12, "{y} {z}");
         }
     }
 

@@ -16,26 +16,18 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "regression-output",
         step: "one-pixel",
+        // A drag on the ±6 bar moves z by 0.001.
         make: |seed| {
-            // The target slider moves by 0.01; a drag on the ±6 bar moves z by 0.001.
-            let (y, z) = state_for(
-                seed,
-                || ONE_PIXEL_START,
-                |r| (snap(r.uniform(), 0.01), snap(r.range(-6.0, 6.0), 0.001)),
-            );
+            let (y, z) = target_and_z(seed, ONE_PIXEL_START, 6.0, 0.001);
             one_pixel_programs(y, z)
         },
     },
     PanelSet {
         page: "regression-output",
         step: "saturation",
+        // A drag on the ±20 bar (or the curves' arrow keys) moves z by 0.01 or 0.1.
         make: |seed| {
-            // A drag on the ±20 bar (or the curves' arrow keys) moves z by 0.01 or 0.1.
-            let (y, z) = state_for(
-                seed,
-                || SATURATION_START,
-                |r| (snap(r.uniform(), 0.01), snap(r.range(-20.0, 20.0), 0.01)),
-            );
+            let (y, z) = target_and_z(seed, SATURATION_START, 20.0, 0.01);
             saturation_programs(y, z)
         },
     },
@@ -72,6 +64,16 @@ pub const PANELS: &[PanelSet] = &[
     },
 ];
 
+/// The (target, z) of a step with a target slider (steps of 0.01) and a z bar over
+/// ±`range` dragged in steps of `step`: `start` without a seed, a random pair with one.
+fn target_and_z(seed: Option<u64>, start: (f64, f64), range: f64, step: f64) -> (f64, f64) {
+    state_for(
+        seed,
+        || start,
+        |r| (snap(r.uniform(), 0.01), snap(r.range(-range, range), step)),
+    )
+}
+
 fn random_learning_rate(r: &mut Rng) -> f64 {
     snap(r.range(LEARNING_RATE_MIN, LEARNING_RATE_MAX), 0.01)
 }
@@ -90,7 +92,7 @@ const HEAD_LABELS: [&str; 3] = ["linear + MSE", "sigmoid + MSE", "sigmoid + BCE"
 
 /// Step 1: the three losses at one pixel.
 pub fn one_pixel_programs(y: f64, z: f64) -> Vec<Program> {
-    let prints = || {
+    let prints = {
         let mut lines = vec![Printed::same("sigmoid output", vec![math::sigmoid(z)])];
         lines.extend(
             Head::ALL
@@ -100,25 +102,22 @@ pub fn one_pixel_programs(y: f64, z: f64) -> Vec<Program> {
         );
         lines
     };
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\ny = np.array([{y}], dtype=\"float32\")  # the target grey level\nz = np.array([{z}], dtype=\"float32\")  # the output z (pre-activation) of the last layer\nprint(\"sigmoid output:\", float(keras.ops.sigmoid(z)[0]))\n\n# linear output: the prediction is z itself\nprint(\"linear + MSE:\", float(keras.losses.mean_squared_error(y, z)))\n# sigmoid output, squared error\nprint(\"sigmoid + MSE:\", float(keras.losses.mean_squared_error(y, keras.ops.sigmoid(z))))\n# sigmoid output, binary cross-entropy computed from z (a soft target such as 0.3 is fine)\nprint(\"sigmoid + BCE:\", float(keras.losses.binary_crossentropy(y, z, from_logits=True)))\n",
+            y = py(y),
+            z = py(z)
+        ),
+        format!(
+            "import torch\nimport torch.nn.functional as F\n\ny = torch.tensor([{y}], dtype=torch.float64)  # the target grey level\nz = torch.tensor([{z}], dtype=torch.float64)  # the output z (pre-activation) of the last layer\nprint(\"sigmoid output:\", torch.sigmoid(z).item())\n\n# note the order: prediction first, then target\nprint(\"linear + MSE:\", F.mse_loss(z, y).item())\nprint(\"sigmoid + MSE:\", F.mse_loss(torch.sigmoid(z), y).item())\nprint(\"sigmoid + BCE:\", F.binary_cross_entropy_with_logits(z, y).item())  # soft targets are fine\n",
+            y = py(y),
+            z = py(z)
+        ),
+        prints,
+    );
     vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\ny = np.array([{y}], dtype=\"float32\")  # the target grey level\nz = np.array([{z}], dtype=\"float32\")  # the output z (pre-activation) of the last layer\nprint(\"sigmoid output:\", float(keras.ops.sigmoid(z)[0]))\n\n# linear output: the prediction is z itself\nprint(\"linear + MSE:\", float(keras.losses.mean_squared_error(y, z)))\n# sigmoid output, squared error\nprint(\"sigmoid + MSE:\", float(keras.losses.mean_squared_error(y, keras.ops.sigmoid(z))))\n# sigmoid output, binary cross-entropy computed from z (a soft target such as 0.3 is fine)\nprint(\"sigmoid + BCE:\", float(keras.losses.binary_crossentropy(y, z, from_logits=True)))\n",
-                y = py(y),
-                z = py(z)
-            ),
-            prints(),
-        )
-        .with_note("In a model: Dense(1) with loss=\"mse\"; Dense(1, activation=\"sigmoid\") with loss=\"mse\"; or Dense(1) with BinaryCrossentropy(from_logits=True), applying keras.ops.sigmoid to the predictions."),
-        Program::pytorch(
-            format!(
-                "import torch\nimport torch.nn.functional as F\n\ny = torch.tensor([{y}], dtype=torch.float64)  # the target grey level\nz = torch.tensor([{z}], dtype=torch.float64)  # the output z (pre-activation) of the last layer\nprint(\"sigmoid output:\", torch.sigmoid(z).item())\n\n# note the order: prediction first, then target\nprint(\"linear + MSE:\", F.mse_loss(z, y).item())\nprint(\"sigmoid + MSE:\", F.mse_loss(torch.sigmoid(z), y).item())\nprint(\"sigmoid + BCE:\", F.binary_cross_entropy_with_logits(z, y).item())  # soft targets are fine\n",
-                y = py(y),
-                z = py(z)
-            ),
-            prints(),
-        )
-        .with_note("BCEWithLogitsLoss (binary_cross_entropy_with_logits) takes z and accepts soft targets in [0, 1]."),
+        keras.with_note("In a model: Dense(1) with loss=\"mse\"; Dense(1, activation=\"sigmoid\") with loss=\"mse\"; or Dense(1) with BinaryCrossentropy(from_logits=True), applying keras.ops.sigmoid to the predictions."),
+        pytorch.with_note("BCEWithLogitsLoss (binary_cross_entropy_with_logits) takes z and accepts soft targets in [0, 1]."),
     ]
 }
 
@@ -132,6 +131,14 @@ pub fn saturation_programs(y: f64, z: f64) -> Vec<Program> {
     let g_bce = Head::SigmoidBce.grad(y, z);
     let g_clip = math::clipped_binary_crossentropy_grad_logit(y, z);
     let g_torch = pytorch_bce_probability_grad(y, z);
+    // Both frameworks print the two logit-based gradients, then their own probability path.
+    let prints = |third: Printed| {
+        vec![
+            Printed::same("sigmoid + MSE", vec![g_mse]),
+            Printed::same("sigmoid + BCE", vec![g_bce]),
+            third,
+        ]
+    };
     vec![
         Program::keras(
             format!(
@@ -139,11 +146,11 @@ pub fn saturation_programs(y: f64, z: f64) -> Vec<Program> {
                 y = py(y),
                 z = py(z)
             ),
-            vec![
-                Printed::same("sigmoid + MSE", vec![g_mse]),
-                Printed::same("sigmoid + BCE", vec![g_bce]),
-                Printed::by_backend("probability path", vec![g_bce], vec![g_clip]),
-            ],
+            prints(Printed::by_backend(
+                "probability path",
+                vec![g_bce],
+                vec![g_clip],
+            )),
         )
         .with_note("The probability path (from_logits=False) clips σ to [1e−7, 1 − 1e−7] on the JAX and PyTorch backends, so beyond |z| ≈ 16.118 its gradient is exactly 0. On the TensorFlow backend a sigmoid made by Keras remembers its z and binary_crossentropy quietly uses it, so there the third number equals the second; the clip still bites when the probabilities arrive without that link (NumPy predictions, a custom op). Float64 throughout: in float32, σ rounds to 1 already near z ≈ 15.9."),
         Program::pytorch(
@@ -152,11 +159,7 @@ pub fn saturation_programs(y: f64, z: f64) -> Vec<Program> {
                 y = py(y),
                 z = py(z)
             ),
-            vec![
-                Printed::same("sigmoid + MSE", vec![g_mse]),
-                Printed::same("sigmoid + BCE", vec![g_bce]),
-                Printed::same("BCELoss on sigmoid", vec![g_torch]),
-            ],
+            prints(Printed::same("BCELoss on sigmoid", vec![g_torch])),
         )
         .with_note("The third is nn.BCELoss on σ(z), and here PyTorch differs from Keras: it does not clip probabilities but clamps each log at −100 (a loss ceiling of 100, not 16.118), and its backward pass divides by max(p(1 − p), 1e−12). So its gradient stays near σ − y down to |z| ≈ 27.6 and only then fades; it never goes exactly flat at 16.1."),
     ]
@@ -178,12 +181,10 @@ pub fn race_programs(settings: RaceSettings, steps: usize) -> Vec<Program> {
         .iter()
         .map(|o| (o - s.target) * (o - s.target))
         .collect();
-    let prints = || {
-        vec![
-            Printed::same("predictions", out.to_vec()),
-            Printed::same("squared errors", errors.clone()),
-        ]
-    };
+    let prints = vec![
+        Printed::same("predictions", out.to_vec()),
+        Printed::same("squared errors", errors),
+    ];
     let adam = adam_race(s, steps);
     let settings_line = format!(
         "target, start, lr, steps = {}, {}, {}, {steps}  # the race's settings and the steps taken",
@@ -191,24 +192,21 @@ pub fn race_programs(settings: RaceSettings, steps: usize) -> Vec<Program> {
         py(s.start),
         py(s.learning_rate)
     );
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\n{settings_line}\nlogit0 = np.log(start / (1 - start))  # the z at which a sigmoid outputs `start`\n\n# Each set-up is one weight on the constant input 1, so its output z before any activation\n# is that weight: one free output, trained by plain gradient descent.\nx = keras.Input((1,))\ndef free_output(z0, activation=None):\n    start_at = keras.initializers.Constant(z0)\n    return keras.layers.Dense(1, use_bias=False, activation=activation, kernel_initializer=start_at)(x)\nmodel = keras.Model(x, [\n    free_output(start),  # linear + MSE\n    free_output(logit0, \"sigmoid\"),  # sigmoid + MSE\n    free_output(logit0),  # sigmoid + BCE: the layer outputs z, the loss applies the sigmoid\n])\nmodel.compile(\n    optimizer=keras.optimizers.SGD(learning_rate=lr),  # try keras.optimizers.Adam(learning_rate=lr)\n    loss=[\"mse\", \"mse\", keras.losses.BinaryCrossentropy(from_logits=True)],\n)\n\none, y = np.ones((1, 1), dtype=\"float32\"), np.full((1, 1), target, dtype=\"float32\")\ndef the_same_example():\n    while True:\n        yield one, (y, y, y)\nif steps:\n    model.fit(the_same_example(), steps_per_epoch=steps, verbose=0)  # one update per step\n\nlinear, sigmoid_mse, z = (keras.ops.convert_to_numpy(out)[0, 0] for out in model(one))\npredictions = np.array([linear, sigmoid_mse, 1 / (1 + np.exp(-z))])\nprint(\"predictions:\", predictions.tolist())  # linear + MSE, sigmoid + MSE, sigmoid + BCE\nprint(\"squared errors:\", ((predictions - target) ** 2).tolist())\n"
+        ),
+        format!(
+            "import math\nimport torch\nimport torch.nn.functional as F\n\n{settings_line}\ny = torch.tensor(target, dtype=torch.float64)\nlogit0 = math.log(start / (1 - start))  # the z at which a sigmoid outputs `start`\n\ndef train(z0, loss):\n    z = torch.tensor(z0, dtype=torch.float64, requires_grad=True)  # one free output\n    optimizer = torch.optim.SGD([z], lr=lr)  # try torch.optim.Adam([z], lr=lr)\n    for _ in range(steps):\n        optimizer.zero_grad()\n        loss(z).backward()\n        optimizer.step()  # z <- z - lr * dL/dz\n    return z.detach()\n\nlinear = train(start, lambda z: F.mse_loss(z, y))\nsigmoid_mse = torch.sigmoid(train(logit0, lambda z: F.mse_loss(torch.sigmoid(z), y)))\nsigmoid_bce = torch.sigmoid(train(logit0, lambda z: F.binary_cross_entropy_with_logits(z, y)))\npredictions = torch.stack([linear, sigmoid_mse, sigmoid_bce])\nprint(\"predictions:\", predictions.tolist())  # linear + MSE, sigmoid + MSE, sigmoid + BCE\nprint(\"squared errors:\", ((predictions - y) ** 2).tolist())\n"
+        ),
+        prints,
+    );
     vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\n{settings_line}\nlogit0 = np.log(start / (1 - start))  # the z at which a sigmoid outputs `start`\n\n# Each set-up is one weight on the constant input 1, so its output z before any activation\n# is that weight: one free output, trained by plain gradient descent.\nx = keras.Input((1,))\ndef free_output(z0, activation=None):\n    start_at = keras.initializers.Constant(z0)\n    return keras.layers.Dense(1, use_bias=False, activation=activation, kernel_initializer=start_at)(x)\nmodel = keras.Model(x, [\n    free_output(start),  # linear + MSE\n    free_output(logit0, \"sigmoid\"),  # sigmoid + MSE\n    free_output(logit0),  # sigmoid + BCE: the layer outputs z, the loss applies the sigmoid\n])\nmodel.compile(\n    optimizer=keras.optimizers.SGD(learning_rate=lr),  # try keras.optimizers.Adam(learning_rate=lr)\n    loss=[\"mse\", \"mse\", keras.losses.BinaryCrossentropy(from_logits=True)],\n)\n\none, y = np.ones((1, 1), dtype=\"float32\"), np.full((1, 1), target, dtype=\"float32\")\ndef the_same_example():\n    while True:\n        yield one, (y, y, y)\nif steps:\n    model.fit(the_same_example(), steps_per_epoch=steps, verbose=0)  # one update per step\n\nlinear, sigmoid_mse, z = (keras.ops.convert_to_numpy(out)[0, 0] for out in model(one))\npredictions = np.array([linear, sigmoid_mse, 1 / (1 + np.exp(-z))])\nprint(\"predictions:\", predictions.tolist())  # linear + MSE, sigmoid + MSE, sigmoid + BCE\nprint(\"squared errors:\", ((predictions - target) ** 2).tolist())\n"
-            ),
-            prints(),
-        )
-        .with_note(format!(
+        keras.with_note(format!(
             "The three losses add up to one training loss, but each weight only feeds its own output, so each set-up gets exactly its own gradient. Keras trains in float32, so the last digits can differ. Swap in Adam (see the comment) and it prints the predictions {} instead.",
             adam.iter().map(|v| crate::format::format4(*v)).collect::<Vec<_>>().join(", ")
         )),
-        Program::pytorch(
-            format!(
-                "import math\nimport torch\nimport torch.nn.functional as F\n\n{settings_line}\ny = torch.tensor(target, dtype=torch.float64)\nlogit0 = math.log(start / (1 - start))  # the z at which a sigmoid outputs `start`\n\ndef train(z0, loss):\n    z = torch.tensor(z0, dtype=torch.float64, requires_grad=True)  # one free output\n    optimizer = torch.optim.SGD([z], lr=lr)  # try torch.optim.Adam([z], lr=lr)\n    for _ in range(steps):\n        optimizer.zero_grad()\n        loss(z).backward()\n        optimizer.step()  # z <- z - lr * dL/dz\n    return z.detach()\n\nlinear = train(start, lambda z: F.mse_loss(z, y))\nsigmoid_mse = torch.sigmoid(train(logit0, lambda z: F.mse_loss(torch.sigmoid(z), y)))\nsigmoid_bce = torch.sigmoid(train(logit0, lambda z: F.binary_cross_entropy_with_logits(z, y)))\npredictions = torch.stack([linear, sigmoid_mse, sigmoid_bce])\nprint(\"predictions:\", predictions.tolist())  # linear + MSE, sigmoid + MSE, sigmoid + BCE\nprint(\"squared errors:\", ((predictions - y) ** 2).tolist())\n"
-            ),
-            prints(),
-        )
-        .with_note("torch.optim.SGD makes the same update z ← z − lr·dL/dz. PyTorch's Adam uses ε = 1e−8 where Keras uses 1e−7, which changes nothing visible here."),
+        pytorch.with_note("torch.optim.SGD makes the same update z ← z − lr·dL/dz. PyTorch's Adam uses ε = 1e−8 where Keras uses 1e−7, which changes nothing visible here."),
     ]
 }
 

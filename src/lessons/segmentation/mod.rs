@@ -7,7 +7,8 @@ pub mod link;
 pub mod panels;
 pub mod tasks;
 
-use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
+use super::lesson::step;
+use super::{Correction, Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -31,33 +32,34 @@ pub static LESSON: Lesson = Lesson {
                with them, and how do I keep the huge background from dominating?",
     thread: "Semantic Segmentation with Encoder-Decoder CNNs",
     steps: &[
-        Step {
+        step! {
             id: "shapes",
             title: "Shapes: one prediction per pixel",
-            tasks: &[
-                TaskInfo { id: "keep-size", text: "Fix the thread's last layer so the output keeps the image's 128 × 128 size." },
-                TaskInfo { id: "pytorch-sparse", text: "Switch to PyTorch with sparse (integer) labels and 5 classes, and see where the class axis goes." },
-                TaskInfo { id: "binary-sigmoid", text: "Set up the binary case with one sigmoid channel." },
+            view: shapes,
+            tasks: [
+                "keep-size" => "Fix the thread's last layer so the output keeps the image's 128 × 128 size.",
+                "pytorch-sparse" => "Switch to PyTorch with sparse (integer) labels and 5 classes, and see where the class axis goes.",
+                "binary-sigmoid" => "Set up the binary case with one sigmoid channel.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "In PyTorch, a batch of 8 RGB images of 128 × 128 pixels is segmented into 5 classes. What shape must the logits have for nn.CrossEntropyLoss?",
                 choices: &["(8, 128, 128, 5)", "(8, 5, 128, 128)", "(5, 8, 128, 128)", "(8, 128, 128)"],
                 answer: 1,
                 explanation: "PyTorch puts channels right after the batch axis, (N, C, H, W), and CrossEntropyLoss looks for the classes on axis 1. Keras 3 keeps them last, (B, H, W, C), and its softmax and cross-entropy act on the last axis. (8, 128, 128) is the shape of the sparse labels, one class index per pixel.",
-            }),
-            corrections: &[Correction {
+            },
+            corrections: [Correction {
                 claim: "The answer writes the last layer as Convolution2D(number_of_classes, filter_height, filter_width, activation=…).",
                 correction: "That is the Keras 1 signature. In Keras 3 (Conv2D, with Convolution2D kept as an alias) the third positional argument is the stride, so Conv2D(C, 3, 3) means a 3 × 3 kernel that jumps 3 pixels at a time, and the default padding=\"valid\" also drops the border: a 128 × 128 input comes out 42 × 42 and no longer matches its labels. Write Conv2D(C, (3, 3), padding=\"same\") or a 1 × 1 kernel, Conv2D(C, 1).",
             }],
-            #[cfg(target_arch = "wasm32")]
-            view: view::shapes::view,
         },
-        Step {
+        step! {
             id: "reshape",
             title: "Reshape is not transpose",
-            tasks: &[TaskInfo { id: "rows-are-pixels", text: "Pick layers after which every row holds the class scores of one single pixel." }],
-            predict: None,
-            corrections: &[
+            view: reshape,
+            tasks: [
+                "rows-are-pixels" => "Pick layers after which every row holds the class scores of one single pixel.",
+            ],
+            corrections: [
                 Correction {
                     claim: "The answer flattens the output with model.add(Reshape(NUM_CLASSES, HEIGHT*WIDTH)) and model.add(Permute(2,1)).",
                     correction: "Neither line runs: both layers take the target shape as one tuple, Reshape((NUM_CLASSES, HEIGHT * WIDTH)) and Permute((2, 1)). With the tuples, the recipe is right only for a channels-first output (C, H, W); on the channels-last output (H, W, C) of Keras 3 it scrambles pixels, as this step shows.",
@@ -79,53 +81,47 @@ pub static LESSON: Lesson = Lesson {
                     correction: "In Keras 3 there is nothing to flatten: a softmax activation and the cross-entropy losses act on the last axis, so a (B, H, W, C) output trains as it is against (B, H, W, C) one-hot or (B, H, W) integer labels. Flattening recipes come from early Keras versions whose softmax refused 4-D tensors (and which, on Theano, put the channels first).",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::reshape::view,
         },
-        Step {
+        step! {
             id: "paint",
             title: "Paint the prediction",
-            tasks: &[
-                TaskInfo { id: "all-background", text: "Predict background everywhere (paint p = 0 over the whole mask): see accuracy stay near 96 % while Dice and IoU drop to 0." },
-                TaskInfo { id: "find-object", text: "Paint the object: reach an IoU of at least 0.8." },
-                TaskInfo { id: "dice-low", text: "Get the Dice loss below 0.1: confident on the object, nothing outside." },
-                TaskInfo { id: "balance", text: "Set pos_weight so that object and background weigh the same in total." },
+            view: paint,
+            tasks: [
+                "all-background" => "Predict background everywhere (paint p = 0 over the whole mask): see accuracy stay near 96 % while Dice and IoU drop to 0.",
+                "find-object" => "Paint the object: reach an IoU of at least 0.8.",
+                "dice-low" => "Get the Dice loss below 0.1: confident on the object, nothing outside.",
+                "balance" => "Set pos_weight so that object and background weigh the same in total.",
             ],
-            predict: None,
-            corrections: &[Correction {
+            corrections: [Correction {
                 claim: "The thread's custom loss takes its arguments as function(y_pred, y_true).",
                 correction: "Keras calls a loss as loss(y_true, y_pred), the truth first, and passes both by position, so a function written (y_pred, y_true) receives them swapped, with no error. A symmetric formula such as the Dice loss survives the swap; anything else does not: a weighted BCE would take its weights from the prediction and the logarithm of the labels. Write def loss(y_true, y_pred).",
             }],
-            #[cfg(target_arch = "wasm32")]
-            view: view::paint::view,
         },
-        Step {
+        step! {
             id: "inspector",
             title: "Inspect a pixel: logits and softmax",
-            tasks: &[
-                TaskInfo { id: "find-wrong", text: "Select a pixel the model gets wrong (its argmax is not the true class)." },
-                TaskInfo { id: "unsure", text: "Select a pixel where the model is unsure: its top softmax probability below 0.6." },
-                TaskInfo { id: "fix-wrong", text: "Drag the logits of a wrong pixel until the prediction there is right." },
+            view: inspector,
+            tasks: [
+                "find-wrong" => "Select a pixel the model gets wrong (its argmax is not the true class).",
+                "unsure" => "Select a pixel where the model is unsure: its top softmax probability below 0.6.",
+                "fix-wrong" => "Drag the logits of a wrong pixel until the prediction there is right.",
             ],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::inspector::view,
         },
-        Step {
+        step! {
             id: "softmax-trap",
             title: "The one-channel softmax trap",
-            tasks: &[
-                TaskInfo { id: "train-100", text: "Train all three set-ups for at least 100 steps and watch the one-channel softmax." },
-                TaskInfo { id: "both-learn", text: "Keep training until both correct set-ups find the object (IoU ≥ 0.8)." },
+            view: softmax_trap,
+            tasks: [
+                "train-100" => "Train all three set-ups for at least 100 steps and watch the one-channel softmax.",
+                "both-learn" => "Keep training until both correct set-ups find the object (IoU ≥ 0.8).",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "The answer's snippet says “1 for binary case” for the number of output channels. Keep activation=\"softmax\", set the channels to 1 and train. What does every pixel output?",
                 choices: &["The object mask, as with a sigmoid", "0.5 everywhere", "Exactly 1.0 everywhere", "0 everywhere"],
                 answer: 2,
                 explanation: "A softmax divides e^z by the sum of e^z over the channels. With one channel that is e^z / e^z = 1, whatever the logit, so every pixel says “object” with certainty. Its derivative is 0 too, so no gradient reaches the network and nothing can ever change.",
-            }),
-            corrections: &[
+            },
+            corrections: [
                 Correction {
                     claim: "The snippet's comments: number_of_classes “1 for binary case”, and activation=\"softmax\" “or sigmoid for binary”.",
                     correction: "The two comments only work together. One channel needs the sigmoid: a softmax over one channel outputs 1.0 for every pixel and has a zero gradient, so the model never learns. For softmax in the binary case use 2 channels (background and object) with sparse or one-hot labels.",
@@ -135,17 +131,11 @@ pub static LESSON: Lesson = Lesson {
                     correction: "The loss must match the head: binary cross-entropy with one sigmoid channel, (sparse) categorical cross-entropy with a softmax over 2 or more channels. With the one-channel softmax, categorical cross-entropy even reports a loss of almost 0 from the first batch: every pixel already predicts its only class with probability 1.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::softmax_trap::view,
         },
-        Step {
+        step! {
             id: "summary",
             title: "Summary: rules of thumb",
-            tasks: &[],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::summary::view,
+            view: summary,
         },
     ],
 };

@@ -5,7 +5,8 @@ pub mod tasks;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
-use super::{Correction, Lesson, Page, PredictInfo, Step, TaskInfo};
+use super::lesson::step;
+use super::{Correction, Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -34,14 +35,15 @@ pub static LESSON: Lesson = Lesson {
                softmax and when a sigmoid? Is one simply better?",
     thread: "softmax and sigmoid function for the output layer",
     steps: &[
-        Step {
+        step! {
             id: "two-heads",
             title: "Same logits, two heads",
-            tasks: &[
-                TaskInfo { id: "all-sigmoids", text: "Make all three sigmoid outputs exceed 0.5." },
-                TaskInfo { id: "sigmoid-sum", text: "Make the sigmoid outputs add up to more than 2." },
+            view: two_heads,
+            tasks: [
+                "all-sigmoids" => "Make all three sigmoid outputs exceed 0.5.",
+                "sigmoid-sum" => "Make the sigmoid outputs add up to more than 2.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "Can you make all three softmax outputs exceed 0.5 at the same time?",
                 choices: &[
                     "Yes, with large enough logits",
@@ -51,46 +53,40 @@ pub static LESSON: Lesson = Lesson {
                 ],
                 answer: 2,
                 explanation: "Softmax outputs always add up to exactly 1, so two of them above 0.5 would already make more than 1. Sigmoid outputs are computed one class at a time and nothing ties them together: each can be anywhere in (0, 1), and their sum anywhere in (0, 3).",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::two_heads::view,
+            },
         },
-        Step {
+        step! {
             id: "two-classes",
             title: "With two classes they are the same",
-            tasks: &[TaskInfo { id: "p-075", text: "Make class 0's probability 0.75 (within 0.005)." }],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::two_classes::view,
+            view: two_classes,
+            tasks: [
+                "p-075" => "Make class 0's probability 0.75 (within 0.005).",
+            ],
         },
-        Step {
+        step! {
             id: "temperature",
             title: "Temperature",
-            tasks: &[
-                TaskInfo { id: "one-hot", text: "With the temperature, make the largest probability exceed 0.99." },
-                TaskInfo { id: "uniform", text: "With the temperature, bring the entropy above 99 % of its maximum." },
+            view: temperature,
+            tasks: [
+                "one-hot" => "With the temperature, make the largest probability exceed 0.99.",
+                "uniform" => "With the temperature, bring the entropy above 99 % of its maximum.",
             ],
-            predict: Some(PredictInfo {
+            predict: PredictInfo {
                 question: "For z = [12, −12, 0] at temperature T = 10, softmax(z / T) is about…",
                 choices: &["[0.33, 0.33, 0.33]: uniform", "[0.72, 0.07, 0.22]", "[1.00, 0.00, 0.00]: one-hot"],
                 answer: 1,
                 explanation: "Dividing by T = 10 turns the logits into [1.2, −1.2, 0]: still clearly different, so the distribution is flatter but far from uniform. Softmax only approaches uniform as T grows without bound, and approaches one-hot as T shrinks towards 0.",
-            }),
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::temperature::view,
+            },
         },
-        Step {
+        step! {
             id: "exclusive-or-not",
             title: "Multi-class or multi-label?",
-            tasks: &[
-                TaskInfo { id: "animal", text: "Multi-class: make the model say “bird” with probability above 0.5." },
-                TaskInfo { id: "movie", text: "Multi-label: tag the movie as an action comedy (every genre on the right side of 0.5)." },
+            view: exclusive_or_not,
+            tasks: [
+                "animal" => "Multi-class: make the model say “bird” with probability above 0.5.",
+                "movie" => "Multi-label: tag the movie as an action comedy (every genre on the right side of 0.5).",
             ],
-            predict: None,
-            corrections: &[
+            corrections: [
                 Correction {
                     claim: "Use softmax at the output because then you can apply cross-entropy.",
                     correction: "Cross-entropy works with sigmoid outputs just as well: binary cross-entropy, one term per label. The real question is whether the classes exclude each other (softmax) or not (sigmoids).",
@@ -100,15 +96,15 @@ pub static LESSON: Lesson = Lesson {
                     correction: "It gives a categorical distribution: one probability per class of a single choice among mutually exclusive classes. Independent sigmoids give one Bernoulli probability per label.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::exclusive_or_not::view,
         },
-        Step {
+        step! {
             id: "detection",
             title: "And object detection?",
-            tasks: &[TaskInfo { id: "person-and-woman", text: "Label one box as both “person” and “woman”." }],
-            predict: None,
-            corrections: &[
+            view: detection,
+            tasks: [
+                "person-and-woman" => "Label one box as both “person” and “woman”.",
+            ],
+            corrections: [
                 Correction {
                     claim: "Object detection is classification on a sliding window.",
                     correction: "That is how the earliest detectors worked. Detectors today predict boxes and a class score per box directly: two-stage ones (Faster R-CNN, Mask R-CNN) first propose regions and then classify each one; one-stage ones (SSD, YOLO, RetinaNet) score every box in a single pass over the image.",
@@ -118,17 +114,11 @@ pub static LESSON: Lesson = Lesson {
                     correction: "It depends on the detector. Two-stage detectors such as Faster R-CNN and Mask R-CNN do use a softmax per region, over C + 1 classes (the extra one is “background”). Many one-stage detectors, YOLOv3 and its successors among them, often use independent per-class sigmoids instead, so that one box can carry overlapping labels such as “person” and “woman”.",
                 },
             ],
-            #[cfg(target_arch = "wasm32")]
-            view: view::detection::view,
         },
-        Step {
+        step! {
             id: "summary",
             title: "Summary",
-            tasks: &[],
-            predict: None,
-            corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view: view::summary::view,
+            view: summary,
         },
     ],
 };

@@ -4,7 +4,7 @@
 use super::tasks::{sigmoids, tempered};
 use super::{ANIMALS, MOVIE_TARGET};
 use crate::lessons::code::{
-    py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
+    logits_for, py, py_list, random_logits, snap, state_for, PanelSet, Printed, Program,
 };
 use crate::math;
 use crate::playground::temperature_from_slider;
@@ -19,24 +19,12 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "softmax-or-sigmoid",
         step: "two-heads",
-        make: |seed| {
-            two_heads_programs(&state_for(
-                seed,
-                || vec![1.0, -0.5, -1.0],
-                |r| random_logits(r, 3, RANGE, STEP),
-            ))
-        },
+        make: |seed| two_heads_programs(&logits_for(seed, &[1.0, -0.5, -1.0], RANGE, STEP)),
     },
     PanelSet {
         page: "softmax-or-sigmoid",
         step: "two-classes",
-        make: |seed| {
-            two_classes_programs(&state_for(
-                seed,
-                || vec![1.0, 0.0],
-                |r| random_logits(r, 2, RANGE, STEP),
-            ))
-        },
+        make: |seed| two_classes_programs(&logits_for(seed, &[1.0, 0.0], RANGE, STEP)),
     },
     PanelSet {
         page: "softmax-or-sigmoid",
@@ -78,71 +66,55 @@ pub const PANELS: &[PanelSet] = &[
     PanelSet {
         page: "softmax-or-sigmoid",
         step: "detection",
-        make: |seed| {
-            detection_programs(&state_for(
-                seed,
-                || vec![1.0, -1.0, -2.0],
-                |r| random_logits(r, 3, RANGE, STEP),
-            ))
-        },
+        make: |seed| detection_programs(&logits_for(seed, &[1.0, -1.0, -2.0], RANGE, STEP)),
     },
 ];
 
 /// Step 1: the same logits through per-class sigmoids and through one softmax.
 pub fn two_heads_programs(z: &[f64]) -> Vec<Program> {
     let (s, p) = (sigmoids(z), math::softmax(z));
-    let prints = || {
-        vec![
-            Printed::same("sigmoid", s.clone()),
-            Printed::same("softmax", p.clone()),
-            Printed::same("sum of sigmoids", vec![s.iter().sum()]),
-            Printed::same("sum of softmax", vec![p.iter().sum()]),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the logits on screen\ns = keras.ops.sigmoid(z)  # one yes/no per class, each on its own\np = keras.ops.softmax(z)  # one distribution over the classes\nprint(\"sigmoid:\", keras.ops.convert_to_numpy(s))\nprint(\"softmax:\", keras.ops.convert_to_numpy(p))\nprint(\"sum of sigmoids:\", float(keras.ops.sum(s)))  # anywhere in (0, 3)\nprint(\"sum of softmax:\", float(keras.ops.sum(p)))  # always 1\n",
-                py_list(z)
-            ),
-            prints(),
+    let prints = vec![
+        Printed::same("sigmoid", s.clone()),
+        Printed::same("softmax", p.clone()),
+        Printed::same("sum of sigmoids", vec![s.iter().sum()]),
+        Printed::same("sum of softmax", vec![p.iter().sum()]),
+    ];
+    Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the logits on screen\ns = keras.ops.sigmoid(z)  # one yes/no per class, each on its own\np = keras.ops.softmax(z)  # one distribution over the classes\nprint(\"sigmoid:\", keras.ops.convert_to_numpy(s))\nprint(\"softmax:\", keras.ops.convert_to_numpy(p))\nprint(\"sum of sigmoids:\", float(keras.ops.sum(s)))  # anywhere in (0, 3)\nprint(\"sum of softmax:\", float(keras.ops.sum(p)))  # always 1\n",
+            py_list(z)
         ),
-        Program::pytorch(
-            format!(
-                "import torch\n\nz = torch.tensor({})  # the logits on screen\ns = torch.sigmoid(z)  # one yes/no per class, each on its own\np = torch.softmax(z, dim=-1)  # one distribution over the classes\nprint(\"sigmoid:\", s.tolist())\nprint(\"softmax:\", p.tolist())\nprint(\"sum of sigmoids:\", s.sum().item())  # anywhere in (0, 3)\nprint(\"sum of softmax:\", p.sum().item())  # always 1\n",
-                py_list(z)
-            ),
-            prints(),
+        format!(
+            "import torch\n\nz = torch.tensor({})  # the logits on screen\ns = torch.sigmoid(z)  # one yes/no per class, each on its own\np = torch.softmax(z, dim=-1)  # one distribution over the classes\nprint(\"sigmoid:\", s.tolist())\nprint(\"softmax:\", p.tolist())\nprint(\"sum of sigmoids:\", s.sum().item())  # anywhere in (0, 3)\nprint(\"sum of softmax:\", p.sum().item())  # always 1\n",
+            py_list(z)
         ),
-    ]
+        prints,
+    )
+    .into()
 }
 
 /// Step 2: a two-class softmax is the sigmoid of the logits' difference.
 pub fn two_classes_programs(z: &[f64]) -> Vec<Program> {
     let p0 = math::softmax(z)[0];
     let s = math::sigmoid(z[0] - z[1]);
-    let prints = || {
-        vec![
-            Printed::same("softmax, first class", vec![p0]),
-            Printed::same("sigmoid of the gap", vec![s]),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the two logits on screen\np = keras.ops.softmax(z)\nprint(\"softmax, first class:\", float(p[0]))\nprint(\"sigmoid of the gap:\", float(keras.ops.sigmoid(z[0] - z[1])))\n",
-                py_list(z)
-            ),
-            prints(),
-        )
-        .with_note("Keras' own documentation of sigmoid says the same: it equals a two-element softmax whose second element is 0."),
-        Program::pytorch(
-            format!(
-                "import torch\n\nz = torch.tensor({})  # the two logits on screen\np = torch.softmax(z, dim=-1)\nprint(\"softmax, first class:\", p[0].item())\nprint(\"sigmoid of the gap:\", torch.sigmoid(z[0] - z[1]).item())\n",
-                py_list(z)
-            ),
-            prints(),
+    let prints = vec![
+        Printed::same("softmax, first class", vec![p0]),
+        Printed::same("sigmoid of the gap", vec![s]),
+    ];
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # the two logits on screen\np = keras.ops.softmax(z)\nprint(\"softmax, first class:\", float(p[0]))\nprint(\"sigmoid of the gap:\", float(keras.ops.sigmoid(z[0] - z[1])))\n",
+            py_list(z)
         ),
+        format!(
+            "import torch\n\nz = torch.tensor({})  # the two logits on screen\np = torch.softmax(z, dim=-1)\nprint(\"softmax, first class:\", p[0].item())\nprint(\"sigmoid of the gap:\", torch.sigmoid(z[0] - z[1]).item())\n",
+            py_list(z)
+        ),
+        prints,
+    );
+    vec![
+        keras.with_note("Keras' own documentation of sigmoid says the same: it equals a two-element softmax whose second element is 0."),
+        pytorch,
     ]
 }
 
@@ -219,17 +191,13 @@ pub fn exclusive_programs(z: &[f64], multi_label: bool, animal: usize) -> Vec<Pr
         let clipped = bce_on_f32_probabilities(&y, &p32);
         let torch_probs = torch_bce_on_f32_probabilities(&y, &p32);
         vec![
-            Program::keras(
-                format!(
-                    "import numpy as np\nimport keras\n\ny = np.array([{}], dtype=\"float32\")  # action, comedy, not romance\nz = np.array([{}], dtype=\"float32\")  # the logits on screen\n\n# Head Dense(3), no activation: the loss takes the logits\nloss = keras.losses.BinaryCrossentropy(from_logits=True)\nprint(\"from logits:\", float(loss(y, z)))\n\n# Head Dense(3, activation=\"sigmoid\"): the loss gets probabilities\nloss = keras.losses.BinaryCrossentropy()  # from_logits=False\nprint(\"sigmoid output:\", float(loss(y, keras.ops.sigmoid(z))))\nprobs = keras.ops.convert_to_numpy(keras.ops.sigmoid(z))  # plain numbers, as model.predict returns\nprint(\"plain probabilities:\", float(loss(y, probs)))\n",
-                    py_list(&y),
-                    py_list(z)
-                ),
-                vec![
-                    Printed::same("from logits", vec![exact]),
-                    Printed::by_backend("sigmoid output", vec![exact], vec![clipped]),
-                    Printed::same("plain probabilities", vec![clipped]),
-                ],
+            keras_head_program(
+                &y,
+                "action, comedy, not romance",
+                z,
+                "BinaryCrossentropy",
+                "sigmoid",
+                [exact, clipped],
             )
             .with_note("On Keras' TensorFlow backend a sigmoid's output remembers its logits, and the loss uses them: from_logits=False is then exact. Plain probabilities, and the JAX and PyTorch backends, go through float32 probabilities clipped to [1e-7, 1 − 1e-7]: for a confident wrong label, 1 − σ(z) keeps only a few digits, and beyond |z| ≈ 16 the clip caps the loss."),
             Program::pytorch(
@@ -252,18 +220,13 @@ pub fn exclusive_programs(z: &[f64], multi_label: bool, animal: usize) -> Vec<Pr
         let exact = math::categorical_crossentropy(&y, z, true, 0.0).unwrap_or(f64::NAN);
         let clipped = math::keras_probability_path_cross_entropy(z, animal);
         vec![
-            Program::keras(
-                format!(
-                    "import numpy as np\nimport keras\n\ny = np.array([{}], dtype=\"float32\")  # one-hot: the image shows a {}\nz = np.array([{}], dtype=\"float32\")  # the logits on screen\n\n# Head Dense(3), no activation: the loss takes the logits\nloss = keras.losses.CategoricalCrossentropy(from_logits=True)\nprint(\"from logits:\", float(loss(y, z)))\n\n# Head Dense(3, activation=\"softmax\"): the loss gets probabilities\nloss = keras.losses.CategoricalCrossentropy()  # from_logits=False\nprint(\"softmax output:\", float(loss(y, keras.ops.softmax(z))))\nprobs = keras.ops.convert_to_numpy(keras.ops.softmax(z))  # plain numbers, as model.predict returns\nprint(\"plain probabilities:\", float(loss(y, probs)))\n",
-                    py_list(&y),
-                    ANIMALS[animal],
-                    py_list(z)
-                ),
-                vec![
-                    Printed::same("from logits", vec![exact]),
-                    Printed::by_backend("softmax output", vec![exact], vec![clipped]),
-                    Printed::same("plain probabilities", vec![clipped]),
-                ],
+            keras_head_program(
+                &y,
+                &format!("one-hot: the image shows a {}", ANIMALS[animal]),
+                z,
+                "CategoricalCrossentropy",
+                "softmax",
+                [exact, clipped],
             )
             .with_note("On Keras' TensorFlow backend a softmax's output remembers its logits, and the loss uses them: from_logits=False is then exact. Plain probabilities, and the JAX and PyTorch backends, are clipped to [1e-7, 1 − 1e-7]: the loss stops at −ln(1e-7) ≈ 16.12 however wrong the model is (push the true class's logit far below the others to see it)."),
             Program::pytorch(
@@ -279,31 +242,48 @@ pub fn exclusive_programs(z: &[f64], multi_label: bool, animal: usize) -> Vec<Pr
     }
 }
 
+/// Step 4's Keras program for one head: the loss from logits, from the activation's output
+/// and from plain probabilities. `losses` = [exact, clipped]: from logits the loss is exact;
+/// on TensorFlow the activation's output still carries its logits (exact too), elsewhere it
+/// and plain probabilities are clipped.
+fn keras_head_program(
+    y: &[f64],
+    about_y: &str,
+    z: &[f64],
+    loss: &str,
+    activation: &str,
+    [exact, clipped]: [f64; 2],
+) -> Program {
+    Program::keras(
+        format!(
+            "import numpy as np\nimport keras\n\ny = np.array([{}], dtype=\"float32\")  # {about_y}\nz = np.array([{}], dtype=\"float32\")  # the logits on screen\n\n# Head Dense(3), no activation: the loss takes the logits\nloss = keras.losses.{loss}(from_logits=True)\nprint(\"from logits:\", float(loss(y, z)))\n\n# Head Dense(3, activation=\"{activation}\"): the loss gets probabilities\nloss = keras.losses.{loss}()  # from_logits=False\nprint(\"{activation} output:\", float(loss(y, keras.ops.{activation}(z))))\nprobs = keras.ops.convert_to_numpy(keras.ops.{activation}(z))  # plain numbers, as model.predict returns\nprint(\"plain probabilities:\", float(loss(y, probs)))\n",
+            py_list(y),
+            py_list(z)
+        ),
+        vec![
+            Printed::same("from logits", vec![exact]),
+            Printed::by_backend(format!("{activation} output"), vec![exact], vec![clipped]),
+            Printed::same("plain probabilities", vec![clipped]),
+        ],
+    )
+}
+
 /// Step 5: one box's class scores through sigmoids and through a softmax.
 pub fn detection_programs(z: &[f64]) -> Vec<Program> {
     let (s, p) = (sigmoids(z), math::softmax(z));
-    let prints = || {
-        vec![
-            Printed::same("sigmoids", s.clone()),
-            Printed::same("softmax", p.clone()),
-        ]
-    };
-    vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # one box: person, woman, car\nprint(\"sigmoids:\", keras.ops.convert_to_numpy(keras.ops.sigmoid(z)))  # labels may overlap\nprint(\"softmax:\", keras.ops.convert_to_numpy(keras.ops.softmax(z)))  # labels compete\n",
-                py_list(z)
-            ),
-            prints(),
+    let prints = vec![Printed::same("sigmoids", s), Printed::same("softmax", p)];
+    Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\nz = np.array({}, dtype=\"float32\")  # one box: person, woman, car\nprint(\"sigmoids:\", keras.ops.convert_to_numpy(keras.ops.sigmoid(z)))  # labels may overlap\nprint(\"softmax:\", keras.ops.convert_to_numpy(keras.ops.softmax(z)))  # labels compete\n",
+            py_list(z)
         ),
-        Program::pytorch(
-            format!(
-                "import torch\n\nz = torch.tensor({})  # one box: person, woman, car\nprint(\"sigmoids:\", torch.sigmoid(z).tolist())  # labels may overlap\nprint(\"softmax:\", torch.softmax(z, dim=-1).tolist())  # labels compete\n",
-                py_list(z)
-            ),
-            prints(),
+        format!(
+            "import torch\n\nz = torch.tensor({})  # one box: person, woman, car\nprint(\"sigmoids:\", torch.sigmoid(z).tolist())  # labels may overlap\nprint(\"softmax:\", torch.softmax(z, dim=-1).tolist())  # labels compete\n",
+            py_list(z)
         ),
-    ]
+        prints,
+    )
+    .into()
 }
 
 #[cfg(test)]

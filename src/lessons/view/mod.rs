@@ -8,7 +8,7 @@ mod progress;
 mod step_state;
 
 pub use page::{is_typing, render_lesson};
-pub use parts::{Formula, PlayButton, Predict};
+pub use parts::{ClassChips, Formula, Labelled, LogitsBeside, PlayButton, Predict, ReadoutLine};
 pub use progress::{provide_progress, use_progress, Progress};
 pub use step_state::{
     class_labels, link_value, logits_state, report_task, share_derived, shared, shared_codec,

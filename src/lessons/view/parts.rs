@@ -1,8 +1,10 @@
-//! Pieces a step places: predict-then-reveal, formulas, a training run's Play button.
+//! Pieces a step places: predict-then-reveal, formulas, a line of labelled readouts, the
+//! draggable logits beside their outputs, the true-class chips, a training run's Play button.
 
 use super::super::lesson::predict_key;
 use super::progress::use_progress;
 use super::step_state::StepContext;
+use crate::widgets::{LogitBars, Readout};
 use leptos::prelude::*;
 
 /// Multiple choice first; the children (the readout) appear only after an answer, with the
@@ -119,6 +121,95 @@ pub fn Formula(
             leptos::logging::error!("{e}");
             view! { <code>{latex}</code> }.into_any()
         }
+    }
+}
+
+/// One number of a [`ReadoutLine`]: the text before it (separator included, e.g.
+/// `" · odds = "`), the readout's name (`data-testid="readout-<name>"`) and its value.
+pub type Labelled = (&'static str, &'static str, Signal<f64>);
+
+/// A paragraph of labelled numbers, `p = 0.9 · odds = 9 …`: each item's text, then its
+/// [`Readout`]; the children, if any, close the line.
+#[component]
+pub fn ReadoutLine(
+    /// The numbers, in order.
+    items: Vec<Labelled>,
+    /// What follows the last number (a unit, a remark).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|(label, name, value)| view! { {label} <Readout name value /> })
+        .collect_view();
+    view! { <p class="sums">{items} {children.map(|c| c())}</p> }
+}
+
+/// Draggable logits (bars over ±12) in the left figure of a two-chart row; the children
+/// fill the right figure with what the logits become.
+#[component]
+pub fn LogitsBeside(
+    /// The left figure's caption.
+    caption: &'static str,
+    /// The logits.
+    #[prop(into)]
+    values: Signal<Vec<f64>>,
+    /// Called with `(class, new logit)` when the learner drags or presses a key.
+    on_change: Callback<(usize, f64)>,
+    /// One label per class.
+    #[prop(into)]
+    labels: Signal<Vec<String>>,
+    /// The right figure's content: its caption and chart.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="two-charts">
+            <figure>
+                <figcaption>{caption}</figcaption>
+                <LogitBars values on_change range=Signal::derive(|| 12.0) labels height=220 />
+            </figure>
+            <figure>{children()}</figure>
+        </div>
+    }
+}
+
+/// The true labels as chips "class 0", "class 1", …: one radio per class (the true class),
+/// or one checkbox per class when the target is multi-label.
+#[component]
+pub fn ClassChips(
+    /// How many classes.
+    #[prop(into)]
+    count: Signal<usize>,
+    /// Checkboxes (multi-label) rather than radios.
+    #[prop(into)]
+    multi: Signal<bool>,
+    /// The inputs' `name`.
+    name: &'static str,
+    /// Each input's test id is this followed by its class.
+    testid: &'static str,
+    /// Whether class i is a true label.
+    checked: Callback<usize, bool>,
+    /// The learner picked (radio) or toggled (checkbox) class i.
+    on_pick: Callback<usize>,
+) -> impl IntoView {
+    move || {
+        let kind = if multi.get() { "checkbox" } else { "radio" };
+        (0..count.get())
+            .map(|i| {
+                view! {
+                    <label class="chip">
+                        <input
+                            type=kind
+                            name=name
+                            data-testid=format!("{testid}{i}")
+                            prop:checked=move || checked.run(i)
+                            on:change=move |_| on_pick.run(i)
+                        />
+                        {format!("class {i}")}
+                    </label>
+                }
+            })
+            .collect_view()
     }
 }
 

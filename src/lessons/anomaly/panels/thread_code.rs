@@ -80,28 +80,23 @@ pub fn thread_programs(head: Head, raw: &[f64], labels: &[f64]) -> Vec<Program> 
             ),
         ];
     }
-    let prints = || {
-        vec![
-            Printed::same("test MSE", vec![mse]),
-            Printed::same("old KerasRegressor score", vec![-mse]),
-            Printed::same("R squared", vec![r2]),
-            Printed::same("outputs outside the unit interval", vec![outside]),
-        ]
-    };
+    let prints = vec![
+        Printed::same("test MSE", vec![mse]),
+        Printed::same("old KerasRegressor score", vec![-mse]),
+        Printed::same("R squared", vec![r2]),
+        Printed::same("outputs outside the unit interval", vec![outside]),
+    ];
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import numpy as np\nimport keras\nfrom sklearn.metrics import r2_score  # scikit-learn (SKLearnRegressor needs it too)\n\n# The thread's set-up: a linear output trained with MSE on the labels 0 and 1\ndef build_model(X, y):\n    model = keras.Sequential([keras.Input(shape=(X.shape[1],)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])\n    model.compile(optimizer=keras.optimizers.Adam(learning_rate={lr}), loss=\"mean_squared_error\")\n    return model\n\nreg = keras.wrappers.SKLearnRegressor(model=build_model, fit_kwargs={{\"epochs\": {CLASSIFIER_EPOCHS}, \"batch_size\": {batch}, \"verbose\": 0}})\n# The page trained it like this on its pictures: reg.fit(x_train, y_train).\n# reg.score(x_test, y_test) is then r2_score(y_test, reg.predict(x_test)).\n\n# Its outputs on the {n} test pictures, as the page shows them ({where_})\ny_pred = np.array({data}, dtype=\"float32\")\ny_test = np.array({y}, dtype=\"float32\")\nmse = float(keras.losses.MeanSquaredError()(y_test, y_pred))\nprint(\"test MSE:\", mse)\nprint(\"old KerasRegressor score:\", -mse)  # what the removed Keras 2 wrapper's score returned\nprint(\"R squared:\", r2_score(y_test, y_pred))  # what SciKeras and SKLearnRegressor's score return\nprint(\"outputs outside the unit interval:\", int(np.sum((y_pred < 0) | (y_pred > 1))))\n"
+        ),
+        format!(
+            "import torch\nfrom torch import nn\nfrom torchmetrics.functional import r2_score  # torchmetrics\n\n# The thread's set-up: a linear output trained with mse_loss on the labels 0 and 1\nreg = nn.Linear({PIXELS}, 1)\nnn.init.zeros_(reg.weight)\nnn.init.zeros_(reg.bias)\n\n# Its outputs on the {n} test pictures, as the page shows them ({where_})\ny_pred = torch.tensor({data})\ny_test = torch.tensor({y}, dtype=torch.float32)\nmse = nn.functional.mse_loss(y_pred, y_test).item()\nprint(\"test MSE:\", mse)\nprint(\"old KerasRegressor score:\", -mse)\nprint(\"R squared:\", r2_score(y_pred, y_test).item())\nprint(\"outputs outside the unit interval:\", int(((y_pred < 0) | (y_pred > 1)).sum()))\n"
+        ),
+        prints,
+    );
     vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\nfrom sklearn.metrics import r2_score  # scikit-learn (SKLearnRegressor needs it too)\n\n# The thread's set-up: a linear output trained with MSE on the labels 0 and 1\ndef build_model(X, y):\n    model = keras.Sequential([keras.Input(shape=(X.shape[1],)), keras.layers.Dense(1, kernel_initializer=\"zeros\")])\n    model.compile(optimizer=keras.optimizers.Adam(learning_rate={lr}), loss=\"mean_squared_error\")\n    return model\n\nreg = keras.wrappers.SKLearnRegressor(model=build_model, fit_kwargs={{\"epochs\": {CLASSIFIER_EPOCHS}, \"batch_size\": {batch}, \"verbose\": 0}})\n# The page trained it like this on its pictures: reg.fit(x_train, y_train).\n# reg.score(x_test, y_test) is then r2_score(y_test, reg.predict(x_test)).\n\n# Its outputs on the {n} test pictures, as the page shows them ({where_})\ny_pred = np.array({data}, dtype=\"float32\")\ny_test = np.array({y}, dtype=\"float32\")\nmse = float(keras.losses.MeanSquaredError()(y_test, y_pred))\nprint(\"test MSE:\", mse)\nprint(\"old KerasRegressor score:\", -mse)  # what the removed Keras 2 wrapper's score returned\nprint(\"R squared:\", r2_score(y_test, y_pred))  # what SciKeras and SKLearnRegressor's score return\nprint(\"outputs outside the unit interval:\", int(np.sum((y_pred < 0) | (y_pred > 1))))\n"
-            ),
-            prints(),
-        )
-        .with_note("The thread's keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=…) no longer exists; its score returned −MSE."),
-        Program::pytorch(
-            format!(
-                "import torch\nfrom torch import nn\nfrom torchmetrics.functional import r2_score  # torchmetrics\n\n# The thread's set-up: a linear output trained with mse_loss on the labels 0 and 1\nreg = nn.Linear({PIXELS}, 1)\nnn.init.zeros_(reg.weight)\nnn.init.zeros_(reg.bias)\n\n# Its outputs on the {n} test pictures, as the page shows them ({where_})\ny_pred = torch.tensor({data})\ny_test = torch.tensor({y}, dtype=torch.float32)\nmse = nn.functional.mse_loss(y_pred, y_test).item()\nprint(\"test MSE:\", mse)\nprint(\"old KerasRegressor score:\", -mse)\nprint(\"R squared:\", r2_score(y_pred, y_test).item())\nprint(\"outputs outside the unit interval:\", int(((y_pred < 0) | (y_pred > 1)).sum()))\n"
-            ),
-            prints(),
-        )
-        .with_note("PyTorch has no scikit-learn wrapper of its own; the third-party skorch's NeuralNetRegressor scores with R² too."),
+        keras.with_note("The thread's keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=…) no longer exists; its score returned −MSE."),
+        pytorch.with_note("PyTorch has no scikit-learn wrapper of its own; the third-party skorch's NeuralNetRegressor scores with R² too."),
     ]
 }

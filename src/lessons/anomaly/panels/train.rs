@@ -15,33 +15,28 @@ const STAND_IN: &str = "# Stand-in good parts, made like the page's: shading, fa
 /// and the number of Adam steps.
 pub fn train_programs(epoch: usize, loss: Option<f64>) -> Vec<Program> {
     let per_epoch = TRAIN_NORMAL.div_ceil(BATCH_SIZE);
-    let prints = || {
-        vec![
-            Printed::same("parameters", vec![PARAMETERS as f64]),
-            Printed::same("minibatch steps per epoch", vec![per_epoch as f64]),
-            Printed::same("Adam steps so far", vec![(epoch * per_epoch) as f64]),
-        ]
-    };
+    let prints = vec![
+        Printed::same("parameters", vec![PARAMETERS as f64]),
+        Printed::same("minibatch steps per epoch", vec![per_epoch as f64]),
+        Printed::same("Adam steps so far", vec![(epoch * per_epoch) as f64]),
+    ];
     let lr = py(LEARNING_RATE);
     let page = match loss {
         Some(l) => format!(" (the page's run: {} at epoch {epoch})", format4(l)),
         None => String::new(),
     };
     let note = format!("These programs train on stand-in pictures from their own random start and shuffles, so their loss falls like the page's but with other digits{page}; only the counts are compared. Change epochs=1 to {EPOCHS} to train the whole run.");
+    let [keras, pytorch] = Program::twins(
+        format!(
+            "import numpy as np\nimport keras\n\n{STAND_IN}\n# {PIXELS} pixels → {HIDDEN} numbers (the code) → {PIXELS} pixels\ninputs = keras.Input(shape=({PIXELS},))\ncode = keras.layers.Dense({HIDDEN}, activation=\"tanh\")(inputs)  # Glorot-uniform start, as on the page\noutputs = keras.layers.Dense({PIXELS}, activation=\"sigmoid\")(code)\nautoencoder = keras.Model(inputs, outputs)\nautoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate={lr}), loss=\"mse\")  # Adam's ε = 1e-7\nprint(\"parameters:\", autoencoder.count_params())\n\n# The input is also the target: good parts only\nhistory = autoencoder.fit(x_normal, x_normal, epochs=1, batch_size={BATCH_SIZE}, shuffle=True, verbose=0)\nper_epoch = int(keras.ops.convert_to_numpy(autoencoder.optimizer.iterations))\nprint(\"minibatch steps per epoch:\", per_epoch)\nepochs = {epoch}  # where the page's run is now\nprint(\"Adam steps so far:\", epochs * per_epoch)\n"
+        ),
+        format!(
+            "import numpy as np\nimport torch\nfrom torch import nn\n\ntorch.manual_seed(0)\n{STAND_IN}x_normal = torch.from_numpy(x_normal)\n\nautoencoder = nn.Sequential(nn.Linear({PIXELS}, {HIDDEN}), nn.Tanh(), nn.Linear({HIDDEN}, {PIXELS}), nn.Sigmoid())\nfor layer in autoencoder[0], autoencoder[2]:  # Keras' start: PyTorch's own is Kaiming-uniform\n    nn.init.xavier_uniform_(layer.weight)\n    nn.init.zeros_(layer.bias)\nprint(\"parameters:\", sum(p.numel() for p in autoencoder.parameters()))\nopt = torch.optim.Adam(autoencoder.parameters(), lr={lr}, eps=1e-7)  # Keras' ε (PyTorch's default is 1e-8)\n\nloader = torch.utils.data.DataLoader(x_normal, batch_size={BATCH_SIZE}, shuffle=True)\nper_epoch = 0\nfor epoch in range(1):\n    for x in loader:\n        loss = nn.functional.mse_loss(autoencoder(x), x)  # the input is also the target\n        opt.zero_grad()\n        loss.backward()\n        opt.step()\n        per_epoch += 1\nprint(\"minibatch steps per epoch:\", per_epoch)\nepochs = {epoch}  # where the page's run is now\nprint(\"Adam steps so far:\", epochs * per_epoch)\n"
+        ),
+        prints,
+    );
     vec![
-        Program::keras(
-            format!(
-                "import numpy as np\nimport keras\n\n{STAND_IN}\n# {PIXELS} pixels → {HIDDEN} numbers (the code) → {PIXELS} pixels\ninputs = keras.Input(shape=({PIXELS},))\ncode = keras.layers.Dense({HIDDEN}, activation=\"tanh\")(inputs)  # Glorot-uniform start, as on the page\noutputs = keras.layers.Dense({PIXELS}, activation=\"sigmoid\")(code)\nautoencoder = keras.Model(inputs, outputs)\nautoencoder.compile(optimizer=keras.optimizers.Adam(learning_rate={lr}), loss=\"mse\")  # Adam's ε = 1e-7\nprint(\"parameters:\", autoencoder.count_params())\n\n# The input is also the target: good parts only\nhistory = autoencoder.fit(x_normal, x_normal, epochs=1, batch_size={BATCH_SIZE}, shuffle=True, verbose=0)\nper_epoch = int(keras.ops.convert_to_numpy(autoencoder.optimizer.iterations))\nprint(\"minibatch steps per epoch:\", per_epoch)\nepochs = {epoch}  # where the page's run is now\nprint(\"Adam steps so far:\", epochs * per_epoch)\n"
-            ),
-            prints(),
-        )
-        .with_note(note.clone()),
-        Program::pytorch(
-            format!(
-                "import numpy as np\nimport torch\nfrom torch import nn\n\ntorch.manual_seed(0)\n{STAND_IN}x_normal = torch.from_numpy(x_normal)\n\nautoencoder = nn.Sequential(nn.Linear({PIXELS}, {HIDDEN}), nn.Tanh(), nn.Linear({HIDDEN}, {PIXELS}), nn.Sigmoid())\nfor layer in autoencoder[0], autoencoder[2]:  # Keras' start: PyTorch's own is Kaiming-uniform\n    nn.init.xavier_uniform_(layer.weight)\n    nn.init.zeros_(layer.bias)\nprint(\"parameters:\", sum(p.numel() for p in autoencoder.parameters()))\nopt = torch.optim.Adam(autoencoder.parameters(), lr={lr}, eps=1e-7)  # Keras' ε (PyTorch's default is 1e-8)\n\nloader = torch.utils.data.DataLoader(x_normal, batch_size={BATCH_SIZE}, shuffle=True)\nper_epoch = 0\nfor epoch in range(1):\n    for x in loader:\n        loss = nn.functional.mse_loss(autoencoder(x), x)  # the input is also the target\n        opt.zero_grad()\n        loss.backward()\n        opt.step()\n        per_epoch += 1\nprint(\"minibatch steps per epoch:\", per_epoch)\nepochs = {epoch}  # where the page's run is now\nprint(\"Adam steps so far:\", epochs * per_epoch)\n"
-            ),
-            prints(),
-        )
-        .with_note(note.replace("epochs=1", "range(1)")),
+        keras.with_note(note.clone()),
+        pytorch.with_note(note.replace("epochs=1", "range(1)")),
     ]
 }

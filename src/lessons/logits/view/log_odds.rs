@@ -4,9 +4,9 @@ use crate::chart::CurveKind;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::logits::panels;
 use crate::lessons::logits::tasks::found_p_09;
-use crate::lessons::view::{report_task, shared_number, Formula};
+use crate::lessons::view::{report_task, shared_number, Formula, ReadoutLine};
 use crate::math;
-use crate::widgets::{CurvePlot, Readout};
+use crate::widgets::CurvePlot;
 use leptos::prelude::*;
 
 /// The log-odds: two linked curves, logit(p) and σ(z).
@@ -65,11 +65,7 @@ pub fn view() -> AnyView {
                 />
             </figure>
         </div>
-        <p class="sums">
-            "p = " <Readout name="p" value=p />
-            " · odds p/(1−p) = " <Readout name="odds" value=odds />
-            " · logit(p) = ln(odds) = " <Readout name="logit" value=z />
-        </p>
+        <ReadoutLine items=vec![("p = ", "p", p.into()), (" · odds p/(1−p) = ", "odds", odds), (" · logit(p) = ln(odds) = ", "logit", z)] />
         <p>
             "Deep learning borrowed the word because, for a sigmoid output, the raw score "
             "really is the log-odds of the predicted probability. For softmax outputs the name "

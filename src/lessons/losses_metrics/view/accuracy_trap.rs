@@ -6,7 +6,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::losses_metrics::batch::{batch, BatchMetrics, BATCH_COLS, BATCH_ROWS};
 use crate::lessons::losses_metrics::tasks::{best_f1, is_all_negative};
 use crate::lessons::losses_metrics::{panels, OBJECTS};
-use crate::lessons::view::{report_task, shared_number, Predict};
+use crate::lessons::view::{report_task, shared_number, Predict, ReadoutLine};
 use crate::widgets::{BatchGridView, Readout};
 use leptos::prelude::*;
 
@@ -71,13 +71,9 @@ pub fn view() -> AnyView {
         <BatchGridView grid height=330 />
         <Predict>
             <p>"Drag the bias all the way down and watch accuracy against recall."</p>
-            <p class="sums">
-                "binary accuracy = " <Readout name="accuracy" value=m(|x| x.accuracy) />
-                " · precision = " <Readout name="precision" value=m(|x| x.precision) />
-                " · recall = " <Readout name="recall" value=m(|x| x.recall) />
-                " · F1 = " <Readout name="f1" value=m(|x| x.f1) />
+            <ReadoutLine items=vec![("binary accuracy = ", "accuracy", m(|x| x.accuracy)), (" · precision = ", "precision", m(|x| x.precision)), (" · recall = ", "recall", m(|x| x.recall)), (" · F1 = ", "f1", m(|x| x.f1))]>
                 " · “always no” would score " {pct(1.0 - positives as f64 / total as f64)}
-            </p>
+            </ReadoutLine>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
                 <table class="numbers" data-testid="per-label-table">
                     <thead><tr><th scope="col">"label"</th><th scope="col">"precision"</th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr></thead>

@@ -7,10 +7,11 @@ use crate::lessons::losses_metrics::link::Spelling;
 use crate::lessons::losses_metrics::tasks::at_smoothed_optimum;
 use crate::lessons::losses_metrics::{panels, FORMULA_BCE, FORMULA_CCE, FORMULA_SCCE};
 use crate::lessons::view::{
-    class_labels, logits_state, report_task, shared, shared_number, Formula, Predict,
+    class_labels, logits_state, report_task, shared, shared_number, ClassChips, Formula,
+    LogitsBeside, Predict,
 };
 use crate::math;
-use crate::widgets::{LogitBars, ProbabilityBars, Readout};
+use crate::widgets::{ProbabilityBars, Readout};
 use leptos::prelude::*;
 
 /// One label, three spellings, three losses: the spelling, the true label(s), the smoothing
@@ -85,31 +86,21 @@ pub fn view() -> AnyView {
         Spelling::Sparse => format!("y_true = {}   (the class index)", class.get()),
         Spelling::MultiHot => format!("y_true = {}   (any subset)", py_list(&y.get())),
     };
-    let class_choices = move || {
-        (0..4)
-            .map(|i| {
-                let multi_mode = spelling.get() == Spelling::MultiHot;
-                view! {
-                    <label class="chip">
-                        <input
-                            type=if multi_mode { "checkbox" } else { "radio" }
-                            name="l3-class"
-                            data-testid=format!("l3-label-{i}")
-                            prop:checked=move || if spelling.get() == Spelling::MultiHot { multi.get()[i] } else { class.get() == i }
-                            on:change=move |_| {
-                                if spelling.get_untracked() == Spelling::MultiHot {
-                                    multi.update(|m| m[i] = !m[i]);
-                                } else {
-                                    class.set(i);
-                                }
-                            }
-                        />
-                        {format!("class {i}")}
-                    </label>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+    let multi_mode = Signal::derive(move || spelling.get() == Spelling::MultiHot);
+    let is_true = Callback::new(move |i: usize| {
+        if multi_mode.get() {
+            multi.get()[i]
+        } else {
+            class.get() == i
+        }
+    });
+    let pick = Callback::new(move |i: usize| {
+        if multi_mode.get_untracked() {
+            multi.update(|m| m[i] = !m[i]);
+        } else {
+            class.set(i);
+        }
+    });
     let labels = Signal::derive(|| class_labels(4));
     let programs = Signal::derive(move || {
         panels::labels_programs(
@@ -136,7 +127,7 @@ pub fn view() -> AnyView {
             </fieldset>
             <fieldset>
                 <legend>"True label(s)"</legend>
-                <div class="chips">{class_choices}</div>
+                <div class="chips"><ClassChips count=4 multi=multi_mode name="l3-class" testid="l3-label-" checked=is_true on_pick=pick /></div>
             </fieldset>
             <fieldset>
                 <legend>"Label smoothing"</legend>
@@ -148,16 +139,10 @@ pub fn view() -> AnyView {
             </fieldset>
         </div>
         <pre class="y-true" data-testid="y-true">{y_text}</pre>
-        <div class="two-charts">
-            <figure>
-                <figcaption>"Logits z"</figcaption>
-                <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
-            </figure>
-            <figure>
-                <figcaption>"softmax(z)"</figcaption>
-                <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) truth=Signal::derive(move || (spelling.get() != Spelling::MultiHot).then(|| class.get())) height=220 />
-            </figure>
-        </div>
+        <LogitsBeside caption="Logits z" values=z on_change=set labels>
+            <figcaption>"softmax(z)"</figcaption>
+            <ProbabilityBars values=soft labels y_label=Signal::derive(|| "softmax".to_string()) truth=Signal::derive(move || (spelling.get() != Spelling::MultiHot).then(|| class.get())) height=220 />
+        </LogitsBeside>
         <p>
             "What the table below computes, for C labels with logits z and targets y (with "
             "label smoothing on, Keras smooths y first). Binary cross-entropy: one sigmoid and "

@@ -5,7 +5,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::losses_metrics::tasks::logit_threshold_matches;
 use crate::lessons::losses_metrics::view::names;
 use crate::lessons::losses_metrics::{panels, OBJECTS};
-use crate::lessons::view::{logits_state, report_task, shared, shared_number};
+use crate::lessons::view::{logits_state, report_task, shared, shared_number, ReadoutLine};
 use crate::math;
 use crate::widgets::{LogitBars, Readout};
 use leptos::prelude::*;
@@ -92,10 +92,7 @@ pub fn view() -> AnyView {
         </div>
         <p class="sums" data-testid="predicted">"predicted: [" {predicted} "]"</p>
         {move || lucky().map(|text| view! { <p class="notice" role="status" data-testid="lucky-threshold">{text}</p> })}
-        <p class="sums">
-            "BinaryAccuracy (the mean) = " <Readout name="binary-accuracy" value=acc />
-            " · what you meant (σ(z) at 0.5) = " <Readout name="meant-accuracy" value=meant />
-        </p>
+        <ReadoutLine items=vec![("BinaryAccuracy (the mean) = ", "binary-accuracy", acc), (" · what you meant (σ(z) at 0.5) = ", "meant-accuracy", meant)] />
         <p>
             "The same trap hides in "<code>"keras.metrics.F1Score"</code>": with its default "
             <code>"threshold=None"</code>" it takes the argmax of each row, one label per "

@@ -4,9 +4,9 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::losses_metrics::tasks::rank_of;
 use crate::lessons::losses_metrics::view::names;
 use crate::lessons::losses_metrics::{panels, ANIMALS};
-use crate::lessons::view::{logits_state, report_task, shared};
+use crate::lessons::view::{logits_state, report_task, shared, ReadoutLine};
 use crate::math;
-use crate::widgets::{LogitBars, Readout};
+use crate::widgets::LogitBars;
 use leptos::prelude::*;
 
 /// Categorical and top-k accuracy: the true class, k, and the rank of the true class.
@@ -50,11 +50,7 @@ pub fn view() -> AnyView {
             </fieldset>
         </div>
         <LogitBars values=z on_change=set range=Signal::derive(|| 6.0) labels=names(&ANIMALS) height=220 />
-        <p class="sums">
-            "rank of the true class = " <Readout name="rank" value=rank />
-            " · categorical_accuracy = " <Readout name="categorical-accuracy" value=cat />
-            " · top-k accuracy = " <Readout name="top-k-accuracy" value=topk />
-        </p>
+        <ReadoutLine items=vec![("rank of the true class = ", "rank", rank), (" · categorical_accuracy = ", "categorical-accuracy", cat), (" · top-k accuracy = ", "top-k-accuracy", topk)] />
         <CodePanels programs />
     }
     .into_any()

@@ -2,6 +2,7 @@
 //! axis range (with a reset).
 
 use crate::format::format4;
+use crate::lessons::view::ClassChips;
 use crate::playground::{
     slider_from_temperature, temperature_from_slider, Head, Labels, PlaygroundState, DEFAULT_RANGE,
     MAX_CLASSES, MIN_CLASSES,
@@ -37,36 +38,19 @@ pub fn Controls(state: RwSignal<PlaygroundState>) -> impl IntoView {
             };
         })
     };
-    let class_choices = move || {
-        let n = count.get();
-        let multi = mode.get() == "multihot";
-        (0..n)
-            .map(|i| {
-                let checked = move || state.with(|s| s.target().get(i).copied() == Some(1.0));
-                view! {
-                    <label class="chip">
-                        <input
-                            type=if multi { "checkbox" } else { "radio" }
-                            name="true-class"
-                            data-testid=format!("label-{i}")
-                            prop:checked=checked
-                            on:change=move |_| {
-                                state.update(|s| match &mut s.labels {
-                                    Labels::OneHot(c) | Labels::Sparse(c) => *c = i,
-                                    Labels::MultiHot(bits) => {
-                                        if let Some(b) = bits.get_mut(i) {
-                                            *b = !*b;
-                                        }
-                                    }
-                                })
-                            }
-                        />
-                        {format!("class {i}")}
-                    </label>
+    let multi = Signal::derive(move || mode.get() == "multihot");
+    let is_true =
+        Callback::new(move |i: usize| state.with(|s| s.target().get(i).copied() == Some(1.0)));
+    let pick = Callback::new(move |i: usize| {
+        state.update(|s| match &mut s.labels {
+            Labels::OneHot(c) | Labels::Sparse(c) => *c = i,
+            Labels::MultiHot(bits) => {
+                if let Some(b) = bits.get_mut(i) {
+                    *b = !*b;
                 }
-            })
-            .collect::<Vec<_>>()
-    };
+            }
+        })
+    });
     let temperature = Memo::new(move |_| state.with(|s| s.temperature));
     view! {
         <div class="controls" data-testid="controls">
@@ -104,7 +88,7 @@ pub fn Controls(state: RwSignal<PlaygroundState>) -> impl IntoView {
                         <option value="multihot">"multi-hot (any subset)"</option>
                     </select>
                 </label>
-                <div class="chips" role="group" aria-label="True classes">{class_choices}</div>
+                <div class="chips" role="group" aria-label="True classes"><ClassChips count multi name="true-class" testid="label-" checked=is_true on_pick=pick /></div>
             </fieldset>
             <fieldset>
                 <legend>"Output"</legend>

@@ -12,12 +12,12 @@ use loss_table::LossTable;
 use up_close::UpClose;
 
 use crate::lessons::code_view::CodePanels;
-use crate::lessons::view::class_labels;
-use crate::playground::{Head, PlaygroundState};
+use crate::lessons::view::{class_labels, ReadoutLine};
+use crate::playground::{Head, PlaygroundNumbers, PlaygroundState};
 use crate::routes::{query_of, Route};
 use crate::url_sync::ShareButton;
 use crate::url_sync::UrlHash;
-use crate::widgets::{LogitBars, ProbabilityBars, Readout};
+use crate::widgets::{LogitBars, ProbabilityBars};
 use leptos::prelude::*;
 
 /// The Playground page.
@@ -70,6 +70,7 @@ fn Playground() -> impl IntoView {
     });
 
     let numbers = Memo::new(move |_| state.with(|s| s.numbers()));
+    let number = move |f: fn(&PlaygroundNumbers) -> f64| Signal::derive(move || numbers.with(f));
     let programs = Memo::new(move |_| state.with(super::panels::playground_programs));
     let count = Memo::new(move |_| state.with(|s| s.classes()));
     let logits = Signal::derive(move || state.with(|s| s.logits.clone()));
@@ -138,11 +139,9 @@ fn Playground() -> impl IntoView {
                         })
                         threshold=Signal::derive(move || (head.get() == Head::Sigmoid).then_some(0.5))
                     />
-                    <p class="sums">
-                        "Σ softmax = " <Readout name="softmax-sum" value=Signal::derive(move || numbers.with(|n| n.softmax_sum)) />
-                        " · Σ sigmoid = " <Readout name="sigmoid-sum" value=Signal::derive(move || numbers.with(|n| n.sigmoid_sum)) />
-                        " · entropy of softmax = " <Readout name="entropy" value=Signal::derive(move || numbers.with(|n| n.entropy)) /> " nats"
-                    </p>
+                    <ReadoutLine items=vec![("Σ softmax = ", "softmax-sum", number(|n| n.softmax_sum)), (" · Σ sigmoid = ", "sigmoid-sum", number(|n| n.sigmoid_sum)), (" · entropy of softmax = ", "entropy", number(|n| n.entropy))]>
+                        " nats"
+                    </ReadoutLine>
                 </figure>
             </div>
             <Controls state />

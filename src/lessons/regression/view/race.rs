@@ -7,7 +7,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::charts::series_of;
 use crate::lessons::regression::tasks::{left_unit_interval, run_finished};
 use crate::lessons::regression::{panels, RACE_START};
-use crate::lessons::view::{report_task, shared, Predict};
+use crate::lessons::view::{report_task, shared, Predict, ReadoutLine};
 use crate::model::regression::{
     race_output_range, Head, Race, RaceSettings, LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
 };
@@ -64,6 +64,11 @@ pub fn view() -> AnyView {
         Race::new(settings.get_untracked(), RACE_STEPS)
     });
     let extremes = Memo::new(move |_| race.with(|r| r.linear_extremes()));
+    let (lowest, highest) = (
+        Signal::derive(move || extremes.get().0),
+        Signal::derive(move || extremes.get().1),
+    );
+    let outside = Signal::derive(move || race.with(|r| r.linear_steps_outside()) as f64);
     report_task("race-finish", move || {
         run_finished(controls.step.get(), RACE_STEPS)
     });
@@ -156,11 +161,7 @@ pub fn view() -> AnyView {
                 <TrainingPlot axes=error_axes series=errors label=err_label testid="race-errors" />
             </figure>
         </div>
-        <p class="sums">
-            "Linear head so far: lowest " <Readout name="race-linear-min" value=Signal::derive(move || extremes.get().0) />
-            ", highest " <Readout name="race-linear-max" value=Signal::derive(move || extremes.get().1) />
-            ", predictions outside [0, 1]: " <Readout name="race-linear-outside" value=Signal::derive(move || race.with(|r| r.linear_steps_outside()) as f64) />
-        </p>
+        <ReadoutLine items=vec![("Linear head so far: lowest ", "race-linear-min", lowest), (", highest ", "race-linear-max", highest), (", predictions outside [0, 1]: ", "race-linear-outside", outside)] />
         <p>
             "Raise the learning rate above 0.5. The linear head's error is multiplied by "
             "1 − 2η each step; past 0.5 that factor is negative, so the prediction jumps over "

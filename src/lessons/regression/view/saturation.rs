@@ -4,6 +4,7 @@
 use super::RangeField;
 use crate::chart::CurveKind;
 use crate::lessons::code_view::CodePanels;
+use crate::lessons::regression::charts::saturation_curves;
 use crate::lessons::regression::tasks::{keras_path_is_flat, saturated_at_minus_8};
 use crate::lessons::regression::{panels, SATURATION_START};
 use crate::lessons::view::{logits_state, report_task, shared_number, Formula, Predict};
@@ -31,22 +32,9 @@ pub fn view() -> AnyView {
     // (σ − y) / (2(σ − y)σ(1 − σ)) = 1 / (2σ(1 − σ)): finite wherever σ' is, even
     // where both gradients are 0 (the target is met).
     let ratio = Signal::derive(move || 1.0 / (2.0 * math::sigmoid_grad(z.get())));
-    let grad_curves = Signal::derive(move || {
-        let y = y.get();
-        vec![
-            CurveKind::SigmoidSquaredErrorGrad { y },
-            CurveKind::BinaryCrossentropyGrad { y },
-            CurveKind::ClippedBinaryCrossentropyGrad { y },
-        ]
-    });
-    let loss_curves = Signal::derive(move || {
-        let y = y.get();
-        vec![
-            CurveKind::SigmoidSquaredError { y },
-            CurveKind::BinaryCrossentropy { y },
-            CurveKind::ClippedBinaryCrossentropy { y },
-        ]
-    });
+    let curves = Memo::new(move |_| saturation_curves(y.get()));
+    let loss_curves = Signal::derive(move || curves.get().map(|[loss, _]| loss).to_vec());
+    let grad_curves = Signal::derive(move || curves.get().map(|[_, grad]| grad).to_vec());
     let programs = Signal::derive(move || panels::saturation_programs(y.get(), z.get()));
     // The two charts differ only in their curves, vertical range and names.
     let chart = move |caption: &'static str,

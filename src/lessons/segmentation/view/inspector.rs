@@ -5,7 +5,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::link::{pixel_edits_from_link, pixel_edits_to_link};
 use crate::lessons::segmentation::panels;
 use crate::lessons::segmentation::tasks::{fixed_pixels, is_wrong_at};
-use crate::lessons::view::{report_task, shared_codec};
+use crate::lessons::view::{report_task, shared_codec, ReadoutLine};
 use crate::math;
 use crate::model::segmentation::{
     inspector_logits, inspector_truth, is_unsure, mean_pixel_cross_entropy, predicted_class,
@@ -83,6 +83,8 @@ pub fn view() -> AnyView {
     let fixed = Signal::derive(move || {
         truth.with_value(|t| original.with_value(|o| logits.with(|l| fixed_pixels(t, o, l)))) as f64
     });
+    let true_shown = Signal::derive(move || true_class.get() as f64);
+    let predicted_shown = Signal::derive(move || predicted_class(&z.get()) as f64);
     let names = Signal::derive(|| {
         INSPECT_CLASS_NAMES
             .iter()
@@ -123,16 +125,8 @@ pub fn view() -> AnyView {
                 </tbody>
             </table>
         </div>
-        <p class="sums">
-            "true class: " <Readout name="true-class" value=Signal::derive(move || true_class.get() as f64) />
-            " · predicted: " <Readout name="predicted-class" value=Signal::derive(move || predicted_class(&z.get()) as f64) />
-            " · this pixel's cross-entropy: " <Readout name="pixel-loss" value=pixel_loss />
-        </p>
-        <p class="sums">
-            "whole map: mean cross-entropy " <Readout name="map-loss" value=map_loss />
-            " · wrong pixels " <Readout name="wrong-pixels" value=wrong />
-            " · pixels you fixed " <Readout name="fixed-pixels" value=fixed />
-        </p>
+        <ReadoutLine items=vec![("true class: ", "true-class", true_shown), (" · predicted: ", "predicted-class", predicted_shown), (" · this pixel's cross-entropy: ", "pixel-loss", pixel_loss)] />
+        <ReadoutLine items=vec![("whole map: mean cross-entropy ", "map-loss", map_loss), (" · wrong pixels ", "wrong-pixels", wrong), (" · pixels you fixed ", "fixed-pixels", fixed)] />
         <p>
             "The loss of the whole map is just the mean of these per-pixel cross-entropies, "
             "which is why the framework losses accept (B, H, W, C) outputs unchanged. The "

@@ -5,11 +5,11 @@ use crate::chart::mask_grid::TensorGrid;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::panels;
 use crate::lessons::segmentation::tasks::rows_are_pixels;
-use crate::lessons::view::{report_task, shared};
+use crate::lessons::view::{report_task, shared, ReadoutLine};
 use crate::model::segmentation::{
     flatten_sources, flattened_loss, mixed_rows, reshape_sources, Flatten, RESHAPE_DIMS,
 };
-use crate::widgets::{Readout, TensorGrids};
+use crate::widgets::TensorGrids;
 use leptos::prelude::*;
 
 fn pixel_label(p: usize) -> String {
@@ -104,11 +104,7 @@ pub fn view() -> AnyView {
             </fieldset>
         </div>
         <TensorGrids grids label height=250 />
-        <p class="sums">
-            "rows mixing different pixels: " <Readout name="mixed-rows" value=mixed />
-            " · loss after these layers: " <Readout name="flattened-loss" value=after />
-            " · the true per-pixel loss: " <Readout name="per-pixel-loss" value=constant(per_pixel) />
-        </p>
+        <ReadoutLine items=vec![("rows mixing different pixels: ", "mixed-rows", mixed), (" · loss after these layers: ", "flattened-loss", after), (" · the true per-pixel loss: ", "per-pixel-loss", constant(per_pixel))] />
         <p>
             "In memory a channels-last tensor stores pixel (0, 0)'s "{c}" class scores, then pixel "
             "(0, 1)'s, and so on. "<strong>"Reshape"</strong>" only cuts that sequence into rows "

@@ -7,7 +7,7 @@ use crate::lessons::segmentation::link::TRAP_LINK_STEPS;
 use crate::lessons::segmentation::tasks::trained_long_enough;
 use crate::lessons::segmentation::{panels, FORMULA_TRAP, FORMULA_TRAP_GRADIENT};
 use crate::lessons::view::{
-    link_value, report_task, share_derived, shared_number, Formula, Predict,
+    link_value, report_task, share_derived, shared_number, Formula, Predict, ReadoutLine,
 };
 use crate::math;
 use crate::model::segmentation::{
@@ -162,11 +162,7 @@ pub fn view() -> AnyView {
                     " z = " <Readout name="trap-logit" value=z />
                 </fieldset>
             </div>
-            <p class="sums">
-                "softmax over 1 channel: " <Readout name="trap-softmax-1" value=one_softmax />
-                " · sigmoid: " <Readout name="trap-sigmoid" value=one_sigmoid />
-                " · softmax over 2 channels (0, z), object: " <Readout name="trap-softmax-2" value=two_softmax />
-            </p>
+            <ReadoutLine items=vec![("softmax over 1 channel: ", "trap-softmax-1", one_softmax), (" · sigmoid: ", "trap-sigmoid", one_sigmoid), (" · softmax over 2 channels (0, z), object: ", "trap-softmax-2", two_softmax)] />
             <div class="formula-pair">
                 <Formula block=true latex=FORMULA_TRAP />
                 <Formula block=true latex=FORMULA_TRAP_GRADIENT />

@@ -3,9 +3,9 @@
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::softmax_sigmoid::tasks::{labels_match, says_bird, sigmoids};
 use crate::lessons::softmax_sigmoid::{panels, ANIMALS, GENRES, MOVIE_TARGET};
-use crate::lessons::view::{logits_state, report_task, shared};
+use crate::lessons::view::{logits_state, report_task, shared, LogitsBeside};
 use crate::math;
-use crate::widgets::{LogitBars, ProbabilityBars, Readout};
+use crate::widgets::{ProbabilityBars, Readout};
 use leptos::prelude::*;
 
 /// Multi-class or multi-label: one set of logits read as animals or as movie genres.
@@ -73,20 +73,14 @@ pub fn view() -> AnyView {
                 format!("Target: the image shows a {}, y is one-hot.", ANIMALS[animal.get()])
             }}
         </p>
-        <div class="two-charts">
-            <figure>
-                <figcaption>"Logits"</figcaption>
-                <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
-            </figure>
-            <figure>
-                <figcaption>{move || if multi_label.get() { "Sigmoid per genre (dashes at 0.5)" } else { "Softmax over the animals" }}</figcaption>
-                <ProbabilityBars values=probs labels y_label=Signal::derive(move || if multi_label.get() { "sigmoid".to_string() } else { "softmax".to_string() }) threshold=Signal::derive(move || multi_label.get().then_some(0.5)) height=220 />
-                <p class="sums">
-                    {move || if multi_label.get() { "binary cross-entropy (mean over 3 labels) = " } else { "categorical cross-entropy = " }}
-                    <Readout name="loss" value=loss />
-                </p>
-            </figure>
-        </div>
+        <LogitsBeside caption="Logits" values=z on_change=set labels>
+            <figcaption>{move || if multi_label.get() { "Sigmoid per genre (dashes at 0.5)" } else { "Softmax over the animals" }}</figcaption>
+            <ProbabilityBars values=probs labels y_label=Signal::derive(move || if multi_label.get() { "sigmoid".to_string() } else { "softmax".to_string() }) threshold=Signal::derive(move || multi_label.get().then_some(0.5)) height=220 />
+            <p class="sums">
+                {move || if multi_label.get() { "binary cross-entropy (mean over 3 labels) = " } else { "categorical cross-entropy = " }}
+                <Readout name="loss" value=loss />
+            </p>
+        </LogitsBeside>
         <p>
             "Should the loss get logits or probabilities? Logits: a head with no activation and "
             <code>"from_logits=True"</code>" let the loss compute the log of σ(z) or of "

@@ -5,11 +5,12 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::softmax_sigmoid::panels;
 use crate::lessons::softmax_sigmoid::tasks::{nearly_one_hot, nearly_uniform, tempered};
 use crate::lessons::view::{
-    class_labels, logits_state, report_task, shared_number, Formula, Predict,
+    class_labels, logits_state, report_task, shared_number, Formula, LogitsBeside, Predict,
+    ReadoutLine,
 };
 use crate::math;
 use crate::playground::{slider_from_temperature, temperature_from_slider};
-use crate::widgets::{LogitBars, ProbabilityBars, Readout};
+use crate::widgets::{ProbabilityBars, Readout};
 use leptos::prelude::*;
 
 /// Temperature: the logarithmic slider, the tempered probabilities and their entropy.
@@ -46,20 +47,11 @@ pub fn view() -> AnyView {
                 <button type="button" on:click=move |_| t.set(1.0)>"T = 1"</button>
             </fieldset>
         </div>
-        <div class="two-charts">
-            <figure>
-                <figcaption>"Logits z"</figcaption>
-                <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
-            </figure>
-            <figure>
-                <figcaption>"softmax(z / T)"</figcaption>
-                <ProbabilityBars values=p labels y_label=Signal::derive(|| "softmax(z/T)".to_string()) height=220 />
-                <p class="sums">
-                    "entropy H = " <Readout name="entropy" value=h />
-                    " nats, maximum ln 3 = " <Readout name="entropy-max" value=h_max />
-                </p>
-            </figure>
-        </div>
+        <LogitsBeside caption="Logits z" values=z on_change=set labels>
+            <figcaption>"softmax(z / T)"</figcaption>
+            <ProbabilityBars values=p labels y_label=Signal::derive(|| "softmax(z/T)".to_string()) height=220 />
+            <ReadoutLine items=vec![("entropy H = ", "entropy", h), (" nats, maximum ln 3 = ", "entropy-max", h_max)] />
+        </LogitsBeside>
         <p>
             "Low T exaggerates the gaps: the distribution approaches one-hot (if two logits tie "
             "for the top, they split the probability equally). High T shrinks the gaps: the "
