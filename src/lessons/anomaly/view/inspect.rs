@@ -25,8 +25,9 @@ pub fn view() -> AnyView {
     view! {
         <p>
             "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
-            "Click a dot (or focus the plot and use the arrow keys: ← → along a row, ↑ ↓ between "
-            "rows, Home and End for a row's lowest and highest) to see the picture, the "
+            "Click a dot (click the same place again for the dot beneath it, or focus the plot "
+            "and use the arrow keys: ← → along a row, ↑ ↓ between rows, Home and End for a "
+            "row's lowest and highest) to see the picture, the "
             "autoencoder's reconstruction and where the two differ."
         </p>
         <NeedsAutoencoder>{move || content(selected, on_select)}</NeedsAutoencoder>

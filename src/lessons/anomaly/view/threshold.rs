@@ -28,8 +28,9 @@ pub fn view() -> AnyView {
         <p>
             "Every test picture now has a score, its reconstruction error. To raise an alarm "
             "you pick a "<strong>"threshold"</strong>": a picture is flagged when its error is "
-            "above it. The histogram shows the scores by kind; move the threshold and watch "
-            "the confusion matrix, precision and recall, and the point on the ROC curve."
+            "above it. The histogram shows the scores by kind; move the threshold (the slider "
+            "steps from one test score to the next; or type a value) and watch the confusion "
+            "matrix, precision and recall, and the point on the ROC curve."
         </p>
         <NeedsAutoencoder>{move || content(chosen)}</NeedsAutoencoder>
     }
