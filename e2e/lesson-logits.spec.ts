@@ -172,6 +172,54 @@ test("step 4: float32 breaks, the clip lies, the fused loss stays exact", async 
   expect(Number(torch[2])).toBe(exact);
 });
 
+test("step 4: z = [88.4, 88.4, 0] typed into the fields; a bad entry is explained and changes nothing", async ({
+  app,
+  page,
+}) => {
+  // On the bars 88.4 is ~880 key presses away; typed, it is one entry per logit.
+  await app.goto("logits/with-logits");
+  await expect(task(page, "break-naive")).toHaveAttribute("data-done", "false");
+  const field = (i: number) => page.getByTestId(`z-field-${i}`);
+  const error = (i: number) => page.getByTestId(`z-field-${i}-error`);
+  await expect(field(1)).toHaveValue("1");
+  await field(0).fill("88.4");
+  await field(0).press("Enter");
+  expect(await app.sliderValue(0)).toBe(88.4);
+  // One logit at 88.4 does not overflow: the task waits.
+  await expect(task(page, "break-naive")).toHaveAttribute("data-done", "false");
+
+  // Bad entries: a message beside the field, the last good value kept (in the bars too).
+  await field(1).fill("88,4");
+  await field(1).press("Enter");
+  await expect(error(1)).toContainText("'88,4' is not a number");
+  await expect(error(1)).toContainText("The last good value stays");
+  await expect(field(1)).toHaveAttribute("aria-invalid", "true");
+  expect(await app.sliderValue(1)).toBe(1);
+  await field(1).fill("500");
+  await field(1).press("Enter");
+  await expect(error(1)).toContainText("between −120 and 120");
+  expect(await app.sliderValue(1)).toBe(1);
+  await expect(task(page, "break-naive")).toHaveAttribute("data-done", "false");
+
+  // Leaving the field commits too; the typographic minus is accepted.
+  await field(1).fill("88.4");
+  await field(2).fill("−1");
+  await field(2).press("Tab");
+  await expect(error(1)).toHaveCount(0);
+  await expect(field(1)).toHaveAttribute("aria-invalid", "false");
+  expect(await app.logits()).toEqual([88.4, 88.4, -1]);
+  await expect(task(page, "break-naive")).toHaveAttribute("data-done", "true");
+  expect(["inf", "NaN"]).toContain(await page.getByTestId("readout-loss-naive-f32").getAttribute("data-value"));
+  expect(await app.readout("log-sum-exp")).toBeGreaterThan(88.72);
+  expect(Number.isFinite(await app.readout("loss-exact"))).toBe(true);
+
+  // A drag or a key writes its value into the field.
+  await app.slider(2).focus();
+  await keys(page, "ArrowUp", 3);
+  await expect(field(2)).not.toHaveValue("-1");
+  expect(Number(await field(2).inputValue())).toBeCloseTo(await app.sliderValue(2), 5);
+});
+
 test("step 5: the double-softmax loss cannot follow the correct one down", async ({ app, page }) => {
   await app.goto("logits/double-softmax");
   await app.slider(0).focus();

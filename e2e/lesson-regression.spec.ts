@@ -217,6 +217,45 @@ test("one pixel: the sigmoid and the linear head want different z", async ({ app
   await expect(page.getByTestId("callout")).toContainText("autoencoders");
 });
 
+test("one pixel: z and the target typed into their fields land in windows a drag cannot hit", async ({ app, page }) => {
+  await app.goto("regression-output/one-pixel");
+  const z = page.getByTestId("z-field");
+  const y = page.getByTestId("y-field");
+  await expect(z).toHaveValue("-2");
+  // A target whose sigmoid window is narrow: σ(z) within 0.01 of 0.99 needs z in
+  // [logit(0.98), logit(1)) ∩ [−6, 6] = [3.892, 6], but at 0.9 it is [2.079, 2.442].
+  await y.fill("0.9");
+  await y.press("Enter");
+  expect(await app.readout("target")).toBe(0.9);
+  await isDone(page, "sigmoid-hits", false);
+  // Out of the bar's range, or not a number: explained, nothing moves.
+  await z.fill("7");
+  await z.press("Enter");
+  await expect(page.getByTestId("z-field-error")).toContainText("between −6 and 6");
+  await z.fill("");
+  await z.press("Enter");
+  await expect(page.getByTestId("z-field-error")).toContainText("Please type a number");
+  expect(await app.sliderValue(0)).toBe(-2);
+  await isDone(page, "sigmoid-hits", false);
+  // logit(0.9) = ln 9 = 2.1972…, typed to four digits.
+  await z.fill("2.197");
+  await z.press("Enter");
+  await expect(page.getByTestId("z-field-error")).toHaveCount(0);
+  expect(await app.sliderValue(0)).toBe(2.197);
+  expect(await app.readout("out-sigmoid-mse")).toBeCloseTo(sigmoid(2.197), 14);
+  await isDone(page, "sigmoid-hits");
+  await isDone(page, "linear-hits", false);
+  await z.fill("0.905");
+  await z.press("Tab");
+  await isDone(page, "linear-hits");
+  expect(await app.readout("out-linear")).toBe(0.905);
+  // The target keeps its range too.
+  await y.fill("1.5");
+  await y.press("Enter");
+  await expect(page.getByTestId("y-field-error")).toContainText("between 0 and 1");
+  expect(await app.readout("target")).toBe(0.9);
+});
+
 test("saturation: −6.7e-4 against −0.9997, and Keras' clipped path goes flat", async ({ app, page }) => {
   await app.goto("regression-output/saturation");
   await expect(page.getByTestId("gradient-table")).toHaveCount(0);

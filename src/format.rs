@@ -1,5 +1,5 @@
-//! How numbers are shown to learners: four significant digits by default, a real minus sign,
-//! and words instead of `NaN`/`inf` so a value that is genuinely not finite reads as such.
+//! How numbers are shown to learners (four significant digits by default, a real minus sign,
+//! words instead of `NaN`/`inf`), and how the numbers they type are read back and checked.
 
 /// Formats `x` with `sig` significant digits (at least 1) for display.
 ///
@@ -62,6 +62,55 @@ pub fn format_full(x: f64) -> String {
     }
 }
 
+/// Parses a number a learner typed or a link carried: finite decimals only, with a message
+/// that says which value was wrong. Accepts the typographic minus `−` (which
+/// [`format_sig`] writes), so a shown value can be typed back.
+pub fn parse_number(text: &str, what: &str) -> Result<f64, String> {
+    let cleaned = text.trim().replace('−', "-");
+    if cleaned.is_empty() {
+        return Err(format!("Please type a number for {what}."));
+    }
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(format!("{} must be a finite number.", capitalise(what))),
+        Err(_) => Err(format!("'{}' is not a number ({what}).", shorten(text))),
+    }
+}
+
+/// [`parse_number`], then checked against `[min, max]` (the range of the widget the value
+/// belongs to), with a message that gives the range.
+pub fn parse_in_range(text: &str, what: &str, min: f64, max: f64) -> Result<f64, String> {
+    let v = parse_number(text, what)?;
+    if (min..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{} must be between {} and {}.",
+            capitalise(what),
+            format_sig(min, 6),
+            format_sig(max, 6)
+        ))
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Keeps messages short when a learner types, or a link carries, something very long.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 24;
+    if text.chars().count() > MAX {
+        text.chars().take(MAX).collect::<String>() + "…"
+    } else {
+        text.to_string()
+    }
+}
+
 fn trim_zeros(text: &str) -> String {
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -102,5 +151,28 @@ mod tests {
             assert_eq!(format_full(x).parse::<f64>().unwrap(), x);
         }
         assert_eq!(format_full(f64::NEG_INFINITY), "-inf");
+    }
+
+    #[test]
+    fn typed_numbers_are_checked() {
+        assert_eq!(parse_number(" −1.5 ", "x"), Ok(-1.5));
+        assert_eq!(parse_number("7.126e−4", "x"), Ok(7.126e-4));
+        assert!(parse_number("", "a logit").is_err());
+        assert!(parse_number("1e999", "a logit").is_err());
+        assert!(parse_number("NaN", "a logit").is_err());
+        assert_eq!(
+            parse_number("two", "a logit"),
+            Err("'two' is not a number (a logit).".to_string())
+        );
+        assert_eq!(parse_in_range("88.4", "z", -120.0, 120.0), Ok(88.4));
+        assert_eq!(parse_in_range("120", "z", -120.0, 120.0), Ok(120.0));
+        assert_eq!(
+            parse_in_range("121", "a logit", -120.0, 120.0),
+            Err("A logit must be between −120 and 120.".to_string())
+        );
+        // Every shown value types back to itself (to the digits shown).
+        for x in [88.4, -2.5, 7.126e-4, 1e6, 0.0] {
+            assert_eq!(parse_number(&format_sig(x, 6), "x"), Ok(x));
+        }
     }
 }

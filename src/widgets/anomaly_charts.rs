@@ -195,11 +195,40 @@ pub fn ErrorDotPlot(
         let first = order
             .with(|o| o.iter().flatten().next().copied())
             .unwrap_or(0);
+        // Each dot's centre on the layer, to find every dot under a click.
+        let centres: std::sync::Arc<Vec<Option<(f64, f64)>>> = std::sync::Arc::new(
+            (0..p.dots.len())
+                .map(|i| p.position(i).map(|(x, y)| (m.px_of(x), m.py_of(y))))
+                .collect(),
+        );
         Some(
             (0..p.dots.len())
                 .filter_map(|i| {
-                    let (x, y) = p.position(i)?;
-                    let (cx, cy) = (m.px_of(x), m.py_of(y));
+                    let (cx, cy) = centres[i]?;
+                    let centres = centres.clone();
+                    // Dots drawn on top of each other: a click picks the top one, and a
+                    // click on the same place again the next one beneath it, round and
+                    // round, so a mouse or a finger reaches every dot. (A click made with
+                    // Enter or Space, detail 0, picks the focused dot itself.)
+                    let on_click = move |ev: leptos::ev::MouseEvent| {
+                        if ev.detail() == 0 {
+                            return pick(i);
+                        }
+                        let (px, py) = (cx - 7.0 + ev.offset_x() as f64, cy - 7.0 + ev.offset_y() as f64);
+                        // The buttons are hit as squares (as the browser tests them).
+                        let mut under: Vec<usize> = (0..centres.len())
+                            .filter(|j| {
+                                *j == i || centres[*j].is_some_and(|(x, y)| (x - px).abs() <= 7.0 && (y - py).abs() <= 7.0)
+                            })
+                            .collect();
+                        // Top first: later buttons lie above earlier ones.
+                        under.reverse();
+                        let next = match selected.get_untracked().and_then(|s| under.iter().position(|j| *j == s)) {
+                            Some(k) => under[(k + 1) % under.len()],
+                            None => i,
+                        };
+                        pick(next);
+                    };
                     let score = crate::format::format_full(p.dots[i].1);
                     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
                         if let Some(j) = neighbour(i, ev.key().as_str()) {
@@ -221,7 +250,7 @@ pub fn ErrorDotPlot(
                             tabindex=move || if selected.get().unwrap_or(first) == i { "0" } else { "-1" }
                             aria-label=move || names.with(|v| v.get(i).cloned().unwrap_or_default())
                             style=format!("left: {:.1}px; top: {:.1}px", cx - 7.0, cy - 7.0)
-                            on:click=move |_| pick(i)
+                            on:click=on_click
                             on:keydown=on_keydown
                         ></button>
                     })

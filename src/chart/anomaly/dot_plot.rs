@@ -4,6 +4,9 @@ use super::{axis_value, draw_flagged, shade_x_band};
 use crate::chart::{err, sane_range, DrawResult, PlotFrame, TickFormat, Ticks, XyAxes, XyLayer};
 use plotters::prelude::*;
 
+/// How much of a row's height the dots are spread over.
+pub const DOT_SPREAD: f64 = 0.76;
+
 /// One dot per image: a row per kind, the image's score across.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DotPlot {
@@ -23,14 +26,23 @@ pub struct DotPlot {
 
 impl DotPlot {
     /// Where dot `i` sits in data units (x, y), or `None` if it cannot be drawn. Rows are
-    /// stacked top to bottom; a dot is spread within its row by a fixed jitter (from its
-    /// index), so close scores stay visible.
+    /// stacked top to bottom. Within its row a dot is spread by its rank along x (the
+    /// golden-ratio sequence): any two dots next to each other in score land at least
+    /// [`DOT_SPREAD`] × 0.38 of a row apart, so a crowd of close scores fills the row's
+    /// height instead of piling up.
     pub fn position(&self, i: usize) -> Option<(f64, f64)> {
         let (row, score) = *self.dots.get(i)?;
         let x = axis_value(score, self.log_x, self.x_range)?;
         let n = self.rows.len().max(1);
-        let jitter = ((i as f64 * 0.618_033_988_75).fract() - 0.5) * 0.56;
-        let y = (n - row.min(n - 1)) as f64 - 0.5 + jitter;
+        let row = row.min(n - 1);
+        let rank = self
+            .dots
+            .iter()
+            .enumerate()
+            .filter(|(j, (r, s))| (*r).min(n - 1) == row && (*s < score || (*s == score && *j < i)))
+            .count();
+        let jitter = ((rank as f64 * 0.618_033_988_75).fract() - 0.5) * DOT_SPREAD;
+        let y = (n - row) as f64 - 0.5 + jitter;
         Some((x, y))
     }
 }

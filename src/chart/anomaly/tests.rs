@@ -1,5 +1,6 @@
 //! Tests of the anomaly charts: colour scales, histogram counts, dot rows, and drawing edge data.
 
+use super::dot_plot::DOT_SPREAD;
 use super::*;
 use crate::chart::{draw_axes, draw_marks, fill_background, ChartStyle, Theme};
 
@@ -98,7 +99,15 @@ fn dot_plot_positions_stay_in_their_rows() {
         let (x, y) = plot.position(i).unwrap();
         assert!((-4.0..=-2.0).contains(&x));
         let row_centre = if i % 2 == 0 { 1.5 } else { 0.5 };
-        assert!((y - row_centre).abs() <= 0.28 + 1e-12, "{i}: {y}");
+        assert!(
+            (y - row_centre).abs() <= DOT_SPREAD / 2.0 + 1e-12,
+            "{i}: {y}"
+        );
+    }
+    // Neighbours along x (the row's dots are in score order) are far apart in height.
+    for i in (0..38).step_by(2) {
+        let (a, b) = (plot.position(i).unwrap().1, plot.position(i + 2).unwrap().1);
+        assert!((a - b).abs() >= 0.38 * DOT_SPREAD - 1e-9, "{i}: {a} {b}");
     }
     assert_eq!(plot.position(40), None, "NaN is not drawn");
     assert!(

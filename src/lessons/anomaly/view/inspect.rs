@@ -9,24 +9,33 @@ use crate::lessons::anomaly::tasks::{inspected_every_kind, is_hardest_defect, is
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::report_task;
-use crate::model::anomaly::SIDE;
+use crate::model::anomaly::{Kind, SIDE};
 use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
+    // The pick lives in the link (`?pick=`): registered before the model is trained, so the
+    // address keeps it while the step waits for training. The pictures exist untrained.
+    let kinds: Vec<Kind> =
+        with_lab(|l| l.data().test.iter().map(|s| s.kind).collect()).unwrap_or_default();
+    let count = kinds.len();
+    let (selected, on_select) = use_pick(count, "inspect-kinds", inspected_every_kind, move |i| {
+        kinds.get(i).copied()
+    });
     view! {
         <p>
             "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
-            "Click a dot (or focus the plot and use the arrow keys: ← → along a row, ↑ ↓ between "
-            "rows, Home and End for a row's lowest and highest) to see the picture, the "
+            "Click a dot (click the same place again for the dot beneath it, or focus the plot "
+            "and use the arrow keys: ← → along a row, ↑ ↓ between rows, Home and End for a "
+            "row's lowest and highest) to see the picture, the "
             "autoencoder's reconstruction and where the two differ."
         </p>
-        <NeedsAutoencoder>{content}</NeedsAutoencoder>
+        <NeedsAutoencoder>{move || content(selected, on_select)}</NeedsAutoencoder>
     }
     .into_any()
 }
 
-fn content() -> AnyView {
+fn content(selected: RwSignal<Option<usize>>, on_select: Callback<usize>) -> AnyView {
     let (errors, kinds) = with_lab(|l| {
         (
             panels::shown(l.test_errors()),
@@ -53,11 +62,7 @@ fn content() -> AnyView {
         .enumerate()
         .map(|(i, (k, e))| format!("{}, test picture {i}: error {}", k.name(), format4(*e)))
         .collect();
-    let count = kinds.len();
     let stored = StoredValue::new((kinds, errors));
-    let (selected, on_select) = use_pick(count, "inspect-kinds", inspected_every_kind, move |i| {
-        stored.with_value(|(k, _)| k.get(i).copied())
-    });
     report_task("hardest-defect", move || {
         let s = selected.get();
         stored.with_value(|(k, e)| is_hardest_defect(k, e, s))

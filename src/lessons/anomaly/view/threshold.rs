@@ -5,32 +5,39 @@ use super::{shared_threshold, with_lab, MaybeReadout, NeedsAutoencoder, THRESHOL
 use crate::chart::anomaly::ScoreHistogram;
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
-use crate::lessons::anomaly::roc::{
-    roc_index_for_threshold, threshold_for_roc_index, threshold_from_slider,
-};
+use crate::lessons::anomaly::roc::{roc_index_for_threshold, threshold_for_roc_index};
 use crate::lessons::anomaly::tasks::{catches_all_with_fewest_alarms, no_alarms_most_caught};
-use crate::lessons::anomaly::{LOG_THRESHOLD_RANGE, LOG_THRESHOLD_STEP};
+use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
-use crate::lessons::view::{report_task, shared_number, Predict};
+use crate::lessons::view::{report_task, shared, Predict};
 use crate::math;
 use crate::model::anomaly::{kind_rates, Kind, TEST_PER_DEFECT};
-use crate::widgets::{Readout, RocPlot, ScoreHistogramView};
+use crate::widgets::{NumberField, Readout, RocPlot, ScoreHistogramView};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
+    // The threshold a link carries (`None`: the one-class default). Registered before the
+    // model is trained, so the address keeps `?t=` while the step waits for training.
+    let chosen = shared(
+        "t",
+        None::<f64>,
+        |t| t.is_none_or(|v| v > 0.0 && v <= 1.0),
+        "a reconstruction error in (0, 1]",
+    );
     view! {
         <p>
             "Every test picture now has a score, its reconstruction error. To raise an alarm "
             "you pick a "<strong>"threshold"</strong>": a picture is flagged when its error is "
-            "above it. The histogram shows the scores by kind; move the threshold and watch "
-            "the confusion matrix, precision and recall, and the point on the ROC curve."
+            "above it. The histogram shows the scores by kind; move the threshold (the slider "
+            "steps from one test score to the next; or type a value) and watch the confusion "
+            "matrix, precision and recall, and the point on the ROC curve."
         </p>
-        <NeedsAutoencoder>{content}</NeedsAutoencoder>
+        <NeedsAutoencoder>{move || content(chosen)}</NeedsAutoencoder>
     }
     .into_any()
 }
 
-fn content() -> AnyView {
+fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
     let (labels, errors, suggested) = with_lab(|l| {
         (
             l.data().test_labels(),
@@ -76,8 +83,15 @@ fn content() -> AnyView {
             .collect(),
         band: None,
     };
-    let (lo, hi) = LOG_THRESHOLD_RANGE;
-    let t = shared_number("t", shared_threshold(), 10f64.powf(lo), 10f64.powf(hi));
+    // Back on this step without a link's threshold: the one set here before.
+    if chosen.get_untracked().is_none() {
+        let before = shared_threshold();
+        if before != suggested {
+            chosen.set(Some(before));
+        }
+    }
+    let t = Signal::derive(move || chosen.get().unwrap_or(suggested));
+    let set_t = Callback::new(move |v: f64| chosen.set(Some(v)));
     Effect::new(move |_| {
         let v = t.get();
         THRESHOLD.with(|c| c.set(v));
@@ -126,8 +140,13 @@ fn content() -> AnyView {
         points_store.with_value(|p| roc_index_for_threshold(p, t))
     });
     let on_roc = Callback::new(move |k: usize| {
-        t.set(points_store.with_value(|p| threshold_for_roc_index(p, k)));
+        set_t.run(points_store.with_value(|p| threshold_for_roc_index(p, k)));
     });
+    // The slider moves from one test score to the next (a ROC point each, read from the
+    // right: higher thresholds flag fewer), so every distinct confusion matrix is one key
+    // press or one slider position away, however close two scores are.
+    let last = points.len().saturating_sub(1);
+    let position = Signal::derive(move || last - index.get().min(last));
     let (lo, hi) = LOG_THRESHOLD_RANGE;
     let programs = Signal::derive(move || {
         let t = t.get();
@@ -148,20 +167,29 @@ fn content() -> AnyView {
                 <input
                     type="range"
                     data-testid="threshold"
-                    aria-label="Threshold on the reconstruction error (log scale)"
-                    min=lo.to_string()
-                    max=hi.to_string()
-                    step=LOG_THRESHOLD_STEP.to_string()
-                    prop:value=move || format!("{:.2}", t.get().log10())
+                    aria-label="Threshold on the reconstruction error, one step per test score"
+                    min="0"
+                    max=last.to_string()
+                    step="1"
+                    prop:value=move || position.get().to_string()
                     aria-valuetext=move || format!("threshold {}", format4(t.get()))
                     on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            t.set(threshold_from_slider(v));
+                        if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                            on_roc.run(last - v.min(last));
                         }
                     }
                 />
                 " " <Readout name="threshold" value=t />
-                <button type="button" data-testid="one-class-threshold" on:click=move |_| t.set(suggested)>
+                <NumberField
+                    value=t
+                    on_commit=set_t
+                    min=10f64.powf(lo)
+                    max=10f64.powf(hi)
+                    label="or type it:"
+                    what="the threshold"
+                    testid="threshold-field"
+                />
+                <button type="button" data-testid="one-class-threshold" on:click=move |_| chosen.set(None)>
                     "One-class choice: 95th percentile of the training errors"
                 </button>
             </fieldset>

@@ -5,7 +5,7 @@ use crate::lessons::logits::panels;
 use crate::lessons::logits::tasks::{clip_is_lying, naive_is_broken};
 use crate::lessons::view::{class_labels, logits_state, report_task, shared, Formula};
 use crate::math;
-use crate::widgets::{LogitBars, Readout};
+use crate::widgets::{LogitBars, NumberField, Readout};
 use leptos::prelude::*;
 
 /// Why losses want logits: the four computations of −ln pᵧ side by side.
@@ -41,7 +41,7 @@ pub fn view() -> AnyView {
         <p>
             "The loss for one example is −ln pᵧ, where y is the true class. There are four ways "
             "to compute it, and they disagree once logits get large. Drag the bars (the range is "
-            "±120 here) and watch the four rows."
+            "±120 here), or type a logit in its field, and watch the four rows."
         </p>
         <label>
             "True class y: "
@@ -55,6 +55,20 @@ pub fn view() -> AnyView {
             </select>
         </label>
         <LogitBars values=z on_change=set range=Signal::derive(|| 120.0) labels height=260 />
+        // Targets such as 88.4 are hundreds of key presses away on the bars: type them.
+        <div class="number-fields" role="group" aria-label="Type the logits">
+            {(0..3usize).map(|i| view! {
+                <NumberField
+                    value=Signal::derive(move || z.with(|v| v.get(i).copied().unwrap_or(0.0)))
+                    on_commit=Callback::new(move |v: f64| set.run((i, v)))
+                    min=-120.0
+                    max=120.0
+                    label=format!("z{} =", ["₀", "₁", "₂"][i])
+                    what="a logit"
+                    testid=format!("z-field-{i}")
+                />
+            }).collect::<Vec<_>>()}
+        </div>
         <p class="sums">"ln Σ eᶻ = " <Readout name="log-sum-exp" value=lse /> " (float32 overflows once this passes 88.72)"</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
             <table class="numbers" data-testid="stability-table">

@@ -11,7 +11,7 @@ use crate::lessons::regression::{panels, ONE_PIXEL_START};
 use crate::lessons::view::{logits_state, report_task, shared_number, Formula};
 use crate::math;
 use crate::model::regression::Head;
-use crate::widgets::{CurvePlot, ImageStrip, LogitBars, Readout};
+use crate::widgets::{CurvePlot, ImageStrip, LogitBars, NumberField, Readout};
 use leptos::prelude::*;
 
 /// The step's view.
@@ -99,7 +99,7 @@ pub fn view() -> AnyView {
             </table>
         </div>
         <p>
-            "Drag z (the bar, or the point on any curve) and move the target. Each curve plot "
+            "Drag z (the bar, or the point on any curve), or type it, and move the target. Each curve plot "
             "shows one set-up's loss (first colour) and its gradient (second colour) against z. "
             "Gradient descent moves z against the gradient, so where a gradient curve hugs 0 "
             "the set-up barely learns. The squares show the pixel as each output paints it (an "
@@ -108,9 +108,12 @@ pub fn view() -> AnyView {
         <div class="pixel-layout">
             <div class="pixel-controls">
                 <LogitBars values=zs on_change=set_z range=Signal::derive(|| 6.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 />
+                // One pixel of the bar is about 0.1 in z, coarser than the tasks' windows.
+                <NumberField value=z on_commit=on_point min=-6.0 max=6.0 label="z =" what="the output z" testid="z-field" />
             </div>
             <div class="pixel-side">
                 <RangeField value=y on_change=on_y min=0.0 max=1.0 step=0.01 label="Target y =" testid="target" />
+                <NumberField value=y on_commit=on_y min=0.0 max=1.0 label="y =" what="the target" testid="y-field" />
                 <ImageStrip panels=swatch_panels images=swatches label=swatch_label testid="pixel-swatches" height=150 />
             </div>
         </div>
