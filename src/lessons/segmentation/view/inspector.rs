@@ -5,6 +5,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::link::{pixel_edits_from_link, pixel_edits_to_link};
 use crate::lessons::segmentation::panels;
 use crate::lessons::segmentation::tasks::{fixed_pixels, is_wrong_at};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared_codec};
 use crate::math;
 use crate::model::segmentation::{
@@ -114,15 +115,18 @@ pub fn view() -> AnyView {
                 <ProbabilityBars values=p labels=names y_label=Signal::derive(|| "softmax p".to_string()) testid="pixel-softmax" height=220 />
             </figure>
         </div>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="This pixel's logits and softmax">
-            <table class="numbers" data-testid="pixel-table">
-                <thead><tr><th scope="col"></th><th scope="col">"background"</th><th scope="col">"disc"</th><th scope="col">"bar"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"logit z"</th><td><Readout name="logit-0" value=logit(0) /></td><td><Readout name="logit-1" value=logit(1) /></td><td><Readout name="logit-2" value=logit(2) /></td></tr>
-                    <tr><th scope="row">"softmax p"</th><td><Readout name="softmax-0" value=prob(0) /></td><td><Readout name="softmax-1" value=prob(1) /></td><td><Readout name="softmax-2" value=prob(2) /></td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" testid="pixel-table" label="This pixel's logits and softmax" heads=&["", "background", "disc", "bar"] rows=vec![
+            row("logit z", [
+                cell(view! { <Readout name="logit-0" value=logit(0) /> }),
+                cell(view! { <Readout name="logit-1" value=logit(1) /> }),
+                cell(view! { <Readout name="logit-2" value=logit(2) /> }),
+            ]),
+            row("softmax p", [
+                cell(view! { <Readout name="softmax-0" value=prob(0) /> }),
+                cell(view! { <Readout name="softmax-1" value=prob(1) /> }),
+                cell(view! { <Readout name="softmax-2" value=prob(2) /> }),
+            ]),
+        ] />
         <p class="sums">
             "true class: " <Readout name="true-class" value=Signal::derive(move || true_class.get() as f64) />
             " · predicted: " <Readout name="predicted-class" value=Signal::derive(move || predicted_class(&z.get()) as f64) />
