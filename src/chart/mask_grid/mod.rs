@@ -89,13 +89,27 @@ pub fn mask_boxes(
     } else {
         0
     };
+    // Side by side, or one above the other when that gives bigger cells (a tall box on a
+    // phone); the key takes room once, under the last panel.
     let panel_w = w / n;
     let side = (panel_w - 2 * pad).min(h - title - pad - key).max(1);
+    let panel_h = (h - key) / n;
+    let stacked = (w - 2 * pad).min(panel_h - title - pad).max(1);
     (0..n)
-        .map(|i| MaskBox {
-            left: panel_w * i + (panel_w - side) / 2,
-            top: title,
-            side,
+        .map(|i| {
+            if stacked > side {
+                MaskBox {
+                    left: (w - stacked) / 2,
+                    top: panel_h * i + title,
+                    side: stacked,
+                }
+            } else {
+                MaskBox {
+                    left: panel_w * i + (panel_w - side) / 2,
+                    top: title,
+                    side,
+                }
+            }
         })
         .collect()
 }
