@@ -78,8 +78,8 @@ fn header_label(text: &'static str) -> String {
     text.replace('`', "")
 }
 
-/// A table of rows, in a region that scrolls sideways if it must; below 600 px each row is a
-/// card and each cell shows its column's header (`data-label`). `heads` are the column
+/// A table of rows, in a region that scrolls sideways if it must; in less than 600 px of
+/// width each row is a card and each cell shows its column's header (`data-label`). `heads` are the column
 /// headers, the row headers' column first (`` `code` `` in a header is set as code); with no
 /// heads the table is a list of name–value rows.
 #[component]
@@ -104,6 +104,9 @@ pub fn DataTable(
             .collect::<Vec<_>>();
         view! { <thead><tr>{cols}</tr></thead> }
     });
+    // With one value column (a name–value list) a card is one line, name then value, and
+    // needs no labels.
+    let pairs = heads.len() <= 2;
     let body = rows
         .into_iter()
         .map(|r| {
@@ -112,7 +115,11 @@ pub fn DataTable(
                 .into_iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let label = heads.get(i + 1).map(|h| header_label(h));
+                    let label = if pairs {
+                        None
+                    } else {
+                        heads.get(i + 1).map(|h| header_label(h))
+                    };
                     view! { <td class=c.class data-label=label data-testid=c.testid>{c.view}</td> }
                 })
                 .collect::<Vec<_>>();
@@ -121,7 +128,7 @@ pub fn DataTable(
         .collect::<Vec<_>>();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-            <table class=format!("{class} cards") data-testid=testid>
+            <table class=format!("{class} card-table{}", if pairs { " pairs" } else { "" }) data-testid=testid>
                 {thead}
                 <tbody>{body}</tbody>
             </table>
