@@ -6,6 +6,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Spec files that measure frame times. */
 const timed = /lesson-(anomaly|regression)\.spec\.ts$/;
+/** The layout spec, run once per screen size by its own projects. */
+const layout = /layout\.spec\.ts$/;
 
 export default defineConfig({
   testDir: ".",
@@ -37,7 +39,15 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "app", testIgnore: timed },
+    { name: "app", testIgnore: [timed, layout] },
+    // Every step at three screens: a phone, a laptop, a projector in presenter mode.
+    {
+      name: "phone",
+      testMatch: layout,
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    { name: "laptop", testMatch: layout, use: { viewport: { width: 1280, height: 720 } } },
+    { name: "presenter", testMatch: layout, use: { viewport: { width: 1920, height: 1080 } } },
     // Frame-time checks (lessons 4 and 5: no frame over 16 ms, no task over 50 ms while
     // training) run alone, after everything else: on 2 cores a second browser in parallel
     // would measure the other test, not the app.

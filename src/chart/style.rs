@@ -13,6 +13,11 @@ pub enum Theme {
     Contrast,
 }
 
+/// How much larger presenter mode draws chart text and lines: the page's own presenter
+/// scale (`font-size: 175%` in style/classroom.css), so labels grow with the text around
+/// them; the chart boxes grow too (`--chart-zoom` there).
+pub const PRESENTER_SCALE: f64 = 1.75;
+
 /// Everything a chart needs to look like the page around it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartStyle {
@@ -74,7 +79,7 @@ impl ChartStyle {
                 axis: RGBColor(230, 230, 230),
                 palette: okabe_ito,
                 accent: RGBColor(255, 212, 0),
-                scale: scale * 1.25,
+                scale: scale * PRESENTER_SCALE,
                 font: "sans-serif",
             },
             Theme::Dark => ChartStyle {

@@ -274,7 +274,7 @@ where
     on_cleanup(move || on_change.remove());
     view! {
         <div class="chart-frame" node_ref=frame>
-            <div class="chart" style=format!("height: {height}px")>
+            <div class="chart" style=format!("height: calc({height}px * var(--chart-zoom, 1))")>
                 <canvas node_ref=back_ref class="chart-layer" role="img" aria-label=move || label.get()></canvas>
                 <canvas node_ref=front_ref class="chart-layer" aria-hidden="true"></canvas>
                 {children.map(|c| c())}

@@ -149,7 +149,15 @@ pub fn draw_panel_frames<DB: DrawingBackend>(
             ))
             .map_err(err)?;
         }
-        for t in ticks {
+        let last = ticks.len().saturating_sub(1);
+        for (i, t) in ticks.into_iter().enumerate() {
+            // The end labels hang inwards from the bar's ends, so a panel at the canvas edge
+            // does not cut them ("≥ 0.0" for "≥ 0.034" on a phone).
+            let h_pos = match i {
+                0 => HPos::Left,
+                i if i == last => HPos::Right,
+                _ => HPos::Center,
+            };
             let f = if hi > lo { (t - lo) / (hi - lo) } else { 0.0 };
             let x = b.left + (b.size as f64 * f) as i32;
             let text = if matches!(scale, PanelScale::Heat { .. }) && t >= hi {
@@ -160,7 +168,7 @@ pub fn draw_panel_frames<DB: DrawingBackend>(
             root.draw(&Text::new(
                 text,
                 (x, bar_top + bar_h + style.px(2.0) as i32),
-                small.clone(),
+                small.clone().pos(Pos::new(h_pos, VPos::Top)),
             ))
             .map_err(err)?;
         }

@@ -1,7 +1,7 @@
 //! The background layer of the mask panels: titles, frames and the probability colour key.
 
 use super::{active_mapping, mask_boxes, probability_colour, MaskBox, MaskPanels};
-use crate::chart::images::draw_titled_frame;
+use crate::chart::images::draw_frame;
 use crate::chart::{err, ChartStyle, DrawResult, PlotMapping};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -14,15 +14,27 @@ pub fn draw_mask_frames<DB: DrawingBackend>(
     panels: &MaskPanels,
     style: &ChartStyle,
 ) -> DrawResult<PlotMapping> {
-    let area = root.dim_in_pixel();
-    let boxes = mask_boxes(panels, area, style);
-    let panel_w = area.0 as f64 / panels.titles.len().max(1) as f64;
+    let boxes = mask_boxes(panels, root.dim_in_pixel(), style);
+    let frame = style.axis.stroke_width(style.line(1.0));
     for (b, title) in boxes.iter().zip(&panels.titles) {
         // 13 px, smaller when a long title would not fit its panel (about 0.56 em a letter).
-        let fit = panel_w / (0.56 * title.chars().count().max(1) as f64);
-        let font_px = style.font_size(13.0).min(fit).max(style.font_size(8.0));
-        let image = (b.left, b.top, b.side);
-        draw_titled_frame(root, (title, font_px), b.left + b.side / 2, image, style)?;
+        let fit = (b.side as f64 + style.px(20.0)) / (0.56 * title.chars().count().max(1) as f64);
+        let font = (
+            style.font,
+            style.font_size(13.0).min(fit).max(style.font_size(8.0)),
+        )
+            .into_font()
+            .color(&style.text)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        // The title halfway down the room above its panel (panels may be stacked).
+        let title_y = b.top - style.px(13.0) as i32;
+        root.draw(&Text::new(
+            title.as_str(),
+            (b.left + b.side / 2, title_y),
+            &font,
+        ))
+        .map_err(err)?;
+        draw_frame(root, (b.left, b.top, b.side), frame)?;
     }
     if panels.probability_key {
         if let Some(b) = boxes.get(panels.active) {

@@ -81,14 +81,29 @@ pub fn mask_boxes(panels: &MaskPanels, area: (u32, u32), style: &ChartStyle) -> 
     } else {
         0
     };
+    // Side by side, or one above the other when that gives bigger cells (a tall box on a
+    // phone); the key takes room once, under the last panel.
     let (title, pad) = (style.px(26.0) as i32, style.px(10.0) as i32);
-    let n = panels.titles.len();
-    let (panel_w, side) = square_row(n, area, title, pad, key);
-    (0..n.max(1) as i32)
-        .map(|i| MaskBox {
-            left: panel_w * i + (panel_w - side) / 2,
-            top: title,
-            side,
+    let n = panels.titles.len().max(1) as i32;
+    let (panel_w, side) = square_row(n as usize, area, title, pad, key);
+    let (w, h) = (area.0 as i32, area.1 as i32);
+    let panel_h = (h - key) / n;
+    let stacked = (w - 2 * pad).min(panel_h - title - pad).max(1);
+    (0..n)
+        .map(|i| {
+            if stacked > side {
+                MaskBox {
+                    left: (w - stacked) / 2,
+                    top: panel_h * i + title,
+                    side: stacked,
+                }
+            } else {
+                MaskBox {
+                    left: panel_w * i + (panel_w - side) / 2,
+                    top: title,
+                    side,
+                }
+            }
         })
         .collect()
 }

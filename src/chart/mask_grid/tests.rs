@@ -15,7 +15,7 @@ fn panels(n: usize, key: bool) -> MaskPanels {
 #[test]
 fn boxes_fit_and_cells_tile_the_panel() {
     let style = ChartStyle::new(Theme::Light, 2.0);
-    for (w, h) in [(1200, 760), (600, 800), (300, 300)] {
+    for (w, h) in [(1200, 760), (600, 800), (300, 300), (700, 1400)] {
         let p = panels(2, true);
         let boxes = mask_boxes(&p, (w, h), &style);
         assert_eq!(boxes.len(), 2);
@@ -25,7 +25,9 @@ fn boxes_fit_and_cells_tile_the_panel() {
             assert_eq!(b.edge(0, 24), 0);
             assert_eq!(b.edge(24, 24), b.side);
         }
-        assert!(boxes[0].left + boxes[0].side <= boxes[1].left);
+        // Side by side or stacked, never overlapping.
+        let (a, b) = (boxes[0], boxes[1]);
+        assert!(a.left + a.side <= b.left || a.top + a.side <= b.top);
     }
     let m = active_mapping(
         &panels(2, false),

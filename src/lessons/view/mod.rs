@@ -6,6 +6,7 @@ mod page;
 mod parts;
 mod progress;
 mod step_state;
+mod table;
 
 pub use page::{is_typing, render_lesson};
 pub use parts::{ClassChips, Formula, Labelled, LogitsBeside, PlayButton, Predict, ReadoutLine};
@@ -14,3 +15,4 @@ pub use step_state::{
     class_labels, link_value, logits_state, report_task, share_derived, shared, shared_codec,
     shared_number, use_revealed,
 };
+pub use table::{cell, row, Cell, DataTable, Row};

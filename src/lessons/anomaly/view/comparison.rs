@@ -4,7 +4,7 @@
 use super::{pct, with_lab, MaybeReadout};
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
-use crate::lessons::view::Predict;
+use crate::lessons::view::{cell, row, DataTable, Predict};
 use crate::model::anomaly::{kind_rates, threshold_for_false_alarms, Kind, TEST_PER_DEFECT};
 use crate::model::regression::Head;
 use crate::widgets::Readout;
@@ -80,16 +80,20 @@ pub(super) fn comparison_view(
             data.with_value(|d| kind_rates(d, p, t))
         })
     });
-    let row = move |label: &'static str,
-                    key: &'static str,
-                    pick: fn(&crate::model::anomaly::KindRates) -> f64| {
-        view! {
-            <tr>
-                <th scope="row">{label}</th>
-                <td><MaybeReadout name=format!("clf-{key}") value=Signal::derive(move || trained.get().then(|| pick(&clf.get()))) /></td>
-                <td><Readout name=format!("ae-{key}") value=Signal::derive(move || pick(&ae.get())) /></td>
-            </tr>
-        }
+    let rates = move |label: &'static str,
+                      key: &'static str,
+                      pick: fn(&crate::model::anomaly::KindRates) -> f64| {
+        row(
+            label,
+            [
+                cell(
+                    view! { <MaybeReadout name=format!("clf-{key}") value=Signal::derive(move || trained.get().then(|| pick(&clf.get()))) /> },
+                ),
+                cell(
+                    view! { <Readout name=format!("ae-{key}") value=Signal::derive(move || pick(&ae.get())) /> },
+                ),
+            ],
+        )
     };
     view! {
         <p>
@@ -127,19 +131,16 @@ pub(super) fn comparison_view(
                     " " <Readout name="budget" value=budget />
                 </fieldset>
             </div>
-            <div class="table-scroll anomaly-wrap">
-                <table class="numbers" data-testid="comparison">
-                    <thead><tr><th scope="col">"share of test pictures flagged"</th><th scope="col">"classifier (trained on scratches)"</th><th scope="col">"autoencoder (good parts only)"</th></tr></thead>
-                    <tbody>
-                        {row("good parts (false alarms)", "flagged-normal", |r| r.flagged[0])}
-                        {row("scratches", "flagged-scratch", |r| r.flagged[1])}
-                        {row("spots", "flagged-spot", |r| r.flagged[2])}
-                        {row("missing pieces", "flagged-missing", |r| r.flagged[3])}
-                        {row("ROC AUC, good parts against scratches", "auc-scratch", |r| r.auc[0])}
-                        {row("ROC AUC, good parts against spots", "auc-spot", |r| r.auc[1])}
-                        {row("ROC AUC, good parts against missing pieces", "auc-missing", |r| r.auc[2])}
-                    </tbody>
-                </table>
+            <div class="anomaly-wrap">
+                <DataTable class="numbers" testid="comparison" label="The two models at the same false-alarm budget" heads=&["share of test pictures flagged", "classifier (trained on scratches)", "autoencoder (good parts only)"] rows=vec![
+                    rates("good parts (false alarms)", "flagged-normal", |r| r.flagged[0]),
+                    rates("scratches", "flagged-scratch", |r| r.flagged[1]),
+                    rates("spots", "flagged-spot", |r| r.flagged[2]),
+                    rates("missing pieces", "flagged-missing", |r| r.flagged[3]),
+                    rates("ROC AUC, good parts against scratches", "auc-scratch", |r| r.auc[0]),
+                    rates("ROC AUC, good parts against spots", "auc-spot", |r| r.auc[1]),
+                    rates("ROC AUC, good parts against missing pieces", "auc-missing", |r| r.auc[2]),
+                ] />
             </div>
             {move || (!trained.get()).then(|| view! { <p class="muted">"Train the classifier above to fill in its column."</p> })}
             <p data-testid="comparison-text">

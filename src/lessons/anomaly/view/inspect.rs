@@ -9,6 +9,7 @@ use crate::lessons::anomaly::tasks::{inspected_every_kind, is_hardest_defect, is
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::report_task;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::model::anomaly::{Kind, SIDE};
 use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
 use leptos::prelude::*;
@@ -143,16 +144,14 @@ fn content(selected: RwSignal<Option<usize>>, on_select: Callback<usize>) -> Any
         />
         <div class="inspect-layout" data-testid="inspect-detail" data-selected=move || selected.get().map(|i| i.to_string()).unwrap_or_default()>
             <HeatPanelsView panels images label=Signal::derive(|| "The selected picture, its reconstruction and the squared error per pixel".to_string()) testid="inspect-panels" height=250 />
-            <table class="numbers" data-testid="inspect-numbers">
-                <tbody>
-                    <tr><th scope="row">"kind"</th><td data-testid="inspect-kind">{move || kind().map(|k| k.name()).unwrap_or("pick a dot")}</td></tr>
-                    <tr><th scope="row">"reconstruction error (mean of the map)"</th><td><MaybeReadout name="inspect-error" value=error /></td></tr>
-                    <tr><th scope="row">"rank among the 190 (1 = highest)"</th><td><MaybeReadout name="inspect-rank" value=rank /></td></tr>
-                    <tr><th scope="row">"largest pixel error"</th><td><MaybeReadout name="inspect-peak" value=peak /></td></tr>
-                    <tr><th scope="row">"threshold (from step 3)"</th><td><Readout name="inspect-threshold" value=Signal::derive(move || t) /></td></tr>
-                    <tr><th scope="row">"verdict"</th><td data-testid="inspect-verdict">{verdict}</td></tr>
-                </tbody>
-            </table>
+            <DataTable class="numbers" testid="inspect-numbers" label="This part in numbers" rows=vec![
+                row("kind", [cell(move || kind().map(|k| k.name()).unwrap_or("pick a dot")).testid("inspect-kind")]),
+                row("reconstruction error (mean of the map)", [cell(view! { <MaybeReadout name="inspect-error" value=error /> })]),
+                row("rank among the 190 (1 = highest)", [cell(view! { <MaybeReadout name="inspect-rank" value=rank /> })]),
+                row("largest pixel error", [cell(view! { <MaybeReadout name="inspect-peak" value=peak /> })]),
+                row("threshold (from step 3)", [cell(view! { <Readout name="inspect-threshold" value=Signal::derive(move || t) /> })]),
+                row("verdict", [cell(verdict).testid("inspect-verdict")]),
+            ] />
         </div>
         <p>
             "The error map points at the defect: the scratch lights up along its line, the spot "

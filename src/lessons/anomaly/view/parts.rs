@@ -6,6 +6,7 @@ use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::saw_every_defect;
 use crate::lessons::anomaly::GALLERY_PER_KIND;
 use crate::lessons::code_view::CodePanels;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::model::anomaly::{
     Kind, SIDE, TEST_NORMAL, TEST_PER_DEFECT, TRAIN_NORMAL, TRAIN_SCRATCH,
 };
@@ -151,16 +152,11 @@ pub fn view() -> AnyView {
                 </p>
             </div>
         </div>
-        <div class="table-scroll">
-            <table class="numbers" data-testid="data-sizes">
-                <thead><tr><th scope="col">"set"</th><th scope="col">"good parts"</th><th scope="col">"scratches"</th><th scope="col">"spots"</th><th scope="col">"missing pieces"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"autoencoder training"</th><td>{TRAIN_NORMAL}</td><td>"0"</td><td>"0"</td><td>"0"</td></tr>
-                    <tr><th scope="row">"classifier training (step 5)"</th><td>{TRAIN_NORMAL}</td><td>{TRAIN_SCRATCH}</td><td>"0"</td><td>"0"</td></tr>
-                    <tr><th scope="row">"test (every step)"</th><td>{TEST_NORMAL}</td><td>{TEST_PER_DEFECT}</td><td>{TEST_PER_DEFECT}</td><td>{TEST_PER_DEFECT}</td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" testid="data-sizes" label="Data set sizes" heads=&["set", "good parts", "scratches", "spots", "missing pieces"] rows=vec![
+            row("autoencoder training", [cell(TRAIN_NORMAL), cell("0"), cell("0"), cell("0")]),
+            row("classifier training (step 5)", [cell(TRAIN_NORMAL), cell(TRAIN_SCRATCH), cell("0"), cell("0")]),
+            row("test (every step)", [cell(TEST_NORMAL), cell(TEST_PER_DEFECT), cell(TEST_PER_DEFECT), cell(TEST_PER_DEFECT)]),
+        ] />
         <p>
             "The one-class idea: learn from good parts only, and call anything that does not look "
             "like them an anomaly. No defect is needed for training, so defects nobody has seen "

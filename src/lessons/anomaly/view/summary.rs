@@ -3,6 +3,7 @@
 use super::with_lab;
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::math;
 use leptos::prelude::*;
 
@@ -16,17 +17,28 @@ pub fn view() -> AnyView {
     .flatten();
     view! {
         <p>"The answer to the thread's question, as a rule of thumb:"</p>
-        <div class="table-scroll">
-            <table class="summary" data-testid="summary-table">
-                <thead><tr><th scope="col">"you have"</th><th scope="col">"approach"</th><th scope="col">"output and loss"</th><th scope="col">"judge it by"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"good examples, few or unknown defects"</th><td>"one-class: an autoencoder trained on good examples only; the anomaly score is its reconstruction error"</td><td>"sigmoid output for pixels in [0, 1], MSE on the pixels"</td><td>"a threshold set from the good examples' errors; precision, recall and the exact ROC AUC on a labelled test set"</td></tr>
-                    <tr><th scope="row">"labelled examples of every defect you care about"</th><td>"supervised binary classifier"</td><td>"one sigmoid output with binary cross-entropy (or a raw output with from_logits=True)"</td><td>"precision, recall and ROC AUC, per defect kind"</td></tr>
-                    <tr><th scope="row">"targets that are real numbers"</th><td>"regression"</td><td>"linear output, MSE or MAE"</td><td>"R² or MAE as metrics: R² is maximised and is never the loss"</td></tr>
-                    <tr><th scope="row">"exactly one of several classes"</th><td>"multi-class classification"</td><td>"softmax over the classes, categorical cross-entropy"</td><td>"accuracy, per-class precision and recall"</td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="summary" testid="summary-table" label="Summary" heads=&["you have", "approach", "output and loss", "judge it by"] rows=vec![
+            row("good examples, few or unknown defects", [
+                cell("one-class: an autoencoder trained on good examples only; the anomaly score is its reconstruction error"),
+                cell("sigmoid output for pixels in [0, 1], MSE on the pixels"),
+                cell("a threshold set from the good examples' errors; precision, recall and the exact ROC AUC on a labelled test set"),
+            ]),
+            row("labelled examples of every defect you care about", [
+                cell("supervised binary classifier"),
+                cell("one sigmoid output with binary cross-entropy (or a raw output with from_logits=True)"),
+                cell("precision, recall and ROC AUC, per defect kind"),
+            ]),
+            row("targets that are real numbers", [
+                cell("regression"),
+                cell("linear output, MSE or MAE"),
+                cell("R² or MAE as metrics: R² is maximised and is never the loss"),
+            ]),
+            row("exactly one of several classes", [
+                cell("multi-class classification"),
+                cell("softmax over the classes, categorical cross-entropy"),
+                cell("accuracy, per-class precision and recall"),
+            ]),
+        ] />
         <p>
             {if trained {
                 format!("On this lesson's parts the autoencoder ranks defects above good parts with an exact ROC AUC of {}, without ever seeing a defect. ", auc.map(format4).unwrap_or_default())

@@ -8,6 +8,7 @@ use crate::format::format4;
 use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::is_furthest_outside;
 use crate::lessons::code_view::CodePanels;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared, Predict};
 use crate::math;
 use crate::model::anomaly::{r_squared, CLASSIFIER_EPOCHS, TRAIN_NORMAL, TRAIN_SCRATCH};
@@ -217,14 +218,14 @@ fn content(
                 height=240
             />
             <div class="anomaly-wrap narrow-table">
-                    <table class="numbers" data-testid="output-numbers">
-                        <tbody>
-                            <tr><th scope="row">"lowest output"</th><td><MaybeReadout name="out-min" value=lowest /></td></tr>
-                            <tr><th scope="row">"highest output"</th><td><MaybeReadout name="out-max" value=highest /></td></tr>
-                            <tr><th scope="row">"outputs outside [0, 1] (of 190)"</th><td><MaybeReadout name="out-outside" value=outside /></td></tr>
-                            <tr><th scope="row">"selected: " <span data-testid="out-kind">{picked_kind}</span></th><td><MaybeReadout name="out-picked" value=picked /></td></tr>
-                        </tbody>
-                    </table>
+                    <DataTable class="numbers" testid="output-numbers" label="What the model outputs" rows=vec![
+                        row("lowest output", [cell(view! { <MaybeReadout name="out-min" value=lowest /> })]),
+                        row("highest output", [cell(view! { <MaybeReadout name="out-max" value=highest /> })]),
+                        row("outputs outside [0, 1] (of 190)", [cell(view! { <MaybeReadout name="out-outside" value=outside /> })]),
+                        row(view! { "selected: " <span data-testid="out-kind">{picked_kind}</span> }, [
+                            cell(view! { <MaybeReadout name="out-picked" value=picked /> }),
+                        ]),
+                    ] />
                     <p class="note">
                         "With a linear output, pictures that look unlike any scratch get outputs "
                         "below 0 and bright scratches above 1: they are not probabilities, and 0.5 "
@@ -232,14 +233,16 @@ fn content(
                     </p>
             </div>
             <Predict>
-                        <table class="numbers" data-testid="score-table">
-                            <tbody>
-                                <tr><th scope="row">"test MSE"</th><td><MaybeReadout name="test-mse" value=mse /></td></tr>
-                                <tr><th scope="row">"old KerasRegressor.score: −MSE"</th><td><MaybeReadout name="old-score" value=old_score /></td></tr>
-                                <tr><th scope="row">"R² (SciKeras, Keras 3 SKLearnRegressor, scikit-learn)"</th><td><MaybeReadout name="r2" value=r2 /></td></tr>
-                                <tr><th scope="row">"test binary cross-entropy (sigmoid set-up)"</th><td><MaybeReadout name="test-bce" value=bce /></td></tr>
-                            </tbody>
-                        </table>
+                        <DataTable class="numbers" testid="score-table" label="Scores on the test set" rows=vec![
+                            row("test MSE", [cell(view! { <MaybeReadout name="test-mse" value=mse /> })]),
+                            row("old KerasRegressor.score: −MSE", [cell(view! { <MaybeReadout name="old-score" value=old_score /> })]),
+                            row("R² (SciKeras, Keras 3 SKLearnRegressor, scikit-learn)", [
+                                cell(view! { <MaybeReadout name="r2" value=r2 /> }),
+                            ]),
+                            row("test binary cross-entropy (sigmoid set-up)", [
+                                cell(view! { <MaybeReadout name="test-bce" value=bce /> }),
+                            ]),
+                        ] />
                         <p data-testid="score-verdict">{verdict}</p>
                         <p>
                             "Both numbers are about the set of outputs, never about one picture, "

@@ -9,6 +9,7 @@ use crate::lessons::anomaly::roc::{roc_index_for_threshold, threshold_for_roc_in
 use crate::lessons::anomaly::tasks::{catches_all_with_fewest_alarms, no_alarms_most_caught};
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared, Predict};
 use crate::math;
 use crate::model::anomaly::{kind_rates, Kind, TEST_PER_DEFECT};
@@ -196,23 +197,30 @@ fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
         </div>
         <div class="two-charts">
             <div class="anomaly-wrap">
-                <table class="numbers confusion" data-testid="confusion">
-                    <thead><tr><th scope="col">"actual \\ verdict"</th><th scope="col">"flagged"</th><th scope="col">"passed"</th></tr></thead>
-                    <tbody>
-                        <tr><th scope="row">{format!("defect ({positives})")}</th><td class="hit">"caught "<Readout name="tp" value=count(|c| c.tp) /></td><td class="miss">"missed "<Readout name="fn" value=count(|c| c.fn_) /></td></tr>
-                        <tr><th scope="row">{format!("good part ({negatives})")}</th><td class="miss">"false alarm "<Readout name="fp" value=count(|c| c.fp) /></td><td class="hit">"passed "<Readout name="tn" value=count(|c| c.tn) /></td></tr>
-                    </tbody>
-                </table>
-                <table class="numbers" data-testid="threshold-metrics">
-                    <tbody>
-                        <tr><th scope="row">"precision: flagged pictures that are defects"</th><td><Readout name="precision" value=precision /></td></tr>
-                        <tr><th scope="row">"recall: defects flagged"</th><td><Readout name="recall" value=recall /></td></tr>
-                        <tr><th scope="row">"false-alarm rate: good parts flagged"</th><td><Readout name="false-alarm-rate" value=false_alarm_rate /></td></tr>
-                        <tr><th scope="row">"scratches caught (of 30)"</th><td><Readout name="caught-scratch" value=caught(Kind::Scratch) /></td></tr>
-                        <tr><th scope="row">"spots caught (of 30)"</th><td><Readout name="caught-spot" value=caught(Kind::Spot) /></td></tr>
-                        <tr><th scope="row">"missing pieces caught (of 30)"</th><td><Readout name="caught-missing" value=caught(Kind::MissingPiece) /></td></tr>
-                    </tbody>
-                </table>
+                <DataTable class="numbers confusion" testid="confusion" label="Confusion matrix" heads=&["actual \\ verdict", "flagged", "passed"] rows=vec![
+                    row(format!("defect ({positives})"), [
+                        cell(view! { "caught "<Readout name="tp" value=count(|c| c.tp) /> }).class("hit"),
+                        cell(view! { "missed "<Readout name="fn" value=count(|c| c.fn_) /> }).class("miss"),
+                    ]),
+                    row(format!("good part ({negatives})"), [
+                        cell(view! { "false alarm "<Readout name="fp" value=count(|c| c.fp) /> }).class("miss"),
+                        cell(view! { "passed "<Readout name="tn" value=count(|c| c.tn) /> }).class("hit"),
+                    ]),
+                ] />
+                <DataTable class="numbers" testid="threshold-metrics" label="Scores at this threshold" rows=vec![
+                    row("precision: flagged pictures that are defects", [
+                        cell(view! { <Readout name="precision" value=precision /> }),
+                    ]),
+                    row("recall: defects flagged", [cell(view! { <Readout name="recall" value=recall /> })]),
+                    row("false-alarm rate: good parts flagged", [
+                        cell(view! { <Readout name="false-alarm-rate" value=false_alarm_rate /> }),
+                    ]),
+                    row("scratches caught (of 30)", [cell(view! { <Readout name="caught-scratch" value=caught(Kind::Scratch) /> })]),
+                    row("spots caught (of 30)", [cell(view! { <Readout name="caught-spot" value=caught(Kind::Spot) /> })]),
+                    row("missing pieces caught (of 30)", [
+                        cell(view! { <Readout name="caught-missing" value=caught(Kind::MissingPiece) /> }),
+                    ]),
+                ] />
             </div>
             <figure>
                 <figcaption>"ROC curve of the reconstruction error: drag the point, or focus it and use the arrow keys"</figcaption>
@@ -226,13 +234,17 @@ fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
             "tell you afterwards how well it worked."
         </p>
         <Predict>
-            <table class="numbers" data-testid="auc-table">
-                <tbody>
-                    <tr><th scope="row">"exact ROC AUC (scikit-learn roc_auc_score, torchmetrics)"</th><td><MaybeReadout name="auc-exact" value=Signal::derive(move || exact) /></td></tr>
-                    <tr><th scope="row">"Keras AUC() on the raw errors"</th><td><MaybeReadout name="auc-keras" value=Signal::derive(move || keras_auc) /></td></tr>
-                    <tr><th scope="row">"Keras AUC() on errors / errors.max()"</th><td><MaybeReadout name="auc-keras-rescaled" value=Signal::derive(move || keras_rescaled) /></td></tr>
-                </tbody>
-            </table>
+            <DataTable class="numbers" testid="auc-table" label="Three ways to compute the AUC" rows=vec![
+                row("exact ROC AUC (scikit-learn roc_auc_score, torchmetrics)", [
+                    cell(view! { <MaybeReadout name="auc-exact" value=Signal::derive(move || exact) /> }),
+                ]),
+                row("Keras AUC() on the raw errors", [
+                    cell(view! { <MaybeReadout name="auc-keras" value=Signal::derive(move || keras_auc) /> }),
+                ]),
+                row("Keras AUC() on errors / errors.max()", [
+                    cell(view! { <MaybeReadout name="auc-keras-rescaled" value=Signal::derive(move || keras_rescaled) /> }),
+                ]),
+            ] />
             <p>
                 "AUC() spreads its 200 thresholds evenly over [0, 1], 1/199 apart. The largest "
                 "error here is "{format4(largest)}", so all "{labels_count}" errors fall into "

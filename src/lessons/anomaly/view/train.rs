@@ -11,6 +11,7 @@ use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::{paused_early, trained_to_end};
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::PlayButton;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared, Formula};
 use crate::model::anomaly::{Kind, EPOCHS, HIDDEN, PIXELS, SIDE};
 use crate::widgets::{ImageStrip, LossCurvesView, Readout};
@@ -209,14 +210,12 @@ pub fn view() -> AnyView {
                 <LossCurvesView axes series=curves label=Signal::derive(|| "Training loss and test errors per epoch".to_string()) testid="ae-loss" height=280 />
             </figure>
             <div class="anomaly-wrap">
-                <table class="numbers" data-testid="ae-numbers">
-                    <tbody>
-                        <tr><th scope="row">"training loss (last epoch)"</th><td><MaybeReadout name="train-loss" value=loss_now /></td></tr>
-                        <tr><th scope="row">"test: good parts, mean error"</th><td><MaybeReadout name="test-normal" value=opt(|s| s.normal) /></td></tr>
-                        <tr><th scope="row">"test: defects, mean error"</th><td><MaybeReadout name="test-defect" value=opt(|s| s.defect) /></td></tr>
-                        <tr><th scope="row">"defects ÷ good parts"</th><td><MaybeReadout name="error-ratio" value=ratio /></td></tr>
-                    </tbody>
-                </table>
+                <DataTable class="numbers" testid="ae-numbers" label="The autoencoder in numbers" rows=vec![
+                    row("training loss (last epoch)", [cell(view! { <MaybeReadout name="train-loss" value=loss_now /> })]),
+                    row("test: good parts, mean error", [cell(view! { <MaybeReadout name="test-normal" value=opt(|s| s.normal) /> })]),
+                    row("test: defects, mean error", [cell(view! { <MaybeReadout name="test-defect" value=opt(|s| s.defect) /> })]),
+                    row("defects ÷ good parts", [cell(view! { <MaybeReadout name="error-ratio" value=ratio /> })]),
+                ] />
                 <p class="note">
                     "The good parts' error falls to the sensor noise (σ = 0.015, so about 0.0002) "
                     "and stays level with the training loss: the model generalises to good parts it "

@@ -4,6 +4,7 @@ use crate::format::format4;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::logits::panels;
 use crate::lessons::logits::tasks::{correct_loss_is_low, double_softmax_floor};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{class_labels, logits_state, report_task};
 use crate::math;
 use crate::widgets::{LogitBars, Readout};
@@ -32,24 +33,17 @@ pub fn view() -> AnyView {
         </p>
         <p>"The true class is class 0. Make the model confident and compare the two losses."</p>
         <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=240 />
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="numbers">
-                <tbody>
-                    <tr>
-                        <th scope="row">"Correct: logits with "<code>"from_logits=True"</code></th>
-                        <td><Readout name="loss-right" value=right /></td>
-                    </tr>
-                    <tr class="mistake">
-                        <th scope="row">"Bug: softmax output with "<code>"from_logits=True"</code></th>
-                        <td><Readout name="loss-double-softmax" value=wrong /></td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"Lowest the buggy loss can ever go with 3 classes"</th>
-                        <td><Readout name="double-softmax-floor" value=Signal::derive(move || floor) /></td>
-                    </tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" label="The loss with and without the double softmax" rows=vec![
+            row(view! { "Correct: logits with "<code>"from_logits=True"</code> }, [
+                cell(view! { <Readout name="loss-right" value=right /> }),
+            ]),
+            row(view! { "Bug: softmax output with "<code>"from_logits=True"</code> }, [
+                cell(view! { <Readout name="loss-double-softmax" value=wrong /> }),
+            ]).class("mistake"),
+            row("Lowest the buggy loss can ever go with 3 classes", [
+                cell(view! { <Readout name="double-softmax-floor" value=Signal::derive(move || floor) /> }),
+            ]),
+        ] />
         <p>
             "Probabilities live in [0, 1], so the second softmax sees logits that differ by at "
             "most 1. Even a perfect prediction [1, 0, 0] becomes [e, 1, 1] / (e + 2) = "

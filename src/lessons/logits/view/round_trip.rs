@@ -1,7 +1,9 @@
 //! Step 6 (round-trip): logit undoes sigmoid, not softmax.
 
 use crate::lessons::logits::tasks::round_trip_works;
-use crate::lessons::view::{class_labels, logits_state, report_task, Formula, Predict};
+use crate::lessons::view::{
+    cell, class_labels, logits_state, report_task, row, DataTable, Formula, Predict,
+};
 use crate::math;
 use crate::widgets::{LogitBars, Readout};
 use leptos::prelude::*;
@@ -19,14 +21,14 @@ pub fn view() -> AnyView {
                 let pi =
                     Signal::derive(move || math::softmax(&z.get()).get(i).copied().unwrap_or(0.0));
                 let back = Signal::derive(move || math::logit(pi.get()));
-                view! {
-                    <tr>
-                        <th scope="row">{format!("class {i}")}</th>
-                        <td><Readout name=format!("z-{i}") value=zi /></td>
-                        <td><Readout name=format!("p-{i}") value=pi /></td>
-                        <td><Readout name=format!("logit-p-{i}") value=back /></td>
-                    </tr>
-                }
+                row(
+                    format!("class {i}"),
+                    [
+                        cell(view! { <Readout name=format!("z-{i}") value=zi /> }),
+                        cell(view! { <Readout name=format!("p-{i}") value=pi /> }),
+                        cell(view! { <Readout name=format!("logit-p-{i}") value=back /> }),
+                    ],
+                )
             })
             .collect::<Vec<_>>()
     };
@@ -41,12 +43,10 @@ pub fn view() -> AnyView {
         </div>
         <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
         <Predict>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-                <table class="numbers" data-testid="round-trip-table">
-                    <thead><tr><th scope="col">"class"</th><th scope="col">"z"</th><th scope="col">"p = softmax(z)"</th><th scope="col">"logit(p)"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            // Rebuilt when the number of classes changes.
+            {move || view! {
+                <DataTable class="numbers" testid="round-trip-table" label="Softmax and back through the logit" heads=&["class", "z", "p = softmax(z)", "logit(p)"] rows=rows() />
+            }}
             <Formula block=true latex=r"\mathrm{logit}(p_i) = \ln\frac{p_i}{1-p_i} = z_i - \ln\sum_{j \ne i} e^{z_j}" />
             <p>
                 "With two classes and z₁ = 0 the sum is e⁰ = 1 and its log is 0, so logit(p₀) = z₀: "

@@ -3,6 +3,7 @@
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::logits::panels;
 use crate::lessons::logits::tasks::{clip_is_lying, naive_is_broken};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{class_labels, logits_state, report_task, shared, Formula};
 use crate::math;
 use crate::widgets::{LogitBars, NumberField, Readout};
@@ -70,33 +71,24 @@ pub fn view() -> AnyView {
             }).collect::<Vec<_>>()}
         </div>
         <p class="sums">"ln Σ eᶻ = " <Readout name="log-sum-exp" value=lse /> " (float32 overflows once this passes 88.72)"</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="numbers" data-testid="stability-table">
-                <thead><tr><th scope="col">"How −ln pᵧ is computed"</th><th scope="col">"loss"</th><th scope="col">"what goes wrong"</th></tr></thead>
-                <tbody>
-                    <tr>
-                        <th scope="row">"(a) exp(z) / Σ exp(z), then log, in float32"</th>
-                        <td><Readout name="loss-naive-f32" value=naive /></td>
-                        <td class="muted">"eᶻ overflows float32 past z ≈ 88.72: once the sum of exponentials passes that, it becomes ∞, so pᵧ = 0 and the loss ∞; if the true class's own exponential has overflowed too, pᵧ = ∞/∞ = NaN."</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"(b) max-shifted softmax, then log, in float32"</th>
-                        <td><Readout name="loss-shifted-f32" value=shifted /></td>
-                        <td class="muted">"Never overflows, but once y trails the top logit by more than about 104, e^(zᵧ − max) underflows to 0 and ln 0 = −∞."</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"(c) Keras probability path ("<code>"from_logits=False"</code>")"</th>
-                        <td><Readout name="loss-clipped" value=clipped /></td>
-                        <td class="muted">"Probabilities are clipped to [1e−7, 1 − 1e−7], so the loss can never exceed −ln 1e−7 = 16.12, however wrong the model is, and its gradient there is 0. That is what Keras does with NumPy probabilities (what "<code>"model.predict"</code>" returns) and on the JAX and PyTorch backends. On the TensorFlow backend, a Keras softmax's own output remembers its logits and the loss uses them, so there (c) is exact: see the Keras program below."</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"(d) fused log-softmax ("<code>"from_logits=True"</code>")"</th>
-                        <td><Readout name="loss-exact" value=exact /></td>
-                        <td class="muted">"Exact for any logits: −zᵧ + ln Σ eᶻ, with the log-sum-exp computed after subtracting the max."</td>
-                    </tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" testid="stability-table" label="Loss from logits and from probabilities" heads=&["How −ln pᵧ is computed", "loss", "what goes wrong"] rows=vec![
+            row("(a) exp(z) / Σ exp(z), then log, in float32", [
+                cell(view! { <Readout name="loss-naive-f32" value=naive /> }),
+                cell("eᶻ overflows float32 past z ≈ 88.72: once the sum of exponentials passes that, it becomes ∞, so pᵧ = 0 and the loss ∞; if the true class's own exponential has overflowed too, pᵧ = ∞/∞ = NaN.").class("muted"),
+            ]),
+            row("(b) max-shifted softmax, then log, in float32", [
+                cell(view! { <Readout name="loss-shifted-f32" value=shifted /> }),
+                cell("Never overflows, but once y trails the top logit by more than about 104, e^(zᵧ − max) underflows to 0 and ln 0 = −∞.").class("muted"),
+            ]),
+            row(view! { "(c) Keras probability path ("<code>"from_logits=False"</code>")" }, [
+                cell(view! { <Readout name="loss-clipped" value=clipped /> }),
+                cell(view! { "Probabilities are clipped to [1e−7, 1 − 1e−7], so the loss can never exceed −ln 1e−7 = 16.12, however wrong the model is, and its gradient there is 0. That is what Keras does with NumPy probabilities (what "<code>"model.predict"</code>" returns) and on the JAX and PyTorch backends. On the TensorFlow backend, a Keras softmax's own output remembers its logits and the loss uses them, so there (c) is exact: see the Keras program below." }).class("muted"),
+            ]),
+            row(view! { "(d) fused log-softmax ("<code>"from_logits=True"</code>")" }, [
+                cell(view! { <Readout name="loss-exact" value=exact /> }),
+                cell("Exact for any logits: −zᵧ + ln Σ eᶻ, with the log-sum-exp computed after subtracting the max.").class("muted"),
+            ]),
+        ] />
         <p>
             "Gradient with respect to the true class's logit: exact "
             <Readout name="grad-exact" value=grad_exact />

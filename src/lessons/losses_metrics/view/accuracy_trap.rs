@@ -6,7 +6,9 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::losses_metrics::batch::{batch, BatchMetrics, BATCH_COLS, BATCH_ROWS};
 use crate::lessons::losses_metrics::tasks::{best_f1, is_all_negative};
 use crate::lessons::losses_metrics::{panels, OBJECTS};
-use crate::lessons::view::{report_task, shared_number, Predict, ReadoutLine};
+use crate::lessons::view::{
+    cell, report_task, row, shared_number, DataTable, Predict, ReadoutLine,
+};
 use crate::widgets::{BatchGridView, Readout};
 use leptos::prelude::*;
 
@@ -39,14 +41,14 @@ pub fn view() -> AnyView {
                         [p, r, f][k]
                     })
                 };
-                view! {
-                    <tr>
-                        <th scope="row">{OBJECTS[c]}</th>
-                        <td><Readout name=format!("precision-{c}") value=pl(0) /></td>
-                        <td><Readout name=format!("recall-{c}") value=pl(1) /></td>
-                        <td><Readout name=format!("f1-{c}") value=pl(2) /></td>
-                    </tr>
-                }
+                row(
+                    OBJECTS[c],
+                    [
+                        cell(view! { <Readout name=format!("precision-{c}") value=pl(0) /> }),
+                        cell(view! { <Readout name=format!("recall-{c}") value=pl(1) /> }),
+                        cell(view! { <Readout name=format!("f1-{c}") value=pl(2) /> }),
+                    ],
+                )
             })
             .collect::<Vec<_>>()
     };
@@ -74,12 +76,7 @@ pub fn view() -> AnyView {
             <ReadoutLine items=vec![("binary accuracy = ", "accuracy", m(|x| x.accuracy)), (" · precision = ", "precision", m(|x| x.precision)), (" · recall = ", "recall", m(|x| x.recall)), (" · F1 = ", "f1", m(|x| x.f1))]>
                 " · “always no” would score " {pct(1.0 - positives as f64 / total as f64)}
             </ReadoutLine>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-                <table class="numbers" data-testid="per-label-table">
-                    <thead><tr><th scope="col">"label"</th><th scope="col">"precision"</th><th scope="col">"recall"</th><th scope="col">"F1"</th></tr></thead>
-                    <tbody>{per_label}</tbody>
-                </table>
-            </div>
+            <DataTable class="numbers" testid="per-label-table" label="Precision, recall and F1 per label" heads=&["label", "precision", "recall", "F1"] rows=per_label() />
         </Predict>
         <p class="note">"Precision, recall and F1 are 0 where undefined (no predicted or no true positives), as scikit-learn's zero_division=0."</p>
         <CodePanels programs />

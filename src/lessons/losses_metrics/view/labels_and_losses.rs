@@ -6,6 +6,7 @@ use crate::lessons::losses_metrics::keras_rules::smooth;
 use crate::lessons::losses_metrics::link::Spelling;
 use crate::lessons::losses_metrics::tasks::at_smoothed_optimum;
 use crate::lessons::losses_metrics::{panels, FORMULA_BCE, FORMULA_CCE, FORMULA_SCCE};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{
     class_labels, logits_state, report_task, shared, shared_number, ClassChips, Formula,
     LogitsBeside, Predict,
@@ -155,22 +156,23 @@ pub fn view() -> AnyView {
             <Formula block=true latex=FORMULA_CCE />
             <Formula block=true latex=FORMULA_SCCE />
         </div>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="numbers" data-testid="l3-loss-table">
-                <thead><tr><th scope="col">"Keras loss"</th><th scope="col">"from logits"</th><th scope="col">"from probabilities"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row"><code>"binary_crossentropy"</code>" (σ per label, mean)"</th><td><Readout name="l3-bce" value=bce_logits /></td><td><Readout name="l3-bce-probs" value=bce_probs /></td></tr>
-                    <tr><th scope="row"><code>"categorical_crossentropy"</code>" (softmax)"</th><td><Readout name="l3-cce" value=cce_logits /></td><td><Readout name="l3-cce-probs" value=cce_probs /></td></tr>
-                    <tr><th scope="row"><code>"sparse_categorical_crossentropy"</code></th>
-                        <td>{move || match sparse_logits() {
-                            Some(v) => view! { <Readout name="l3-scce" value=Signal::derive(move || v) /> }.into_any(),
-                            None => view! { <span class="muted">"needs exactly one class"</span> }.into_any(),
-                        }}</td>
-                        <td class="muted">"no label smoothing"</td>
-                    </tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" testid="l3-loss-table" label="Every loss, from logits and from probabilities" heads=&["Keras loss", "from logits", "from probabilities"] rows=vec![
+            row(view! { <code>"binary_crossentropy"</code>" (σ per label, mean)" }, [
+                cell(view! { <Readout name="l3-bce" value=bce_logits /> }),
+                cell(view! { <Readout name="l3-bce-probs" value=bce_probs /> }),
+            ]),
+            row(view! { <code>"categorical_crossentropy"</code>" (softmax)" }, [
+                cell(view! { <Readout name="l3-cce" value=cce_logits /> }),
+                cell(view! { <Readout name="l3-cce-probs" value=cce_probs /> }),
+            ]),
+            row(view! { <code>"sparse_categorical_crossentropy"</code> }, [
+                cell(move || match sparse_logits() {
+                    Some(v) => view! { <Readout name="l3-scce" value=Signal::derive(move || v) /> }.into_any(),
+                    None => view! { <span class="muted">"needs exactly one class"</span> }.into_any(),
+                }),
+                cell("no label smoothing").class("muted"),
+            ]),
+        ] />
         <p>
             "Sparse and categorical cross-entropy give the same number for the same class (with "
             "no smoothing): they differ only in how the label is written. Binary "

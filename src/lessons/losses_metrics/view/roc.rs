@@ -6,6 +6,7 @@ use crate::lessons::losses_metrics::batch::batch;
 use crate::lessons::losses_metrics::keras_rules::roc_points_strict;
 use crate::lessons::losses_metrics::panels;
 use crate::lessons::losses_metrics::tasks::is_best_recall_80;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared};
 use crate::math;
 use crate::widgets::{Readout, RocPlot};
@@ -51,19 +52,19 @@ pub fn view() -> AnyView {
                 <RocPlot points index=index on_change=Callback::new(move |i| index.set(i)) />
             </figure>
             <div>
-                <table class="numbers" data-testid="confusion">
-                    <tbody>
-                        <tr><th scope="row">"threshold"</th><td><Readout name="roc-threshold" value=field(|p| p.threshold) /></td></tr>
-                        <tr><th scope="row">"recall (true positive rate)"</th><td><Readout name="tpr" value=field(|p| p.tpr) /></td></tr>
-                        <tr><th scope="row">"false positive rate"</th><td><Readout name="fpr" value=field(|p| p.fpr) /></td></tr>
-                        <tr><th scope="row">"true positives"</th><td><Readout name="tp" value=tp /></td></tr>
-                        <tr><th scope="row">"false negatives"</th><td><Readout name="fn" value=Signal::derive(move || pos - tp.get()) /></td></tr>
-                        <tr><th scope="row">"false positives"</th><td><Readout name="fp" value=fp /></td></tr>
-                        <tr><th scope="row">"true negatives"</th><td><Readout name="tn" value=Signal::derive(move || neg - fp.get()) /></td></tr>
-                        <tr><th scope="row">"exact ROC AUC"</th><td><Readout name="auc-exact" value=Signal::derive(move || exact) /></td></tr>
-                        <tr><th scope="row">"Keras AUC() (200 thresholds)"</th><td><Readout name="auc-keras" value=Signal::derive(move || keras_auc) /></td></tr>
-                    </tbody>
-                </table>
+                <DataTable class="numbers" testid="confusion" label="Counts at this threshold" rows=vec![
+                    row("threshold", [cell(view! { <Readout name="roc-threshold" value=field(|p| p.threshold) /> })]),
+                    row("recall (true positive rate)", [cell(view! { <Readout name="tpr" value=field(|p| p.tpr) /> })]),
+                    row("false positive rate", [cell(view! { <Readout name="fpr" value=field(|p| p.fpr) /> })]),
+                    row("true positives", [cell(view! { <Readout name="tp" value=tp /> })]),
+                    row("false negatives", [cell(view! { <Readout name="fn" value=Signal::derive(move || pos - tp.get()) /> })]),
+                    row("false positives", [cell(view! { <Readout name="fp" value=fp /> })]),
+                    row("true negatives", [cell(view! { <Readout name="tn" value=Signal::derive(move || neg - fp.get()) /> })]),
+                    row("exact ROC AUC", [cell(view! { <Readout name="auc-exact" value=Signal::derive(move || exact) /> })]),
+                    row("Keras AUC() (200 thresholds)", [
+                        cell(view! { <Readout name="auc-keras" value=Signal::derive(move || keras_auc) /> }),
+                    ]),
+                ] />
             </div>
         </div>
         <p>

@@ -2,6 +2,7 @@
 //! per-class number, one row per class.
 
 use crate::format::format4;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::playground::{parse_number, ClassRow, PlaygroundNumbers, PlaygroundState};
 use crate::widgets::Readout;
 use leptos::prelude::*;
@@ -22,41 +23,25 @@ pub fn ClassTable(
     let table_rows = move || {
         (0..count.get())
             .map(|i| {
-                view! {
-                    <tr>
-                        <th scope="row">{format!("class {i}")}</th>
-                        <td><LogitField state index=i /></td>
-                        <td>{move || format4(numbers.with(|n| n.rows.get(i).map(|r| r.target).unwrap_or(0.0)))}</td>
-                        <td><Readout name=format!("softmax-{i}") value=row_value(i, |r| r.softmax) /></td>
-                        <td><Readout name=format!("sigmoid-{i}") value=row_value(i, |r| r.sigmoid) /></td>
-                        <td><Readout name=format!("logit-of-softmax-{i}") value=row_value(i, |r| r.logit_of_softmax) /></td>
-                        <td><Readout name=format!("log-softmax-{i}") value=row_value(i, |r| r.log_softmax) /></td>
-                        <td><Readout name=format!("grad-{i}") value=row_value(i, |r| r.grad) /></td>
-                    </tr>
-                }
+                row(format!("class {i}"), [
+                    cell(view! { <LogitField state index=i /> }),
+                    cell(move || format4(numbers.with(|n| n.rows.get(i).map(|r| r.target).unwrap_or(0.0)))),
+                    cell(view! { <Readout name=format!("softmax-{i}") value=row_value(i, |r| r.softmax) /> }),
+                    cell(view! { <Readout name=format!("sigmoid-{i}") value=row_value(i, |r| r.sigmoid) /> }),
+                    cell(view! { <Readout name=format!("logit-of-softmax-{i}") value=row_value(i, |r| r.logit_of_softmax) /> }),
+                    cell(view! { <Readout name=format!("log-softmax-{i}") value=row_value(i, |r| r.log_softmax) /> }),
+                    cell(view! { <Readout name=format!("grad-{i}") value=row_value(i, |r| r.grad) /> }),
+                ])
             })
             .collect::<Vec<_>>()
     };
 
     view! {
         <h2>"Per class"</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Classes: logits and probabilities (scrolls sideways on narrow screens)">
-            <table class="numbers" data-testid="class-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"class"</th>
-                        <th scope="col">"logit z (type)"</th>
-                        <th scope="col">"target y"</th>
-                        <th scope="col">"softmax(z/T)"</th>
-                        <th scope="col">"σ(z/T)"</th>
-                        <th scope="col">"logit(softmax)"</th>
-                        <th scope="col">"log_softmax"</th>
-                        <th scope="col">"∂L/∂z"</th>
-                    </tr>
-                </thead>
-                <tbody>{table_rows}</tbody>
-            </table>
-        </div>
+        // Rebuilt when the number of classes changes.
+        {move || view! {
+            <DataTable class="numbers" testid="class-table" label="Classes: logits and probabilities" heads=&["class", "logit z (type)", "target y", "softmax(z/T)", "σ(z/T)", "logit(softmax)", "log_softmax", "∂L/∂z"] rows=table_rows() />
+        }}
         <p class="note">
             "logit(softmax) is not z: the logit function undoes a sigmoid, not a softmax. "
             "∂L/∂z is for categorical cross-entropy with the softmax output (pᵢ − yᵢ for a "

@@ -1,6 +1,7 @@
 //! The loss table: every Keras cross-entropy for the sample, from logits and from
 //! probabilities, and the double-softmax mistake.
 
+use crate::lessons::view::{cell, row, DataTable};
 use crate::playground::{Losses, PlaygroundNumbers};
 use crate::widgets::Readout;
 use leptos::prelude::*;
@@ -22,45 +23,26 @@ pub fn LossTable(
 
     view! {
         <h2>"Losses for this sample"</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Every loss and gradient (scrolls sideways on narrow screens)">
-            <table class="numbers" data-testid="loss-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Keras loss"</th>
-                        <th scope="col"><code>"from_logits=True"</code>" (given z/T)"</th>
-                        <th scope="col"><code>"from_logits=False"</code>" (given probabilities)"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <tr>
-                        <th scope="row"><code>"binary_crossentropy"</code>" (mean over classes)"</th>
-                        <td><Readout name="binary-crossentropy" value=loss(|l| l.binary_from_logits) /></td>
-                        <td><Readout name="binary-crossentropy-probs" value=loss(|l| l.binary_from_probs) /></td>
-                    </tr>
-                    <tr>
-                        <th scope="row"><code>"categorical_crossentropy"</code></th>
-                        <td><Readout name="categorical-crossentropy" value=loss(|l| l.categorical_from_logits) /></td>
-                        <td><Readout name="categorical-crossentropy-probs" value=loss(|l| l.categorical_from_probs) /></td>
-                    </tr>
-                    <tr>
-                        <th scope="row"><code>"sparse_categorical_crossentropy"</code></th>
-                        <td>{sparse("sparse-categorical-crossentropy", |l| l.sparse_from_logits)}</td>
-                        <td>{sparse("sparse-categorical-crossentropy-probs", |l| l.sparse_from_probs)}</td>
-                    </tr>
-                    <tr class="mistake">
-                        <th scope="row">
-                            "Mistake: softmax output passed with "<code>"from_logits=True"</code>
-                        </th>
-                        <td><Readout name="double-softmax" value=loss(|l| l.categorical_double_softmax) /></td>
-                        <td class="muted">
-                            "The probabilities get a second softmax, so the loss can never "
+        <DataTable class="numbers" testid="loss-table" label="Every loss and gradient" heads=&["Keras loss", "`from_logits=True` (given z/T)", "`from_logits=False` (given probabilities)"] rows=vec![
+            row(view! { <code>"binary_crossentropy"</code>" (mean over classes)" }, [
+                cell(view! { <Readout name="binary-crossentropy" value=loss(|l| l.binary_from_logits) /> }),
+                cell(view! { <Readout name="binary-crossentropy-probs" value=loss(|l| l.binary_from_probs) /> }),
+            ]),
+            row(view! { <code>"categorical_crossentropy"</code> }, [
+                cell(view! { <Readout name="categorical-crossentropy" value=loss(|l| l.categorical_from_logits) /> }),
+                cell(view! { <Readout name="categorical-crossentropy-probs" value=loss(|l| l.categorical_from_probs) /> }),
+            ]),
+            row(view! { <code>"sparse_categorical_crossentropy"</code> }, [
+                cell(sparse("sparse-categorical-crossentropy", |l| l.sparse_from_logits)),
+                cell(sparse("sparse-categorical-crossentropy-probs", |l| l.sparse_from_probs)),
+            ]),
+            row(view! { "Mistake: softmax output passed with "<code>"from_logits=True"</code> }, [
+                cell(view! { <Readout name="double-softmax" value=loss(|l| l.categorical_double_softmax) /> }),
+                cell(view! { "The probabilities get a second softmax, so the loss can never "
                             "approach 0: compare with the row above. (Keras on the "
                             "TensorFlow backend catches a softmax op's own output, warns and "
-                            "uses its logits; on JAX, PyTorch or NumPy probabilities it does not.)"
-                        </td>
-                    </tr>
-                </tbody>
-            </table>
-        </div>
+                            "uses its logits; on JAX, PyTorch or NumPy probabilities it does not.)" }).class("muted"),
+            ]).class("mistake"),
+        ] />
     }
 }

@@ -5,7 +5,7 @@ use crate::chart::ImagePanels;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::tasks::run_finished;
 use crate::lessons::regression::{panels, IMAGE_LEARNING_RATE};
-use crate::lessons::view::{report_task, shared, shared_number};
+use crate::lessons::view::{report_task, shared, shared_number, DataTable};
 use crate::model::regression::{
     Head, ImageRace, ImageStart, IMAGE_SIDE, IMAGE_STEPS, LEARNING_RATE_MAX, LEARNING_RATE_MIN,
 };
@@ -135,18 +135,7 @@ pub fn view() -> AnyView {
             " of " {IMAGE_STEPS} " steps"
         </p>
         <ImageStrip panels fixed=target_image images label testid="image-strip" height=250 />
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="numbers" data-testid="image-table">
-                <thead><tr>
-                    <th scope="col">"set-up"</th>
-                    <th scope="col">"mean (ŷ − y)²"</th>
-                    <th scope="col">"mean ŷ on white pixels"</th>
-                    <th scope="col">"mean ŷ on black pixels"</th>
-                    <th scope="col">"pixels outside [0, 1]"</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" testid="image-table" label="The three set-ups on the whole image" heads=&["set-up", "mean (ŷ − y)²", "mean ŷ on white pixels", "mean ŷ on black pixels", "pixels outside [0, 1]"] rows />
         <p class="sums">"Most linear pixels outside [0, 1] at any step so far: " <Readout name="image-outside-most" value=Signal::derive(move || outside_most.get() as f64) /></p>
         <p>
             "From the negative, sigmoid + MSE leaves the disc dark and the rectangle light: "

@@ -12,6 +12,7 @@ use super::{LESSON, MAX_STEPS_PER_FRAME, PAGE, SPEEDS};
 use crate::format::format4;
 use crate::lessons::runner::steps_due;
 use crate::lessons::view::PlayButton;
+use crate::lessons::view::{cell, row, Row};
 use crate::lessons::view::{link_value, render_lesson, share_derived, shared};
 use crate::model::regression::Head;
 use crate::widgets::{use_animation_frame, Readout};
@@ -133,20 +134,15 @@ pub fn TrainingControls(
 /// `<column>-<set-up key>` (e.g. `race-out-linear`).
 pub fn head_rows<const N: usize>(
     cells: impl Fn(Head) -> [(&'static str, Signal<f64>); N],
-) -> Vec<impl IntoView> {
+) -> Vec<Row> {
     Head::ALL
         .iter()
         .map(|&head| {
             let key = head.key();
             let readouts = cells(head).map(|(column, value)| {
-                view! { <td><Readout name=format!("{column}-{key}") value /></td> }
+                cell(view! { <Readout name=format!("{column}-{key}") value /> })
             });
-            view! {
-                <tr>
-                    <th scope="row">{head.name()}</th>
-                    {readouts}
-                </tr>
-            }
+            row(head.name(), readouts)
         })
         .collect()
 }

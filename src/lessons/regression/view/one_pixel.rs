@@ -8,6 +8,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::charts::curves_for;
 use crate::lessons::regression::tasks::{linear_hits_high_target, sigmoid_hits_high_target};
 use crate::lessons::regression::{panels, ONE_PIXEL_START};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{logits_state, report_task, shared_number, Formula};
 use crate::math;
 use crate::model::regression::Head;
@@ -88,16 +89,23 @@ pub fn view() -> AnyView {
             "(black) and 1 (white). The last layer produces one raw number z for it, and there "
             "are three common ways to turn z into a prediction ŷ and score it:"
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="numbers setups">
-                <thead><tr><th scope="col">"set-up"</th><th scope="col">"prediction ŷ"</th><th scope="col">"loss L"</th><th scope="col">"gradient dL/dz"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"linear + MSE"</th><td><Formula latex=r"z" /></td><td><Formula latex=r"(z - y)^2" /></td><td><Formula latex=r"2(z - y)" /></td></tr>
-                    <tr><th scope="row">"sigmoid + MSE"</th><td><Formula latex=r"\sigma(z)" /></td><td><Formula latex=r"(\sigma(z) - y)^2" /></td><td><Formula latex=r"2(\sigma - y)\,\sigma(1 - \sigma)" /></td></tr>
-                    <tr><th scope="row">"sigmoid + BCE"</th><td><Formula latex=r"\sigma(z)" /></td><td><Formula latex=r"-y\ln\sigma(z) - (1 - y)\ln(1 - \sigma(z))" /></td><td><Formula latex=r"\sigma - y" /></td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers setups" label="Three set-ups for one pixel" heads=&["set-up", "prediction ŷ", "loss L", "gradient dL/dz"] rows=vec![
+            row("linear + MSE", [
+                cell(view! { <Formula latex=r"z" /> }),
+                cell(view! { <Formula latex=r"(z - y)^2" /> }),
+                cell(view! { <Formula latex=r"2(z - y)" /> }),
+            ]),
+            row("sigmoid + MSE", [
+                cell(view! { <Formula latex=r"\sigma(z)" /> }),
+                cell(view! { <Formula latex=r"(\sigma(z) - y)^2" /> }),
+                cell(view! { <Formula latex=r"2(\sigma - y)\,\sigma(1 - \sigma)" /> }),
+            ]),
+            row("sigmoid + BCE", [
+                cell(view! { <Formula latex=r"\sigma(z)" /> }),
+                cell(view! { <Formula latex=r"-y\ln\sigma(z) - (1 - y)\ln(1 - \sigma(z))" /> }),
+                cell(view! { <Formula latex=r"\sigma - y" /> }),
+            ]),
+        ] />
         <p>
             "Drag z (the bar, or the point on any curve), or type it, and move the target. Each curve plot "
             "shows one set-up's loss (first colour) and its gradient (second colour) against z. "

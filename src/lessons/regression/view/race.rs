@@ -7,7 +7,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::charts::series_of;
 use crate::lessons::regression::tasks::{left_unit_interval, run_finished};
 use crate::lessons::regression::{panels, RACE_START};
-use crate::lessons::view::{report_task, shared, Predict, ReadoutLine};
+use crate::lessons::view::{report_task, shared, DataTable, Predict, ReadoutLine};
 use crate::model::regression::{
     race_output_range, Head, Race, RaceSettings, LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
 };
@@ -129,12 +129,7 @@ pub fn view() -> AnyView {
             "(ŷ − y)², for all three, whatever loss each one is trained with."
         </p>
         <Predict>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-                <table class="numbers" data-testid="race-table">
-                    <thead><tr><th scope="col">"set-up"</th><th scope="col">"prediction ŷ"</th><th scope="col">"(ŷ − y)²"</th></tr></thead>
-                    <tbody>{rows()}</tbody>
-                </table>
-            </div>
+            <DataTable class="numbers" testid="race-table" label="The three set-ups now" heads=&["set-up", "prediction ŷ", "(ŷ − y)²"] rows=rows() />
         </Predict>
         <div class="controls">
             <RangeField value=target on_change=on_target min=0.0 max=1.0 step=0.01 label="Target y =" testid="race-target" />

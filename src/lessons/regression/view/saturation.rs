@@ -7,6 +7,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::charts::saturation_curves;
 use crate::lessons::regression::tasks::{keras_path_is_flat, saturated_at_minus_8};
 use crate::lessons::regression::{panels, SATURATION_START};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{logits_state, report_task, shared_number, Formula, Predict};
 use crate::math;
 use crate::model::regression::{pytorch_bce_probability_grad, Head};
@@ -85,17 +86,24 @@ pub fn view() -> AnyView {
             </div>
         </div>
         <Predict>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-                <table class="numbers" data-testid="gradient-table">
-                    <thead><tr><th scope="col">"dL/dz"</th><th scope="col">"value"</th><th scope="col">"why"</th></tr></thead>
-                    <tbody>
-                        <tr><th scope="row">"sigmoid + MSE"</th><td><Readout name="sat-grad-mse" value=g_mse /></td><td class="muted">"2(σ − y) times the slope σ(1 − σ): vanishes when saturated."</td></tr>
-                        <tr><th scope="row">"sigmoid + BCE ("<code>"from_logits=True"</code>")"</th><td><Readout name="sat-grad-bce" value=g_bce /></td><td class="muted">"σ − y: as large as the mistake."</td></tr>
-                        <tr><th scope="row">"Keras probability path ("<code>"from_logits=False"</code>")"</th><td><Readout name="sat-grad-keras-clipped" value=g_clip /></td><td class="muted">"σ − y until the clip at 1e−7 bites (|z| ≥ 16.118), then exactly 0."</td></tr>
-                        <tr><th scope="row">"PyTorch "<code>"BCELoss"</code>" on σ(z)"</th><td><Readout name="sat-grad-torch-bceloss" value=g_torch /></td><td class="muted">"σ − y until p(1 − p) < 1e−12 (|z| ≳ 27.6), then fading."</td></tr>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable class="numbers" testid="gradient-table" label="Gradient per set-up" heads=&["dL/dz", "value", "why"] rows=vec![
+                row("sigmoid + MSE", [
+                    cell(view! { <Readout name="sat-grad-mse" value=g_mse /> }),
+                    cell("2(σ − y) times the slope σ(1 − σ): vanishes when saturated.").class("muted"),
+                ]),
+                row(view! { "sigmoid + BCE ("<code>"from_logits=True"</code>")" }, [
+                    cell(view! { <Readout name="sat-grad-bce" value=g_bce /> }),
+                    cell("σ − y: as large as the mistake.").class("muted"),
+                ]),
+                row(view! { "Keras probability path ("<code>"from_logits=False"</code>")" }, [
+                    cell(view! { <Readout name="sat-grad-keras-clipped" value=g_clip /> }),
+                    cell("σ − y until the clip at 1e−7 bites (|z| ≥ 16.118), then exactly 0.").class("muted"),
+                ]),
+                row(view! { "PyTorch "<code>"BCELoss"</code>" on σ(z)" }, [
+                    cell(view! { <Readout name="sat-grad-torch-bceloss" value=g_torch /> }),
+                    cell("σ − y until p(1 − p) < 1e−12 (|z| ≳ 27.6), then fading.").class("muted"),
+                ]),
+            ] />
             <p class="sums">"At this z, cross-entropy's gradient is 1 / (2σ(1 − σ)) = " <Readout name="sat-ratio" value=ratio /> " times sigmoid + MSE's."</p>
         </Predict>
         <p>

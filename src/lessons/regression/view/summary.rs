@@ -1,24 +1,44 @@
 //! Step "summary": which output and loss for which target.
 
+use crate::lessons::view::{cell, row, DataTable};
 use leptos::prelude::*;
 
 /// The step's view.
 pub fn view() -> AnyView {
     view! {
         <p>"For a target in [0, 1], such as a normalised pixel, all three set-ups are legitimate. Choose by what you can live with:"</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="summary" data-testid="summary-table">
-                <thead><tr><th scope="col">"your target"</th><th scope="col">"output layer"</th><th scope="col">"loss"</th><th scope="col">"what to watch"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"any real number (prices, temperatures, standardised values)"</th><td>"linear (no activation)"</td><td>"MSE (or MAE / Huber against outliers)"</td><td>"nothing bounds the output, which is the point"</td></tr>
-                    <tr><th scope="row">"bounded in [0, 1] (pixels, proportions)"</th><td>"linear"</td><td>"MSE"</td><td>"can predict outside [0, 1] on new inputs: clip when predicting"</td></tr>
-                    <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"binary cross-entropy with the soft target, from the logit ("<code>"from_logits=True"</code>" / "<code>"BCEWithLogitsLoss"</code>")"</td><td>"never exactly 0 or 1; the loss floor is the entropy of y, not 0, so compare models by squared error"</td></tr>
-                    <tr><th scope="row">"bounded in [0, 1]"</th><td>"sigmoid"</td><td>"MSE"</td><td>"saturates: a unit stuck on the wrong side gets gradient × σ(1 − σ), so plain gradient descent barely moves it (Adam rescales the step, but only per weight)"</td></tr>
-                    <tr><th scope="row">"bounded in [a, b]"</th><td>"a + (b − a)·σ(z), or linear and clip"</td><td>"as above, after rescaling y to [0, 1]"</td><td>"the same trade-offs"</td></tr>
-                    <tr><th scope="row">"a yes/no label"</th><td>"sigmoid"</td><td>"binary cross-entropy"</td><td>"only here does 0.5 become a decision threshold"</td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="summary" testid="summary-table" label="Summary" heads=&["your target", "output layer", "loss", "what to watch"] rows=vec![
+            row("any real number (prices, temperatures, standardised values)", [
+                cell("linear (no activation)"),
+                cell("MSE (or MAE / Huber against outliers)"),
+                cell("nothing bounds the output, which is the point"),
+            ]),
+            row("bounded in [0, 1] (pixels, proportions)", [
+                cell("linear"),
+                cell("MSE"),
+                cell("can predict outside [0, 1] on new inputs: clip when predicting"),
+            ]),
+            row("bounded in [0, 1]", [
+                cell("sigmoid"),
+                cell(view! { "binary cross-entropy with the soft target, from the logit ("<code>"from_logits=True"</code>" / "<code>"BCEWithLogitsLoss"</code>")" }),
+                cell("never exactly 0 or 1; the loss floor is the entropy of y, not 0, so compare models by squared error"),
+            ]),
+            row("bounded in [0, 1]", [
+                cell("sigmoid"),
+                cell("MSE"),
+                cell("saturates: a unit stuck on the wrong side gets gradient × σ(1 − σ), so plain gradient descent barely moves it (Adam rescales the step, but only per weight)"),
+            ]),
+            row("bounded in [a, b]", [
+                cell("a + (b − a)·σ(z), or linear and clip"),
+                cell("as above, after rescaling y to [0, 1]"),
+                cell("the same trade-offs"),
+            ]),
+            row("a yes/no label", [
+                cell("sigmoid"),
+                cell("binary cross-entropy"),
+                cell("only here does 0.5 become a decision threshold"),
+            ]),
+        ] />
         <p>
             "Rule of thumb: bounded targets may use a sigmoid, but train it on z with "
             "cross-entropy; a linear output with MSE is just as valid if you clip its "

@@ -5,7 +5,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::link::{pixel_edits_from_link, pixel_edits_to_link};
 use crate::lessons::segmentation::panels;
 use crate::lessons::segmentation::tasks::{fixed_pixels, is_wrong_at};
-use crate::lessons::view::{report_task, shared_codec, ReadoutLine};
+use crate::lessons::view::{cell, report_task, row, shared_codec, DataTable, ReadoutLine};
 use crate::math;
 use crate::model::segmentation::{
     inspector_logits, inspector_truth, is_unsure, mean_pixel_cross_entropy, predicted_class,
@@ -116,15 +116,18 @@ pub fn view() -> AnyView {
                 <ProbabilityBars values=p labels=names y_label=Signal::derive(|| "softmax p".to_string()) testid="pixel-softmax" background_class=true height=220 />
             </figure>
         </div>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="This pixel's logits and softmax">
-            <table class="numbers" data-testid="pixel-table">
-                <thead><tr><th scope="col"></th><th scope="col">"background"</th><th scope="col">"disc"</th><th scope="col">"bar"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"logit z"</th><td><Readout name="logit-0" value=logit(0) /></td><td><Readout name="logit-1" value=logit(1) /></td><td><Readout name="logit-2" value=logit(2) /></td></tr>
-                    <tr><th scope="row">"softmax p"</th><td><Readout name="softmax-0" value=prob(0) /></td><td><Readout name="softmax-1" value=prob(1) /></td><td><Readout name="softmax-2" value=prob(2) /></td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" testid="pixel-table" label="This pixel's logits and softmax" heads=&["", "background", "disc", "bar"] rows=vec![
+            row("logit z", [
+                cell(view! { <Readout name="logit-0" value=logit(0) /> }),
+                cell(view! { <Readout name="logit-1" value=logit(1) /> }),
+                cell(view! { <Readout name="logit-2" value=logit(2) /> }),
+            ]),
+            row("softmax p", [
+                cell(view! { <Readout name="softmax-0" value=prob(0) /> }),
+                cell(view! { <Readout name="softmax-1" value=prob(1) /> }),
+                cell(view! { <Readout name="softmax-2" value=prob(2) /> }),
+            ]),
+        ] />
         <ReadoutLine items=vec![("true class: ", "true-class", true_shown), (" · predicted: ", "predicted-class", predicted_shown), (" · this pixel's cross-entropy: ", "pixel-loss", pixel_loss)] />
         <ReadoutLine items=vec![("whole map: mean cross-entropy ", "map-loss", map_loss), (" · wrong pixels ", "wrong-pixels", wrong), (" · pixels you fixed ", "fixed-pixels", fixed)] />
         <p>

@@ -4,6 +4,7 @@ use super::{constant, shared_cell, snapped_input, value_chip};
 use crate::format::format4;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::segmentation::{panels, FORMULA_DICE_IOU, FORMULA_WEIGHTED_BCE};
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared, shared_number, Formula};
 use crate::model::segmentation::{
     balancing_pos_weight, dice_below, initial_prediction, is_all_background, is_balanced,
@@ -94,19 +95,18 @@ pub fn view() -> AnyView {
                 <MaskPainter size=PAINT_SIZE threshold=THRESHOLD truth=truth_signal values=pred radius cursor on_paint height=360 />
             </figure>
             <div class="paint-metrics">
-                <table class="numbers" data-testid="mask-metrics">
-                    <thead><tr><th scope="col">"measure"</th><th scope="col">"value"</th></tr></thead>
-                    <tbody>
-                        <tr><th scope="row">"pixel accuracy"</th><td><Readout name="pixel-accuracy" value=m(|x| x.accuracy) /></td></tr>
-                        <tr><th scope="row">"binary cross-entropy"</th><td><Readout name="bce" value=m(|x| x.bce) /></td></tr>
-                        <tr><th scope="row">"weighted BCE (pos_weight)"</th><td><Readout name="weighted-bce" value=m(|x| x.weighted_bce) /></td></tr>
-                        <tr><th scope="row">"… share from object pixels"</th><td><Readout name="object-share" value=m(|x| x.object_share) /></td></tr>
-                        <tr><th scope="row">"Dice loss"</th><td><Readout name="dice-loss" value=m(|x| x.dice_loss) /></td></tr>
-                        <tr><th scope="row">"Dice coefficient"</th><td><Readout name="dice" value=m(|x| x.dice) /></td></tr>
-                        <tr><th scope="row">"IoU (p > 0.5)"</th><td><Readout name="iou" value=m(|x| x.iou) /></td></tr>
-                        <tr><th scope="row">"pixels predicted object"</th><td><Readout name="predicted-pixels" value=m(|x| x.predicted as f64) /></td></tr>
-                    </tbody>
-                </table>
+                <DataTable class="numbers" testid="mask-metrics" label="Scores of your mask" heads=&["measure", "value"] rows=vec![
+                    row("pixel accuracy", [cell(view! { <Readout name="pixel-accuracy" value=m(|x| x.accuracy) /> })]),
+                    row("binary cross-entropy", [cell(view! { <Readout name="bce" value=m(|x| x.bce) /> })]),
+                    row("weighted BCE (pos_weight)", [cell(view! { <Readout name="weighted-bce" value=m(|x| x.weighted_bce) /> })]),
+                    row("… share from object pixels", [cell(view! { <Readout name="object-share" value=m(|x| x.object_share) /> })]),
+                    row("Dice loss", [cell(view! { <Readout name="dice-loss" value=m(|x| x.dice_loss) /> })]),
+                    row("Dice coefficient", [cell(view! { <Readout name="dice" value=m(|x| x.dice) /> })]),
+                    row("IoU (p > 0.5)", [cell(view! { <Readout name="iou" value=m(|x| x.iou) /> })]),
+                    row("pixels predicted object", [
+                        cell(view! { <Readout name="predicted-pixels" value=m(|x| x.predicted as f64) /> }),
+                    ]),
+                ] />
                 <div class="range-field">
                     <label>
                         <span class="range-label">"pos_weight w = " <Readout name="pos-weight" value=pos_weight /></span>

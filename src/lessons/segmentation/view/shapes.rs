@@ -6,7 +6,7 @@ use crate::lessons::segmentation::tasks::{
     is_binary_sigmoid, is_pytorch_sparse_five, keeps_image_size,
 };
 use crate::lessons::segmentation::{panels, FORMULA_SAME, FORMULA_VALID};
-use crate::lessons::view::{report_task, shared, Formula, Predict};
+use crate::lessons::view::{cell, report_task, row, shared, DataTable, Formula, Predict};
 use crate::model::segmentation::{
     shape_text, Framework, Head, LabelFormat, LastLayer, ShapeReport, ShapeSetup,
 };
@@ -60,11 +60,15 @@ pub fn view() -> AnyView {
         )
     };
     let programs = Signal::derive(move || panels::shape_programs(&setup.get()));
-    let row = move |name: &'static str, id: &'static str, shape: fn(&ShapeReport) -> String| {
-        view! {
-            <tr><th scope="row">{name}</th><td><code data-testid=id>{move || report.with(shape)}</code></td></tr>
-        }
-    };
+    let shape_row =
+        move |name: &'static str, id: &'static str, shape: fn(&ShapeReport) -> String| {
+            row(
+                name,
+                [cell(
+                    view! { <code data-testid=id>{move || report.with(shape)}</code> },
+                )],
+            )
+        };
     let layers = [
         LastLayer::ThreadCall,
         LastLayer::Valid3,
@@ -130,19 +134,15 @@ pub fn view() -> AnyView {
                     </select>
                 </fieldset>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Shapes of this set-up">
-                <table class="numbers shape-table" data-testid="shape-table">
-                    <tbody>
-                        {row("input batch", "shape-input", |r| shape_text(&r.input))}
-                        {row("model output", "shape-output", |r| shape_text(&r.output))}
-                        {row("labels", "shape-target", |r| format!("{} {}", shape_text(&r.target), r.target_dtype))}
-                        {row("class axis (softmax / loss act here)", "class-axis", |r| r.class_axis.to_string())}
-                        {row("last layer", "layer-code", |r| r.layer_code.clone())}
-                        {row("loss", "loss-code", |r| r.loss_code.clone())}
-                        <tr><th scope="row">"output values per image"</th><td><Readout name="values-per-image" value=values_per_image /></td></tr>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable class="numbers shape-table" testid="shape-table" label="Shapes of this set-up" rows=vec![
+                shape_row("input batch", "shape-input", |r| shape_text(&r.input)),
+                shape_row("model output", "shape-output", |r| shape_text(&r.output)),
+                shape_row("labels", "shape-target", |r| format!("{} {}", shape_text(&r.target), r.target_dtype)),
+                shape_row("class axis (softmax / loss act here)", "class-axis", |r| r.class_axis.to_string()),
+                shape_row("last layer", "layer-code", |r| r.layer_code.clone()),
+                shape_row("loss", "loss-code", |r| r.loss_code.clone()),
+                row("output values per image", [cell(view! { <Readout name="values-per-image" value=values_per_image /> })]),
+            ] />
             {move || {
                 let r = report.get();
                 (!r.problems.is_empty()).then(|| view! {

@@ -7,7 +7,8 @@ use crate::lessons::segmentation::link::TRAP_LINK_STEPS;
 use crate::lessons::segmentation::tasks::trained_long_enough;
 use crate::lessons::segmentation::{panels, FORMULA_TRAP, FORMULA_TRAP_GRADIENT};
 use crate::lessons::view::{
-    link_value, report_task, share_derived, shared_number, Formula, Predict, ReadoutLine,
+    cell, link_value, report_task, row, share_derived, shared_number, DataTable, Formula, Predict,
+    ReadoutLine,
 };
 use crate::math;
 use crate::model::segmentation::{
@@ -132,17 +133,18 @@ pub fn view() -> AnyView {
     let two_softmax = Signal::derive(move || math::softmax(&[0.0, z.get()])[1]);
     let programs = Signal::derive(move || panels::trap_programs(z.get()));
     let column = move |i: usize| {
-        view! {
-            <td>
-                <Readout name=format!("trap-min-{i}") value=field(i, |r| r.output_range.0) />
-                " … "
-                <Readout name=format!("trap-max-{i}") value=field(i, |r| r.output_range.1) />
-            </td>
-        }
+        cell(view! {
+            <Readout name=format!("trap-min-{i}") value=field(i, |r| r.output_range.0) />
+            " … "
+            <Readout name=format!("trap-max-{i}") value=field(i, |r| r.output_range.1) />
+        })
     };
-    let cell = move |i: usize, name: &'static str, f: fn(&TrapReport) -> f64| {
-        view! { <td><Readout name=format!("{name}-{i}") value=field(i, f) /></td> }
+    let number = move |i: usize, name: &'static str, f: fn(&TrapReport) -> f64| {
+        cell(view! { <Readout name=format!("{name}-{i}") value=field(i, f) /> })
     };
+    let heads: Vec<_> = std::iter::once("")
+        .chain(TrapSetup::ALL.iter().map(|s| s.name()))
+        .collect();
     view! {
         <p>
             "The thread's snippet offers two switches for the binary case, one in each "
@@ -178,17 +180,12 @@ pub fn view() -> AnyView {
                 <span>"steps: " <Readout name="trap-steps" value=steps /></span>
             </div>
             <MaskMaps size=PAINT_SIZE threshold=THRESHOLD titles=TrapSetup::ALL.iter().map(|s| s.name().to_string()).collect() maps truth=Signal::derive(move || truth.get_value()) label height=270 />
-            <div class="table-scroll" tabindex="0" role="region" aria-label="What each head has learnt">
-                <table class="numbers" data-testid="trap-table">
-                    <thead><tr><th scope="col"></th>{TrapSetup::ALL.iter().map(|s| view! { <th scope="col">{s.name()}</th> }).collect::<Vec<_>>()}</tr></thead>
-                    <tbody>
-                        <tr><th scope="row">"outputs (lowest … highest)"</th>{column(0)}{column(1)}{column(2)}</tr>
-                        <tr><th scope="row">"training loss"</th>{cell(0, "trap-loss", |r| r.loss)}{cell(1, "trap-loss", |r| r.loss)}{cell(2, "trap-loss", |r| r.loss)}</tr>
-                        <tr><th scope="row">"gradient length"</th>{cell(0, "trap-grad", |r| r.gradient_norm)}{cell(1, "trap-grad", |r| r.gradient_norm)}{cell(2, "trap-grad", |r| r.gradient_norm)}</tr>
-                        <tr><th scope="row">"IoU (p > 0.5)"</th>{cell(0, "trap-iou", |r| r.iou)}{cell(1, "trap-iou", |r| r.iou)}{cell(2, "trap-iou", |r| r.iou)}</tr>
-                    </tbody>
-                </table>
-            </div>
+            <DataTable class="numbers" testid="trap-table" label="What each head has learnt" heads={heads.clone()} rows=vec![
+                row("outputs (lowest … highest)", [column(0), column(1), column(2)]),
+                row("training loss", (0..3).map(|i| number(i, "trap-loss", |r| r.loss))),
+                row("gradient length", (0..3).map(|i| number(i, "trap-grad", |r| r.gradient_norm))),
+                row("IoU (p > 0.5)", (0..3).map(|i| number(i, "trap-iou", |r| r.iou))),
+            ] />
             <p>
                 "The one-channel softmax says “object” for every pixel with probability "
                 "exactly 1, before and after training. Its loss never moves: binary "

@@ -1,54 +1,33 @@
 //! Step 6 (summary): the set-ups' layers, shapes, labels and losses, and rules of thumb.
 
+use crate::lessons::view::{cell, row, DataTable};
 use leptos::prelude::*;
 
 /// The step's view.
 pub fn view() -> AnyView {
     view! {
         <p>"The thread's question, answered for Keras 3 and PyTorch:"</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Rules of thumb">
-            <table class="summary" data-testid="summary-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"set-up"</th>
-                        <th scope="col">"last layer"</th>
-                        <th scope="col">"output (Keras · PyTorch)"</th>
-                        <th scope="col">"labels"</th>
-                        <th scope="col">"loss"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <tr>
-                        <th scope="row">"binary, one channel"</th>
-                        <td><code>"Conv2D(1, 1, activation=\"sigmoid\")"</code>" · "<code>"nn.Conv2d(k, 1, 1)"</code></td>
-                        <td>"(B, H, W, 1) · (N, 1, H, W)"</td>
-                        <td>"the 0/1 mask, same shape, float"</td>
-                        <td><code>"BinaryCrossentropy"</code>" · "<code>"BCEWithLogitsLoss(pos_weight=…)"</code>", often plus Dice"</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"binary, two channels"</th>
-                        <td><code>"Conv2D(2, 1, activation=\"softmax\")"</code>" · "<code>"nn.Conv2d(k, 2, 1)"</code></td>
-                        <td>"(B, H, W, 2) · (N, 2, H, W)"</td>
-                        <td>"(B, H, W) integers, or one-hot"</td>
-                        <td><code>"SparseCategoricalCrossentropy"</code>" (integers) or "<code>"CategoricalCrossentropy"</code>" (one-hot) · "<code>"CrossEntropyLoss(weight=…)"</code></td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"C classes"</th>
-                        <td><code>"Conv2D(C, 1, activation=\"softmax\")"</code>" · "<code>"nn.Conv2d(k, C, 1)"</code></td>
-                        <td>"(B, H, W, C) · (N, C, H, W)"</td>
-                        <td>"(B, H, W) integers, or one-hot (channels first in PyTorch)"</td>
-                        <td>"(sparse) categorical cross-entropy · "<code>"CrossEntropyLoss"</code></td>
-                    </tr>
-                    <tr class="mistake">
-                        <th scope="row">"never"</th>
-                        <td>"1 channel + softmax"</td>
-                        <td>"1.0 everywhere"</td>
-                        <td>"—"</td>
-                        <td>"zero gradient: nothing learns"</td>
-                    </tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="summary" testid="summary-table" label="Rules of thumb" heads=&["set-up", "last layer", "output (Keras · PyTorch)", "labels", "loss"] rows=vec![
+            row("binary, one channel", [
+                cell(view! { <code>"Conv2D(1, 1, activation=\"sigmoid\")"</code>" · "<code>"nn.Conv2d(k, 1, 1)"</code> }),
+                cell("(B, H, W, 1) · (N, 1, H, W)"),
+                cell("the 0/1 mask, same shape, float"),
+                cell(view! { <code>"BinaryCrossentropy"</code>" · "<code>"BCEWithLogitsLoss(pos_weight=…)"</code>", often plus Dice" }),
+            ]),
+            row("binary, two channels", [
+                cell(view! { <code>"Conv2D(2, 1, activation=\"softmax\")"</code>" · "<code>"nn.Conv2d(k, 2, 1)"</code> }),
+                cell("(B, H, W, 2) · (N, 2, H, W)"),
+                cell("(B, H, W) integers, or one-hot"),
+                cell(view! { <code>"SparseCategoricalCrossentropy"</code>" (integers) or "<code>"CategoricalCrossentropy"</code>" (one-hot) · "<code>"CrossEntropyLoss(weight=…)"</code> }),
+            ]),
+            row("C classes", [
+                cell(view! { <code>"Conv2D(C, 1, activation=\"softmax\")"</code>" · "<code>"nn.Conv2d(k, C, 1)"</code> }),
+                cell("(B, H, W, C) · (N, C, H, W)"),
+                cell("(B, H, W) integers, or one-hot (channels first in PyTorch)"),
+                cell(view! { "(sparse) categorical cross-entropy · "<code>"CrossEntropyLoss"</code> }),
+            ]),
+            row("never", [cell("1 channel + softmax"), cell("1.0 everywhere"), cell("—"), cell("zero gradient: nothing learns")]).class("mistake"),
+        ] />
         <ul class="rules">
             <li>"Keep one output per input pixel: stride 1 and "<code>"padding=\"same\""</code>" (or 1 × 1 kernels) in the last layer; no global pooling, no Dense over the flattened map."</li>
             <li>"Keras 3 needs no Reshape or Permute: softmax and the losses act on the last axis. The thread's Reshape((C, H·W)) + Permute((2, 1)) is right only on channels-first output (Keras 1 on Theano) and scrambles pixels on channels-last output. To move an axis, transpose (Permute, permute); never reshape."</li>

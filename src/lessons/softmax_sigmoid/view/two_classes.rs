@@ -4,6 +4,7 @@ use crate::format::format4;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::softmax_sigmoid::panels;
 use crate::lessons::softmax_sigmoid::tasks::two_class_p_is_075;
+use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{class_labels, logits_state, report_task, Formula};
 use crate::math;
 use crate::widgets::{LogitBars, Readout};
@@ -31,16 +32,12 @@ pub fn view() -> AnyView {
             "fixed at 0. Drag either bar: only the gap matters."
         </p>
         <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)">
-            <table class="numbers">
-                <tbody>
-                    <tr><th scope="row">"softmax([z₀, z₁])₀"</th><td><Readout name="softmax-p0" value=p0 /></td></tr>
-                    <tr><th scope="row">"z₀ − z₁"</th><td><Readout name="logit-gap" value=diff /></td></tr>
-                    <tr><th scope="row">"σ(z₀ − z₁)"</th><td><Readout name="sigmoid-gap" value=s /></td></tr>
-                    <tr><th scope="row">"difference between the two"</th><td><Readout name="difference" value=gap /></td></tr>
-                </tbody>
-            </table>
-        </div>
+        <DataTable class="numbers" label="Softmax of two logits and the sigmoid of their gap" rows=vec![
+            row("softmax([z₀, z₁])₀", [cell(view! { <Readout name="softmax-p0" value=p0 /> })]),
+            row("z₀ − z₁", [cell(view! { <Readout name="logit-gap" value=diff /> })]),
+            row("σ(z₀ − z₁)", [cell(view! { <Readout name="sigmoid-gap" value=s /> })]),
+            row("difference between the two", [cell(view! { <Readout name="difference" value=gap /> })]),
+        ] />
         <p>
             "For p = 0.75 the odds are 3 to 1, so the gap must be ln 3 ≈ "{format4(3f64.ln())}
             ", wherever the two logits sit."
