@@ -135,7 +135,7 @@ pub static LESSON: Lesson = Lesson {
             view: labels_and_losses,
             tasks: [
                 "sparse-same" => "Switch to the sparse spelling (with no smoothing) and see the categorical and sparse losses agree.",
-                "smooth-optimum" => "With label smoothing of at least 0.1, drag the logits to where the categorical loss is lowest (within 0.005).",
+                "smooth-optimum" => "Answer the prediction; then, with label smoothing of at least 0.1, drag the logits until the categorical loss is within 0.005 of the lowest value it can reach (the floor shown with the answer).",
             ],
             predict: PredictInfo {
                 question: "With label smoothing 0.1 over 4 classes, the categorical loss is lowest when the true class's probability is…",
@@ -149,7 +149,7 @@ pub static LESSON: Lesson = Lesson {
             title: "binary_accuracy and its threshold",
             view: threshold,
             tasks: [
-                "logit-threshold" => "With raw logits as y_pred, set the threshold that agrees with probabilities at 0.5.",
+                "logit-threshold" => "With raw logits as y_pred, set the threshold that gives the same answers as probabilities at 0.5 for every possible logit, not only these five.",
             ],
         },
         step! {
