@@ -2,6 +2,7 @@
 //! are, which mistakes they show and what Keras would report. Pure and host-tested; the page
 //! itself is `lessons::check_page`.
 
+mod brackets;
 pub mod parse;
 
 pub use parse::{parse, Layout, ParseError, Table, MAX_CLASSES, MAX_NUMBERS};

@@ -77,24 +77,12 @@ pub const SUMMARISED: &str = "this array is summarised ('...'): NumPy and PyTorc
      np.set_printoptions(threshold=np.inf) (NumPy, and what model.predict returns) or \
      torch.set_printoptions(profile=\"full\") (PyTorch), then paste it again.";
 
-/// Prefixes a framework prints before the first `[`.
-const PREFIXES: [&str; 8] = [
-    "array(",
-    "np.array(",
-    "numpy.array(",
-    "tensor(",
-    "torch.tensor(",
-    "tf.Tensor(",
-    "tf.constant(",
-    "Array(",
-];
-
-struct Reader<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
-    count: usize,
-    half_ulp: f64,
+pub(super) struct Reader<'a> {
+    pub(super) text: &'a str,
+    pub(super) bytes: &'a [u8],
+    pub(super) pos: usize,
+    pub(super) count: usize,
+    pub(super) half_ulp: f64,
 }
 
 /// Parses `text` into a table, or says where and why it cannot.
@@ -121,7 +109,7 @@ pub fn parse(text: &str) -> Result<Table, ParseError> {
 }
 
 impl Reader<'_> {
-    fn error(&self, at: usize, message: impl Into<String>) -> ParseError {
+    pub(super) fn error(&self, at: usize, message: impl Into<String>) -> ParseError {
         let at = at.min(self.text.len());
         let before = &self.text[..at];
         let line = before.matches('\n').count() + 1;
@@ -134,7 +122,7 @@ impl Reader<'_> {
     }
 
     /// What stands at `at`, quoted for a message.
-    fn found(&self, at: usize) -> String {
+    pub(super) fn found(&self, at: usize) -> String {
         match self.text[at..].chars().next() {
             None => "the end of the text".into(),
             Some(_) => {
@@ -153,11 +141,11 @@ impl Reader<'_> {
         }
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn skip_space(&mut self) {
+    pub(super) fn skip_space(&mut self) {
         while let Some(b) = self.peek() {
             if b.is_ascii_whitespace() {
                 self.pos += 1;
@@ -167,12 +155,12 @@ impl Reader<'_> {
         }
     }
 
-    fn at_ellipsis(&self) -> bool {
+    pub(super) fn at_ellipsis(&self) -> bool {
         self.text[self.pos..].starts_with("...") || self.text[self.pos..].starts_with('…')
     }
 
     /// One number at the cursor (a sign, digits, a point, an exponent; `nan`, `inf`).
-    fn number(&mut self) -> Result<f64, ParseError> {
+    pub(super) fn number(&mut self) -> Result<f64, ParseError> {
         let start = self.pos;
         if self.at_ellipsis() {
             return Err(self.error(start, SUMMARISED));
@@ -195,7 +183,8 @@ impl Reader<'_> {
             // A '+'/'-' only continues a number right after an exponent's 'e'.
             let mut cut = end;
             for (i, c) in body[..end].char_indices() {
-                if (c == '+' || c == '-') && !(i > 0 && matches!(body.as_bytes()[i - 1], b'e' | b'E'))
+                if (c == '+' || c == '-')
+                    && !(i > 0 && matches!(body.as_bytes()[i - 1], b'e' | b'E'))
                 {
                     cut = i;
                     break;
@@ -237,243 +226,6 @@ impl Reader<'_> {
             ));
         }
         Ok(if negative { -magnitude } else { magnitude })
-    }
-
-    /// `array([...], dtype=float32)`, `tensor([...], grad_fn=<...>)`, `[[1, 2], [3, 4]]`.
-    fn bracketed(&mut self, open: usize) -> Result<Table, ParseError> {
-        let prefix = self.text[..open].trim();
-        let known = prefix.is_empty()
-            || PREFIXES.contains(&prefix)
-            || (prefix.starts_with("<tf.Tensor:") && prefix.ends_with("array("));
-        if !known {
-            let at = self.text.len() - self.text.trim_start().len();
-            return Err(self.error(
-                at,
-                format!(
-                    "expected '[' or a number, found {}: paste the array as printed \
-                     (array(...), tensor(...), a list, or rows of numbers)",
-                    self.found(at)
-                ),
-            ));
-        }
-        self.pos = open + 1;
-        let mut values = Vec::new();
-        let mut cols: Option<usize> = None;
-        let mut rows = 0usize;
-        let mut layout: Option<Layout> = None;
-        loop {
-            self.skip_separators();
-            match self.peek() {
-                Some(b']') => {
-                    self.pos += 1;
-                    break;
-                }
-                None => {
-                    return Err(self.error(
-                        self.pos,
-                        "the array ends too early: expected ']' (is part of it missing?)",
-                    ))
-                }
-                Some(b'[') => {
-                    if layout == Some(Layout::Vector) {
-                        return Err(
-                            self.error(self.pos, "expected a number here, found '[': a row inside a list of numbers")
-                        );
-                    }
-                    layout = Some(Layout::Matrix);
-                    let row_start = self.pos;
-                    self.pos += 1;
-                    let n = self.row(&mut values)?;
-                    rows += 1;
-                    match cols {
-                        None => {
-                            if n > MAX_CLASSES {
-                                return Err(self.error(row_start, too_many_classes(n)));
-                            }
-                            cols = Some(n);
-                        }
-                        Some(c) if c != n => {
-                            return Err(self.error(
-                                row_start,
-                                format!(
-                                    "row {rows} has {n} numbers but the rows before it have {c}: \
-                                     every row needs the same number of columns"
-                                ),
-                            ))
-                        }
-                        _ => {}
-                    }
-                }
-                Some(_) => {
-                    if layout == Some(Layout::Matrix) {
-                        if self.at_ellipsis() {
-                            return Err(self.error(self.pos, SUMMARISED));
-                        }
-                        return Err(self.error(
-                            self.pos,
-                            format!("expected '[' (the next row) or ']', found {}", self.found(self.pos)),
-                        ));
-                    }
-                    layout = Some(Layout::Vector);
-                    values.push(self.number()?);
-                    self.expect_separator(b']')?;
-                }
-            }
-        }
-        self.suffix()?;
-        let layout = layout.unwrap_or(Layout::Vector);
-        if values.is_empty() {
-            return Err(self.error(open, "the array is empty: there are no numbers in it"));
-        }
-        let (rows, cols) = match layout {
-            Layout::Vector => (values.len(), 1),
-            Layout::Matrix => (rows, cols.unwrap_or(0)),
-        };
-        if cols == 0 {
-            return Err(self.error(open, "the rows are empty: there are no numbers in them"));
-        }
-        Ok(self.table(rows, cols, values, layout))
-    }
-
-    fn table(&self, rows: usize, cols: usize, values: Vec<f64>, layout: Layout) -> Table {
-        Table {
-            rows,
-            cols,
-            values,
-            layout,
-            half_ulp: self.half_ulp,
-        }
-    }
-
-    /// Whitespace and at most one comma.
-    fn skip_separators(&mut self) {
-        self.skip_space();
-        if self.peek() == Some(b',') {
-            self.pos += 1;
-            self.skip_space();
-        }
-    }
-
-    /// After a number: whitespace, a comma, or the closing bracket must follow.
-    fn expect_separator(&mut self, close: u8) -> Result<(), ParseError> {
-        match self.peek() {
-            Some(b) if b.is_ascii_whitespace() || b == b',' || b == close => Ok(()),
-            None => Ok(()),
-            Some(_) => Err(self.error(
-                self.pos,
-                format!(
-                    "expected ',', a space or ']' after a number, found {}",
-                    self.found(self.pos)
-                ),
-            )),
-        }
-    }
-
-    /// The numbers of one row, after its '['; returns how many.
-    fn row(&mut self, values: &mut Vec<f64>) -> Result<usize, ParseError> {
-        let mut n = 0;
-        loop {
-            self.skip_separators();
-            match self.peek() {
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(n);
-                }
-                None => {
-                    return Err(self.error(
-                        self.pos,
-                        "the array ends too early: expected ']' (is part of it missing?)",
-                    ))
-                }
-                Some(b'[') => {
-                    return Err(self.error(
-                        self.pos,
-                        "expected a number, found '[': the array has more than two dimensions. \
-                         The page takes one row per sample; reshape to (samples, classes) first.",
-                    ))
-                }
-                Some(_) => {
-                    values.push(self.number()?);
-                    n += 1;
-                    if n > MAX_CLASSES {
-                        return Err(self.error(self.pos, too_many_classes(n)));
-                    }
-                    self.expect_separator(b']')?;
-                }
-            }
-        }
-    }
-
-    /// What may follow the array: `, dtype=float32)`, `, grad_fn=<SoftmaxBackward0>)`,
-    /// `, device='cuda:0')`, `, shape=(2, 3)`, `)`, `>`.
-    fn suffix(&mut self) -> Result<(), ParseError> {
-        loop {
-            self.skip_space();
-            let Some(b) = self.peek() else { return Ok(()) };
-            match b {
-                b',' | b')' | b'>' => self.pos += 1,
-                b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                    let start = self.pos;
-                    while self
-                        .peek()
-                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
-                    {
-                        self.pos += 1;
-                    }
-                    self.skip_space();
-                    if self.peek() != Some(b'=') {
-                        return Err(self.unexpected_after(start));
-                    }
-                    self.pos += 1;
-                    self.skip_space();
-                    self.setting_value()?;
-                }
-                _ => return Err(self.unexpected_after(self.pos)),
-            }
-        }
-    }
-
-    /// A setting's value: `<...>`, `'...'`, `(...)` or a word such as `torch.float64`.
-    fn setting_value(&mut self) -> Result<(), ParseError> {
-        let close = match self.peek() {
-            Some(b'<') => Some(b'>'),
-            Some(b'(') => Some(b')'),
-            Some(q @ (b'\'' | b'"')) => Some(q),
-            _ => None,
-        };
-        match close {
-            Some(c) => {
-                let start = self.pos;
-                self.pos += 1;
-                while self.peek().is_some_and(|b| b != c) {
-                    self.pos += 1;
-                }
-                if self.peek().is_none() {
-                    return Err(self.error(start, format!("expected '{}' to close this", c as char)));
-                }
-                self.pos += 1;
-            }
-            None => {
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'))
-                {
-                    self.pos += 1;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn unexpected_after(&self, at: usize) -> ParseError {
-        self.error(
-            at,
-            format!(
-                "unexpected {} after the array: expected the end, ')' or a setting such as \
-                 dtype=float32 (paste one array at a time)",
-                self.found(at)
-            ),
-        )
     }
 
     /// CSV, tab- or space-separated rows, one sample per line.
@@ -518,7 +270,10 @@ impl Reader<'_> {
                 {
                     return Err(self.error(
                         self.pos,
-                        format!("expected ',' or a space after a number, found {}", self.found(self.pos)),
+                        format!(
+                            "expected ',' or a space after a number, found {}",
+                            self.found(self.pos)
+                        ),
                     ));
                 }
             }
@@ -550,7 +305,7 @@ impl Reader<'_> {
     }
 }
 
-fn too_many_classes(n: usize) -> String {
+pub(super) fn too_many_classes(n: usize) -> String {
     format!(
         "a row has {n} numbers, more than {MAX_CLASSES} classes: the page takes at most \
          {MAX_CLASSES} columns (one per class). Is the array transposed?"

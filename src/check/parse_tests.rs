@@ -31,7 +31,8 @@ fn numpy_repr_and_str() {
     let t = ok("array([0, 2, 1])");
     assert_eq!(t.values, vec![0.0, 2.0, 1.0]);
     // What Keras prints for model.predict, and TensorFlow's tensors.
-    let t = ok("<tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[0.25, 0.75]], dtype=float32)>");
+    let t =
+        ok("<tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[0.25, 0.75]], dtype=float32)>");
     assert_eq!(t.values, vec![0.25, 0.75]);
     let t = ok("tf.Tensor(\n[[0.25 0.75]], shape=(1, 2), dtype=float32)");
     assert_eq!(t.values, vec![0.25, 0.75]);
@@ -42,7 +43,8 @@ fn pytorch_tensors() {
     let t = ok("tensor([[ 2.1000, -0.3000],\n        [ 1.0000e-04,  5.0000e+00]], grad_fn=<AddmmBackward0>)");
     assert_eq!(t.values, vec![2.1, -0.3, 1e-4, 5.0]);
     assert!((t.half_ulp - 0.5e-4).abs() < 1e-18);
-    let t = ok("tensor([0.1000, 0.9000], device='cuda:0', dtype=torch.float64, requires_grad=True)");
+    let t =
+        ok("tensor([0.1000, 0.9000], device='cuda:0', dtype=torch.float64, requires_grad=True)");
     assert_eq!(t.values, vec![0.1, 0.9]);
     assert_eq!(t.layout, Layout::Vector);
 }
@@ -79,15 +81,25 @@ fn errors_name_the_place_and_what_was_expected() {
     assert!(err("   \n ").message.contains("nothing to read"));
     let e = err("hello");
     assert_eq!((e.line, e.column), (1, 1));
-    assert!(e.message.contains("expected a number, found 'hello'"), "{}", e.message);
+    assert!(
+        e.message.contains("expected a number, found 'hello'"),
+        "{}",
+        e.message
+    );
     let e = err("print(x) [1, 2]");
-    assert!(e.message.contains("expected '[' or a number"), "{}", e.message);
+    assert!(
+        e.message.contains("expected '[' or a number"),
+        "{}",
+        e.message
+    );
     let e = err("[[0.1, 0.9],\n [0.2, 0.8");
     assert!(e.message.contains("ends too early"), "{}", e.message);
     assert_eq!(e.line, 2);
     let e = err("[[1, 2], [3, 4, 5]]");
     assert_eq!((e.line, e.column), (1, 10));
-    assert!(e.message.contains("row 2 has 3 numbers but the rows before it have 2"));
+    assert!(e
+        .message
+        .contains("row 2 has 3 numbers but the rows before it have 2"));
     let e = err("1,2\n3\n");
     assert_eq!((e.line, e.column), (2, 1));
     assert!(e.message.contains("row 2 has 1 numbers"));
@@ -109,11 +121,16 @@ fn errors_name_the_place_and_what_was_expected() {
 fn limits_on_classes_and_numbers() {
     let wide = format!("[[{}]]", vec!["0.5"; MAX_CLASSES + 1].join(", "));
     assert!(err(&wide).message.contains("at most 1000 columns"));
-    let wide_csv = vec!["1"; MAX_CLASSES + 1].join(",") + "\n" + &vec!["1"; MAX_CLASSES + 1].join(",");
+    let wide_csv =
+        vec!["1"; MAX_CLASSES + 1].join(",") + "\n" + &vec!["1"; MAX_CLASSES + 1].join(",");
     assert!(err(&wide_csv).message.contains("at most 1000 columns"));
     let many = "0 ".repeat(MAX_NUMBERS + 1);
     let e = err(&many);
-    assert!(e.message.contains("more than 1000000 numbers"), "{}", e.message);
+    assert!(
+        e.message.contains("more than 1000000 numbers"),
+        "{}",
+        e.message
+    );
     assert_eq!(ok(&"0 ".repeat(MAX_NUMBERS)).values.len(), MAX_NUMBERS);
 }
 
@@ -129,7 +146,11 @@ fn numpy_float(x: f32, scientific: bool) -> String {
     if scientific {
         let s = format!("{x:e}");
         let (m, e) = s.split_once('e').unwrap();
-        let m = if m.contains('.') { m.to_string() } else { format!("{m}.") };
+        let m = if m.contains('.') {
+            m.to_string()
+        } else {
+            format!("{m}.")
+        };
         let e: i32 = e.parse().unwrap();
         format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
     } else {
