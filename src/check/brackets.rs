@@ -116,7 +116,13 @@ impl Reader<'_> {
         Ok(self.table(rows, cols, values, layout))
     }
 
-    pub(super) fn table(&self, rows: usize, cols: usize, values: Vec<f64>, layout: Layout) -> Table {
+    pub(super) fn table(
+        &self,
+        rows: usize,
+        cols: usize,
+        values: Vec<f64>,
+        layout: Layout,
+    ) -> Table {
         Table {
             rows,
             cols,

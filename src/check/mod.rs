@@ -3,6 +3,65 @@
 //! itself is `lessons::check_page`.
 
 mod brackets;
+pub mod diagnose;
+pub mod labels;
 pub mod parse;
+pub mod report;
 
+pub use diagnose::{diagnose, Diagnosis, LabelsKind, OutputsKind, Severity, Task, Warning};
+pub use labels::Labels;
 pub use parse::{parse, Layout, ParseError, Table, MAX_CLASSES, MAX_NUMBERS};
+pub use report::{LossLine, MetricLine, Report, Role};
+
+/// What the page shows for the two textareas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Why the outputs could not be read.
+    pub outputs_error: Option<String>,
+    /// Why the labels could not be read (the outputs are then diagnosed without them).
+    pub labels_error: Option<String>,
+    /// The diagnosis, when the outputs could be read.
+    pub diagnosis: Option<Diagnosis>,
+    /// The parsed outputs (for the code panels and charts).
+    pub outputs: Option<Table>,
+    /// The labels used.
+    pub labels: Option<Labels>,
+}
+
+/// Parses both pastes and diagnoses them. Empty labels mean "no labels".
+pub fn check(outputs: &str, labels: &str) -> Outcome {
+    let table = match parse(outputs) {
+        Ok(t) => t,
+        Err(e) => {
+            return Outcome {
+                outputs_error: Some(format!("Outputs: {e}")),
+                labels_error: None,
+                diagnosis: None,
+                outputs: None,
+                labels: None,
+            }
+        }
+    };
+    let (labels, labels_error) = if labels.trim().is_empty() {
+        (None, None)
+    } else {
+        match parse(labels) {
+            Ok(t) => match Labels::from_table(&t) {
+                Ok(l) => (Some(l), None),
+                Err(e) => (None, Some(e)),
+            },
+            Err(e) => (None, Some(format!("Labels: {e}"))),
+        }
+    };
+    let diagnosis = diagnose(&table, labels.as_ref());
+    Outcome {
+        outputs_error: None,
+        labels_error,
+        diagnosis: Some(diagnosis),
+        outputs: Some(table),
+        labels,
+    }
+}
+
+#[cfg(test)]
+mod tests;

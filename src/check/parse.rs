@@ -29,8 +29,9 @@ pub struct Table {
     pub values: Vec<f64>,
     /// 1-D or 2-D as printed.
     pub layout: Layout,
-    /// Half a unit in the last printed digit of the least precise number (how far a printed
-    /// value can be from the one the model held).
+    /// Half a unit in the last printed digit of the most precise number that has digits after
+    /// its point (how far a value printed to fixed decimals can be from the one the model
+    /// held); infinite when every number is whole.
     pub half_ulp: f64,
 }
 
@@ -92,7 +93,7 @@ pub fn parse(text: &str) -> Result<Table, ParseError> {
         bytes: text.as_bytes(),
         pos: 0,
         count: 0,
-        half_ulp: 0.0,
+        half_ulp: f64::INFINITY,
     };
     r.skip_space();
     if r.pos == r.bytes.len() {
@@ -198,7 +199,9 @@ impl Reader<'_> {
             "inf" | "infinity" => f64::INFINITY,
             _ => match plain_number(word) {
                 Some((v, half)) => {
-                    self.half_ulp = self.half_ulp.max(half);
+                    if half > 0.0 {
+                        self.half_ulp = self.half_ulp.min(half);
+                    }
                     v
                 }
                 None => {
@@ -341,7 +344,12 @@ fn plain_number(word: &str) -> Option<(f64, f64)> {
         exp
     );
     let v: f64 = normal.parse().ok()?;
-    let half = 0.5 * 10f64.powi(exp - frac.len() as i32);
+    // Whole numbers (`1.`, `0`) are exact as printed; only digits after a point round.
+    let half = if frac.is_empty() {
+        0.0
+    } else {
+        0.5 * 10f64.powi(exp - frac.len() as i32)
+    };
     Some((v, half))
 }
 
