@@ -1,0 +1,209 @@
+//! The check page (browser only): two textareas diagnosed live (debounced), the example
+//! buttons, the optional share link, and the results below.
+
+mod results;
+
+use super::examples::examples;
+use super::share::{from_query, share_query, SHARE_LIMIT};
+use crate::check::{check, Outcome};
+use crate::lessons::code::Framework;
+use crate::lessons::code_view::CodePanels;
+use crate::routes::query_of;
+use crate::url_sync::UrlHash;
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use results::Results;
+use std::time::Duration;
+
+/// How long typing must pause before the page checks again.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// The check page.
+pub fn render() -> AnyView {
+    view! { <CheckPage /> }.into_any()
+}
+
+/// The text both textareas hold, and what was last checked.
+#[derive(Clone, Copy)]
+struct Inputs {
+    outputs: RwSignal<String>,
+    labels: RwSignal<String>,
+    checked: RwSignal<(String, String)>,
+    pending: RwSignal<bool>,
+    generation: StoredValue<u64>,
+}
+
+impl Inputs {
+    /// Checks the current text once typing has paused for [`DEBOUNCE`].
+    fn schedule(self) {
+        self.pending.set(true);
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
+        set_timeout(
+            move || {
+                if self.generation.try_get_value() == Some(mine) {
+                    self.check_now();
+                }
+            },
+            DEBOUNCE,
+        );
+    }
+
+    fn check_now(self) {
+        let (Some(o), Some(l)) = (
+            self.outputs.try_get_untracked(),
+            self.labels.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let _ = self.checked.try_set((o, l));
+        let _ = self.pending.try_set(false);
+    }
+}
+
+/// The page.
+#[component]
+fn CheckPage() -> impl IntoView {
+    let UrlHash(hash) = expect_context::<UrlHash>();
+    let (first_o, first_l) = from_query(query_of(&hash.get_untracked()));
+    let inputs = Inputs {
+        outputs: RwSignal::new(first_o.clone()),
+        labels: RwSignal::new(first_l.clone()),
+        checked: RwSignal::new((first_o.clone(), first_l.clone())),
+        pending: RwSignal::new(false),
+        generation: StoredValue::new(0),
+    };
+    let outcome: Memo<Outcome> = Memo::new(move |_| inputs.checked.with(|(o, l)| check(o, l)));
+    let outputs_ref = NodeRef::<Textarea>::new();
+    let labels_ref = NodeRef::<Textarea>::new();
+    // The textareas are not bound to the signals (a large paste is not copied back into the
+    // DOM on every key): an example or a link writes them once.
+    let fill = move |o: &str, l: &str| {
+        if let Some(t) = outputs_ref.get_untracked() {
+            t.set_value(o);
+        }
+        if let Some(t) = labels_ref.get_untracked() {
+            t.set_value(l);
+        }
+        inputs.outputs.set(o.to_string());
+        inputs.labels.set(l.to_string());
+        inputs.generation.update_value(|g| *g += 1);
+        inputs.check_now();
+    };
+    Effect::new(move |_| {
+        if outputs_ref.get().is_some() && labels_ref.get().is_some() {
+            fill(&first_o, &first_l);
+        }
+    });
+    // The data stays out of the address bar: drop a shared link's text from it once read.
+    crate::url_sync::replace_query("/check", "");
+
+    let share_text = move || inputs.outputs.with(|o| o.len()) + inputs.labels.with(|l| l.len());
+    let shared = RwSignal::new(None::<String>);
+    let on_share = move |_| {
+        let q = inputs
+            .outputs
+            .with_untracked(|o| inputs.labels.with_untracked(|l| share_query(o, l)));
+        if let Some(q) = q {
+            let url = crate::url_sync::absolute_link("/check", &q);
+            crate::url_sync::copy_text(&url, |_| {});
+            shared.set(Some(url));
+        }
+    };
+    let programs = Memo::new(move |_| {
+        outcome.with(|o| match (&o.outputs, &o.diagnosis) {
+            (Some(t), Some(d)) => super::panels::check_programs(t, o.labels.as_ref(), d),
+            _ => Vec::new(),
+        })
+    });
+    let has_programs = Memo::new(move |_| programs.with(|p| !p.is_empty()));
+
+    view! {
+        <section class="check-page" data-testid="page-check">
+            <h1>"Check your outputs"</h1>
+            <p class="lede">
+                "Paste what your model printed ("<code>"model.predict(x)"</code>", "
+                <code>"print(model(x))"</code>", "<code>"print(logits)"</code>
+                "), and its labels if you have them. The page says what the numbers are, which "
+                "mistakes they show and what Keras would report. The numbers never leave this "
+                "page: they are read and checked in your browser and are not put in the address bar."
+            </p>
+            <div class="check-examples" role="group" aria-label="Examples">
+                <span class="check-examples-head">"Or try an example: "</span>
+                {examples().into_iter().map(|ex| {
+                    let (o, l) = (ex.outputs.clone(), ex.labels.clone());
+                    view! {
+                        <button type="button" class="chip" data-testid=format!("example-{}", ex.id)
+                            on:click=move |_| fill(&o, &l)>{ex.label}</button>
+                    }
+                }).collect::<Vec<_>>()}
+            </div>
+            <div class="check-inputs">
+                <div class="check-input">
+                    <label for="check-outputs">"Outputs: what your model printed"</label>
+                    <textarea id="check-outputs" data-testid="outputs-input" node_ref=outputs_ref
+                        rows="9" spellcheck="false" autocomplete="off"
+                        placeholder="array([[ 2.1, -0.3,  0.5],\n       [-1.2,  0.4,  2.8]], dtype=float32)"
+                        on:input=move |ev| { inputs.outputs.set(event_target_value(&ev)); inputs.schedule(); }
+                    ></textarea>
+                </div>
+                <div class="check-input">
+                    <label for="check-labels">"Labels (optional): class indices, one-hot or multi-hot rows, or 0/1"</label>
+                    <textarea id="check-labels" data-testid="labels-input" node_ref=labels_ref
+                        rows="9" spellcheck="false" autocomplete="off"
+                        placeholder="[0, 2]"
+                        on:input=move |ev| { inputs.labels.set(event_target_value(&ev)); inputs.schedule(); }
+                    ></textarea>
+                </div>
+            </div>
+            <p class="check-status" role="status" data-testid="check-status">
+                {move || if inputs.pending.get() { "Checking…".to_string() } else {
+                    outcome.with(|o| match &o.diagnosis {
+                        Some(d) => format!("Checked {} sample(s) × {} output(s).", d.samples, d.classes),
+                        None => String::new(),
+                    })
+                }}
+            </p>
+            <div class="check-share">
+                {move || if share_text() < SHARE_LIMIT {
+                    view! {
+                        <button type="button" data-testid="check-share" on:click=on_share>"Share a link to this input"</button>
+                        <span class="note">" The link carries your numbers in the clear: share only what you may share."</span>
+                    }.into_any()
+                } else {
+                    view! {
+                        <span class="note" data-testid="check-share-off">
+                            "Share is offered only for inputs under 2 KB (yours is "
+                            {format!("{:.1}", share_text() as f64 / 1024.0)}
+                            " KB): a link would carry all of it. Copy the text instead."
+                        </span>
+                    }.into_any()
+                }}
+                {move || shared.get().map(|url| view! {
+                    <label class="share-link">"Link (copied): "
+                        <input type="text" readonly data-testid="check-share-link" prop:value=url />
+                    </label>
+                })}
+            </div>
+            <Results outcome />
+            <h2>"The right configuration, in code"</h2>
+            <Show when=move || has_programs.get() fallback=|| view! {
+                <p class="note">"Paste outputs the page can read to get the programs."</p>
+            }>
+                <p class="note">
+                    "Complete programs with your first rows (up to "{super::panels::FIRST_ROWS}
+                    "): copy one and run it; it prints the loss and accuracy the page shows for those rows."
+                </p>
+                <div class="check-code">
+                    {[(Framework::Keras, "recommended-keras"), (Framework::PyTorch, "recommended-pytorch")]
+                        .into_iter()
+                        .map(|(framework, id)| {
+                            let one = Signal::derive(move || programs.with(|ps| ps.iter().filter(|p| p.framework == framework).cloned().collect::<Vec<_>>()));
+                            view! { <div data-testid=id><CodePanels programs=one /></div> }
+                        })
+                        .collect::<Vec<_>>()}
+                </div>
+            </Show>
+        </section>
+    }
+}
