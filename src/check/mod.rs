@@ -3,6 +3,7 @@
 //! itself is `lessons::check_page`.
 
 mod brackets;
+pub mod calibration;
 pub mod diagnose;
 pub mod labels;
 pub mod parse;
@@ -26,10 +27,22 @@ pub struct Outcome {
     pub outputs: Option<Table>,
     /// The labels used.
     pub labels: Option<Labels>,
+    /// Nothing pasted yet (no error: the page asks for the outputs).
+    pub empty: bool,
 }
 
 /// Parses both pastes and diagnoses them. Empty labels mean "no labels".
 pub fn check(outputs: &str, labels: &str) -> Outcome {
+    if outputs.trim().is_empty() {
+        return Outcome {
+            outputs_error: None,
+            labels_error: None,
+            diagnosis: None,
+            outputs: None,
+            labels: None,
+            empty: true,
+        };
+    }
     let table = match parse(outputs) {
         Ok(t) => t,
         Err(e) => {
@@ -39,6 +52,7 @@ pub fn check(outputs: &str, labels: &str) -> Outcome {
                 diagnosis: None,
                 outputs: None,
                 labels: None,
+                empty: false,
             }
         }
     };
@@ -60,6 +74,7 @@ pub fn check(outputs: &str, labels: &str) -> Outcome {
         diagnosis: Some(diagnosis),
         outputs: Some(table),
         labels,
+        empty: false,
     }
 }
 

@@ -8,7 +8,7 @@ use super::share::{from_query, share_query, SHARE_LIMIT};
 use crate::check::{check, Outcome};
 use crate::lessons::code::Framework;
 use crate::lessons::code_view::CodePanels;
-use crate::routes::query_of;
+use crate::routes::{query_of, Route};
 use crate::url_sync::UrlHash;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -90,13 +90,22 @@ fn CheckPage() -> impl IntoView {
         inputs.generation.update_value(|g| *g += 1);
         inputs.check_now();
     };
+    // A shared link (on load, or pasted into this tab) fills the textareas; then the data
+    // leaves the address bar.
     Effect::new(move |_| {
-        if outputs_ref.get().is_some() && labels_ref.get().is_some() {
-            fill(&first_o, &first_l);
+        let h = hash.get();
+        if outputs_ref.get().is_none() || labels_ref.get().is_none() {
+            return;
         }
+        if !matches!(Route::parse(&h), Route::Page { ref slug, .. } if slug == "check") {
+            return;
+        }
+        let (o, l) = from_query(query_of(&h));
+        if !o.is_empty() || !l.is_empty() {
+            fill(&o, &l);
+        }
+        crate::url_sync::replace_query("/check", "");
     });
-    // The data stays out of the address bar: drop a shared link's text from it once read.
-    crate::url_sync::replace_query("/check", "");
 
     let share_text = move || inputs.outputs.with(|o| o.len()) + inputs.labels.with(|l| l.len());
     let shared = RwSignal::new(None::<String>);

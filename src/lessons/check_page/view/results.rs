@@ -44,7 +44,12 @@ pub fn Results(
                 .map(|e| view! { <p class="check-error" role="alert" data-testid="check-error">{e}</p> })
                 .collect::<Vec<_>>();
             let body = o.diagnosis.clone().map(diagnosis_view);
-            view! { <div class="check-results">{errors}{body}</div> }
+            let empty = o.empty.then(|| view! {
+                <p class="note" data-testid="check-empty">
+                    "Paste your model's outputs above (labels are optional), or try an example."
+                </p>
+            });
+            view! { <div class="check-results">{empty}{errors}{body}</div> }
         })
     }
 }
@@ -77,6 +82,8 @@ fn diagnosis_view(d: Diagnosis) -> impl IntoView {
     let report = d.report.clone().map(|r| {
         view! {
             <h2>"What Keras would report"</h2>
+            <p class="note">"Means over every sample you pasted, computed as Keras 3 computes them; hover a number for all its digits."</p>
+            <h3>"Losses"</h3>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Losses (scrolls sideways on narrow screens)">
                 <table class="numbers" data-testid="check-losses">
                     <thead><tr>
@@ -88,6 +95,7 @@ fn diagnosis_view(d: Diagnosis) -> impl IntoView {
                     <tbody>{r.losses.into_iter().map(loss_row).collect::<Vec<_>>()}</tbody>
                 </table>
             </div>
+            <h3>"Metrics"</h3>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Metrics (scrolls sideways on narrow screens)">
                 <table class="numbers" data-testid="check-metrics">
                     <thead><tr>
@@ -126,16 +134,16 @@ fn value_cell(id: String, value: Result<f64, String>) -> AnyView {
 
 fn loss_row(l: LossLine) -> impl IntoView {
     let (class, role) = match l.role {
-        Role::Recommended => ("recommended", "Use this. "),
-        Role::Alternative => ("", "Also right. "),
-        Role::Mistake => ("mistake", "A mistake: "),
+        Role::Recommended => ("recommended", "Use this"),
+        Role::Alternative => ("", "Also right"),
+        Role::Mistake => ("mistake", "Mistake"),
     };
     view! {
         <tr class=class data-role=match l.role { Role::Recommended => "recommended", Role::Alternative => "alternative", Role::Mistake => "mistake" }>
             <th scope="row"><code>{l.name}</code></th>
             <td><code>{if l.from_logits { "True" } else { "False" }}</code></td>
             <td>{value_cell(l.id.clone(), l.value)}</td>
-            <td>{role}{l.note}</td>
+            <td class="check-note"><strong>{role}</strong>": "{l.note}</td>
         </tr>
     }
 }
@@ -145,7 +153,7 @@ fn metric_row(m: MetricLine) -> impl IntoView {
         <tr>
             <th scope="row"><code>{m.name}</code></th>
             <td>{value_cell(m.name.to_string(), m.value)}</td>
-            <td>{m.note}</td>
+            <td class="check-note">{m.note}</td>
         </tr>
     }
 }
