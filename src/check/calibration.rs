@@ -38,33 +38,32 @@ fn bin_of(p: f64) -> usize {
     ((p * BINS as f64).floor() as usize).min(BINS - 1)
 }
 
-/// Top-label calibration: for a multi-class task one prediction per row (confidence = the
-/// largest probability, right when its class is the label's); otherwise one per output
-/// (confidence = max(p, 1 − p), right when p > 0.5 matches the 0/1 label).
-pub fn calibration(report: &Report, cols: usize, task: Task) -> Calibration {
+/// Every prediction's confidence and whether it is right (top-label): for a multi-class
+/// task one per row (confidence = the largest probability, right when its class is the
+/// label's); otherwise one per output (confidence = max(p, 1 − p), right when p > 0.5
+/// matches the 0/1 label).
+pub fn predictions(report: &Report, cols: usize, task: Task) -> Vec<(f64, bool)> {
     let p = &report.probabilities;
     let y = &report.targets;
-    let mut pairs: Vec<(f64, bool)> = Vec::new();
     if task == Task::MultiClass && cols > 1 {
-        for (row, lab) in p.chunks(cols).zip(y.chunks(cols)) {
-            let (k, top) =
-                row.iter()
-                    .enumerate()
-                    .fold((0, f64::NEG_INFINITY), |(bk, bv), (i, &v)| {
-                        if v > bv {
-                            (i, v)
-                        } else {
-                            (bk, bv)
-                        }
-                    });
-            pairs.push((top, lab[k] == 1.0));
-        }
+        p.chunks(cols)
+            .zip(y.chunks(cols))
+            .map(|(row, lab)| {
+                let k = crate::math::argmax(row);
+                (row[k], lab[k] == 1.0)
+            })
+            .collect()
     } else {
-        for (&q, &t) in p.iter().zip(y) {
-            let positive = q > 0.5;
-            pairs.push((q.max(1.0 - q), positive == (t == 1.0)));
-        }
+        p.iter()
+            .zip(y)
+            .map(|(&q, &t)| (q.max(1.0 - q), (q > 0.5) == (t == 1.0)))
+            .collect()
     }
+}
+
+/// Top-label calibration of [`predictions`]: histogram, reliability bins and ECE.
+pub fn calibration(report: &Report, cols: usize, task: Task) -> Calibration {
+    let pairs = predictions(report, cols, task);
     let mut histogram = vec![0; BINS];
     let mut sums = vec![(0.0, 0.0); BINS];
     for &(conf, right) in &pairs {

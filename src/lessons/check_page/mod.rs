@@ -3,6 +3,7 @@
 //! right configuration as code. Everything runs in the browser; nothing is sent anywhere.
 
 pub mod examples;
+pub mod link;
 pub mod panels;
 pub mod share;
 

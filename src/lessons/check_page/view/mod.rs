@@ -1,6 +1,7 @@
 //! The check page (browser only): two textareas diagnosed live (debounced), the example
 //! buttons, the optional share link, and the results below.
 
+mod charts;
 mod results;
 
 use super::examples::examples;
@@ -195,6 +196,7 @@ fn CheckPage() -> impl IntoView {
                 })}
             </div>
             <Results outcome />
+            <charts::CheckCharts outcome />
             <h2>"The right configuration, in code"</h2>
             <Show when=move || has_programs.get() fallback=|| view! {
                 <p class="note">"Paste outputs the page can read to get the programs."</p>
