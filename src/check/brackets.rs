@@ -1,7 +1,9 @@
 //! The bracketed forms: `array([...], dtype=float32)`, `tensor([...], grad_fn=<...>)`, TF
 //! tensors and nested lists or JSON, with the settings a framework prints after the array.
 
-use super::parse::{too_many_classes, Layout, ParseError, Reader, Table, MAX_CLASSES, SUMMARISED};
+use super::parse::{
+    too_many_classes, Layout, ParseError, Progress, Reader, Table, MAX_CLASSES, SUMMARISED,
+};
 
 /// Prefixes a framework prints before the first `[`.
 const PREFIXES: [&str; 8] = [
@@ -16,8 +18,8 @@ const PREFIXES: [&str; 8] = [
 ];
 
 impl Reader<'_> {
-    /// `array([...], dtype=float32)`, `tensor([...], grad_fn=<...>)`, `[[1, 2], [3, 4]]`.
-    pub(super) fn bracketed(&mut self, open: usize) -> Result<Table, ParseError> {
+    /// Checks what precedes the first `[` (`array(`, `tensor(`, ...) and steps inside it.
+    pub(super) fn bracket_start(&mut self, open: usize) -> Result<(), ParseError> {
         let prefix = self.text[..open].trim();
         let known = prefix.is_empty()
             || PREFIXES.contains(&prefix)
@@ -34,11 +36,22 @@ impl Reader<'_> {
             ));
         }
         self.pos = open + 1;
-        let mut values = Vec::new();
-        let mut cols: Option<usize> = None;
-        let mut rows = 0usize;
-        let mut layout: Option<Layout> = None;
+        Ok(())
+    }
+
+    /// Reads rows (or numbers of a 1-D list) from the cursor until about `budget` numbers
+    /// are read; the table once the closing ']' and what follows it are read.
+    pub(super) fn bracket_rows(
+        &mut self,
+        open: usize,
+        st: &mut Progress,
+        budget: usize,
+    ) -> Result<Option<Table>, ParseError> {
+        let first = self.count;
         loop {
+            if self.count - first >= budget {
+                return Ok(None);
+            }
             self.skip_separators();
             match self.peek() {
                 Some(b']') => {
@@ -52,23 +65,24 @@ impl Reader<'_> {
                     ))
                 }
                 Some(b'[') => {
-                    if layout == Some(Layout::Vector) {
+                    if st.layout == Some(Layout::Vector) {
                         return Err(self.error(
                             self.pos,
                             "expected a number here, found '[': a row inside a list of numbers",
                         ));
                     }
-                    layout = Some(Layout::Matrix);
+                    st.layout = Some(Layout::Matrix);
                     let row_start = self.pos;
                     self.pos += 1;
-                    let n = self.row(&mut values)?;
-                    rows += 1;
-                    match cols {
+                    let n = self.row(&mut st.values)?;
+                    st.rows += 1;
+                    let rows = st.rows;
+                    match st.cols {
                         None => {
                             if n > MAX_CLASSES {
                                 return Err(self.error(row_start, too_many_classes(n)));
                             }
-                            cols = Some(n);
+                            st.cols = Some(n);
                         }
                         Some(c) if c != n => {
                             return Err(self.error(
@@ -83,7 +97,7 @@ impl Reader<'_> {
                     }
                 }
                 Some(_) => {
-                    if layout == Some(Layout::Matrix) {
+                    if st.layout == Some(Layout::Matrix) {
                         if self.at_ellipsis() {
                             return Err(self.error(self.pos, SUMMARISED));
                         }
@@ -95,25 +109,26 @@ impl Reader<'_> {
                             ),
                         ));
                     }
-                    layout = Some(Layout::Vector);
-                    values.push(self.number()?);
+                    st.layout = Some(Layout::Vector);
+                    st.values.push(self.number()?);
                     self.expect_separator(b']')?;
                 }
             }
         }
         self.suffix()?;
-        let layout = layout.unwrap_or(Layout::Vector);
+        let layout = st.layout.unwrap_or(Layout::Vector);
+        let values = std::mem::take(&mut st.values);
         if values.is_empty() {
             return Err(self.error(open, "the array is empty: there are no numbers in it"));
         }
         let (rows, cols) = match layout {
             Layout::Vector => (values.len(), 1),
-            Layout::Matrix => (rows, cols.unwrap_or(0)),
+            Layout::Matrix => (st.rows, st.cols.unwrap_or(0)),
         };
         if cols == 0 {
             return Err(self.error(open, "the rows are empty: there are no numbers in them"));
         }
-        Ok(self.table(rows, cols, values, layout))
+        Ok(Some(self.table(rows, cols, values, layout)))
     }
 
     pub(super) fn table(

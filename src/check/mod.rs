@@ -11,7 +11,7 @@ pub mod report;
 
 pub use diagnose::{diagnose, Diagnosis, LabelsKind, OutputsKind, Severity, Task, Warning};
 pub use labels::Labels;
-pub use parse::{parse, Layout, ParseError, Table, MAX_CLASSES, MAX_NUMBERS};
+pub use parse::{parse, Layout, ParseError, Parser, Table, MAX_CLASSES, MAX_NUMBERS};
 pub use report::{LossLine, MetricLine, Report, Role};
 
 /// What the page shows for the two textareas.

@@ -86,26 +86,97 @@ pub(super) struct Reader<'a> {
     pub(super) half_ulp: f64,
 }
 
+/// What a parse keeps between its steps: the numbers read so far and the shape they make.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Progress {
+    pub(super) values: Vec<f64>,
+    pub(super) cols: Option<usize>,
+    pub(super) rows: usize,
+    pub(super) layout: Option<Layout>,
+}
+
+/// A parse that can pause: each [`Parser::step`] reads about `budget` numbers and returns,
+/// so the page can read a million numbers in slices without freezing.
+pub struct Parser {
+    text: String,
+    pos: usize,
+    count: usize,
+    half_ulp: f64,
+    open: Option<usize>,
+    started: bool,
+    progress: Progress,
+}
+
+impl Parser {
+    /// A parser for `text`, not started.
+    pub fn new(text: String) -> Parser {
+        let open = text.find('[');
+        Parser {
+            text,
+            pos: 0,
+            count: 0,
+            half_ulp: f64::INFINITY,
+            open,
+            started: false,
+            progress: Progress::default(),
+        }
+    }
+
+    /// How much of the text has been read, from 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        if self.text.is_empty() {
+            1.0
+        } else {
+            self.pos as f64 / self.text.len() as f64
+        }
+    }
+
+    /// Reads about `budget` more numbers; `Some` once the table (or the error) is known.
+    pub fn step(&mut self, budget: usize) -> Option<Result<Table, ParseError>> {
+        let mut r = Reader {
+            text: &self.text,
+            bytes: self.text.as_bytes(),
+            pos: self.pos,
+            count: self.count,
+            half_ulp: self.half_ulp,
+        };
+        let mut result = None;
+        if !self.started {
+            self.started = true;
+            r.skip_space();
+            if r.pos == r.bytes.len() {
+                result = Some(Err(ParseError {
+                    line: 0,
+                    column: 0,
+                    message: "nothing to read yet: paste the numbers your model printed.".into(),
+                }));
+            } else if let Some(open) = self.open {
+                result = r.bracket_start(open).err().map(Err);
+            } else {
+                r.pos = 0;
+            }
+        }
+        if result.is_none() {
+            let read = match self.open {
+                Some(open) => r.bracket_rows(open, &mut self.progress, budget),
+                None => r.rows_step(&mut self.progress, budget),
+            };
+            result = read.transpose();
+        }
+        self.pos = r.pos;
+        self.count = r.count;
+        self.half_ulp = r.half_ulp;
+        result
+    }
+}
+
 /// Parses `text` into a table, or says where and why it cannot.
 pub fn parse(text: &str) -> Result<Table, ParseError> {
-    let mut r = Reader {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        count: 0,
-        half_ulp: f64::INFINITY,
-    };
-    r.skip_space();
-    if r.pos == r.bytes.len() {
-        return Err(ParseError {
-            line: 0,
-            column: 0,
-            message: "nothing to read yet: paste the numbers your model printed.".into(),
-        });
-    }
-    match text.find('[') {
-        Some(open) => r.bracketed(open),
-        None => r.rows(),
+    let mut parser = Parser::new(text.to_string());
+    loop {
+        if let Some(done) = parser.step(usize::MAX) {
+            return done;
+        }
     }
 }
 
@@ -231,20 +302,27 @@ impl Reader<'_> {
         Ok(if negative { -magnitude } else { magnitude })
     }
 
-    /// CSV, tab- or space-separated rows, one sample per line.
-    fn rows(&mut self) -> Result<Table, ParseError> {
-        let mut values = Vec::new();
-        let mut cols: Option<usize> = None;
-        let mut rows = 0usize;
-        let mut line_start = 0usize;
-        for line in self.text.split('\n') {
-            let start = line_start;
-            line_start += line.len() + 1;
-            if line.trim().is_empty() {
+    /// CSV, tab- or space-separated rows, one sample per line: reads whole lines from the
+    /// cursor until about `budget` numbers are read; the table once the text ends.
+    pub(super) fn rows_step(
+        &mut self,
+        st: &mut Progress,
+        budget: usize,
+    ) -> Result<Option<Table>, ParseError> {
+        let first = self.count;
+        while self.pos < self.text.len() {
+            if self.count - first >= budget {
+                return Ok(None);
+            }
+            let start = self.pos;
+            let end = self.text[start..]
+                .find('\n')
+                .map_or(self.text.len(), |i| start + i);
+            let next = end + 1;
+            if self.text[start..end].trim().is_empty() {
+                self.pos = next.min(self.text.len());
                 continue;
             }
-            self.pos = start;
-            let end = start + line.len();
             let mut n = 0usize;
             let mut need_value = false;
             loop {
@@ -265,7 +343,7 @@ impl Reader<'_> {
                     self.pos += 1;
                     continue;
                 }
-                values.push(self.number()?);
+                st.values.push(self.number()?);
                 n += 1;
                 need_value = false;
                 if self.pos < end
@@ -280,9 +358,10 @@ impl Reader<'_> {
                     ));
                 }
             }
-            rows += 1;
-            match cols {
-                None => cols = Some(n),
+            st.rows += 1;
+            let rows = st.rows;
+            match st.cols {
+                None => st.cols = Some(n),
                 Some(c) if rows == 2 && c > MAX_CLASSES && c == n => {
                     return Err(self.error(0, too_many_classes(c)));
                 }
@@ -297,13 +376,15 @@ impl Reader<'_> {
                 }
                 _ => {}
             }
+            self.pos = next.min(self.text.len());
         }
-        let cols = cols.unwrap_or(1).max(1);
-        if rows == 1 || cols == 1 {
+        let cols = st.cols.unwrap_or(1).max(1);
+        let values = std::mem::take(&mut st.values);
+        if st.rows == 1 || cols == 1 {
             let n = values.len();
-            Ok(self.table(n, 1, values, Layout::Vector))
+            Ok(Some(self.table(n, 1, values, Layout::Vector)))
         } else {
-            Ok(self.table(rows, cols, values, Layout::Matrix))
+            Ok(Some(self.table(st.rows, cols, values, Layout::Matrix)))
         }
     }
 }

@@ -232,3 +232,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_parse_in_small_steps_reads_the_same_table_and_the_same_errors() {
+    for text in [
+        "array([[ 2.1, -0.3],\n       [ 0.5,  1. ]], dtype=float32)",
+        "0.1,0.9\n\n0.8,0.2\n0.3,0.7",
+        "[1, 2, 3, 4, 5, 6, 7]",
+        "1 2 3\n4 5",
+        "[[1, 2], [3, 4], [5]]",
+        "",
+    ] {
+        let whole = parse(text);
+        let mut p = Parser::new(text.to_string());
+        let mut steps = 0;
+        let stepped = loop {
+            steps += 1;
+            if let Some(done) = p.step(1) {
+                break done;
+            }
+            assert!(p.fraction() <= 1.0);
+        };
+        assert_eq!(stepped, whole, "{text:?}");
+        assert!(steps > 1 || text.is_empty(), "{text:?}");
+    }
+}

@@ -314,3 +314,32 @@ fn many_classes_get_top_k_and_every_metric_is_finite() {
         );
     }
 }
+
+/// Times the whole check of 10,000 rows × 100 classes (run with `--release --ignored`).
+#[test]
+#[ignore]
+fn bench_a_million_numbers() {
+    let mut text = String::from("array([");
+    for r in 0..10_000 {
+        let row: Vec<String> = (0..100)
+            .map(|c| format!("{:.6}", ((r * 31 + c * 17) % 97) as f64 / 13.0 - 3.0))
+            .collect();
+        text.push_str(&format!("[{}],\n", row.join(", ")));
+    }
+    text.push_str("], dtype=float32)");
+    let labels: Vec<String> = (0..10_000).map(|r| (r % 100).to_string()).collect();
+    let labels = labels.join(" ");
+    let t0 = std::time::Instant::now();
+    let table = parse(&text).unwrap();
+    let t1 = t0.elapsed();
+    let l = Labels::from_table(&parse(&labels).unwrap()).unwrap();
+    let t2 = t0.elapsed();
+    let d = diagnose(&table, Some(&l));
+    let t3 = t0.elapsed();
+    eprintln!(
+        "parse {t1:?}, labels {:?}, diagnose+report {:?}, outputs {}",
+        t2 - t1,
+        t3 - t2,
+        d.outputs.kind.id()
+    );
+}
