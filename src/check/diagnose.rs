@@ -3,7 +3,7 @@
 
 use super::labels::Labels;
 use super::parse::Table;
-use super::report::{report, Report};
+use super::report::{report_step, start_report, Report};
 use crate::format::format4;
 
 /// What the model's outputs are.
@@ -305,6 +305,18 @@ fn read_task(outputs: &Reading<OutputsKind>, labels: &Reading<LabelsKind>) -> Re
 
 /// Reads the outputs (and labels, if any) and says what they are and what is wrong.
 pub fn diagnose(outputs: &Table, labels: Option<&Labels>) -> Diagnosis {
+    let mut d = diagnose_start(outputs, labels);
+    let task = d.task.kind;
+    if let (Some(r), Some(l)) = (d.report.as_mut(), labels) {
+        while !report_step(r, outputs, l, task) {}
+    }
+    diagnose_finish(&mut d);
+    d
+}
+
+/// The diagnosis without its numbers: the kinds, the warnings the numbers show, and the
+/// report laid out but not computed (run [`report_step`] on it, then [`diagnose_finish`]).
+pub fn diagnose_start(outputs: &Table, labels: Option<&Labels>) -> Diagnosis {
     let out = read_outputs(outputs);
     let lab = read_labels(outputs, labels);
     let task = read_task(&out, &lab);
@@ -389,13 +401,28 @@ pub fn diagnose(outputs: &Table, labels: Option<&Labels>) -> Diagnosis {
     }
 
     let rep = if bad.is_empty() && fit.is_some() {
-        labels.map(|l| report(outputs, l, out.kind, lab.kind, task.kind))
+        labels.map(|l| start_report(outputs, l, out.kind, lab.kind, task.kind))
     } else {
         None
     };
-    match &rep {
-        Some(r) => r.add_warnings(out.kind, lab.kind, &mut warnings),
-        None if !out.kind.are_logits() && bad.is_empty() => warnings.push(Warning {
+    Diagnosis {
+        samples: outputs.rows,
+        classes: c,
+        outputs: out,
+        labels: lab,
+        task,
+        warnings,
+        report: rep,
+    }
+}
+
+/// Adds the warnings that need the report's numbers (or say there are none).
+pub fn diagnose_finish(d: &mut Diagnosis) {
+    let (out, lab) = (d.outputs.kind, d.labels.kind);
+    let non_finite = d.warnings.iter().any(|w| w.code == "non-finite");
+    match &d.report {
+        Some(r) => r.add_warnings(out, lab, &mut d.warnings),
+        None if !out.are_logits() && !non_finite => d.warnings.push(Warning {
             code: "probabilities-passed-as-logits",
             severity: Severity::Check,
             message: "These are probabilities. If your loss says from_logits=True, it applies \
@@ -405,15 +432,6 @@ pub fn diagnose(outputs: &Table, labels: Option<&Labels>) -> Diagnosis {
                 .into(),
         }),
         None => {}
-    }
-    Diagnosis {
-        samples: outputs.rows,
-        classes: c,
-        outputs: out,
-        labels: lab,
-        task,
-        warnings,
-        report: rep,
     }
 }
 

@@ -5,14 +5,19 @@
 mod brackets;
 pub mod calibration;
 pub mod diagnose;
+pub mod job;
 pub mod labels;
 pub mod parse;
 pub mod report;
 
-pub use diagnose::{diagnose, Diagnosis, LabelsKind, OutputsKind, Severity, Task, Warning};
+pub use diagnose::{
+    diagnose, diagnose_finish, diagnose_start, Diagnosis, LabelsKind, OutputsKind, Severity, Task,
+    Warning,
+};
+pub use job::{Job, Step};
 pub use labels::Labels;
 pub use parse::{parse, Layout, ParseError, Parser, Table, MAX_CLASSES, MAX_NUMBERS};
-pub use report::{LossLine, MetricLine, Report, Role};
+pub use report::{report_step, report_steps, LossKind, LossLine, MetricLine, Report, Role};
 
 /// What the page shows for the two textareas.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,13 +64,7 @@ pub fn check(outputs: &str, labels: &str) -> Outcome {
     let (labels, labels_error) = if labels.trim().is_empty() {
         (None, None)
     } else {
-        match parse(labels) {
-            Ok(t) => match Labels::from_table(&t) {
-                Ok(l) => (Some(l), None),
-                Err(e) => (None, Some(e)),
-            },
-            Err(e) => (None, Some(format!("Labels: {e}"))),
-        }
+        check_labels(parse(labels))
     };
     let diagnosis = diagnose(&table, labels.as_ref());
     Outcome {
@@ -75,6 +74,17 @@ pub fn check(outputs: &str, labels: &str) -> Outcome {
         outputs: Some(table),
         labels,
         empty: false,
+    }
+}
+
+/// Labels from their parse, or the message saying why they cannot be used.
+pub fn check_labels(parsed: Result<Table, ParseError>) -> (Option<Labels>, Option<String>) {
+    match parsed {
+        Ok(t) => match Labels::from_table(&t) {
+            Ok(l) => (Some(l), None),
+            Err(e) => (None, Some(e)),
+        },
+        Err(e) => (None, Some(format!("Labels: {e}"))),
     }
 }
 

@@ -122,6 +122,11 @@ impl Parser {
         }
     }
 
+    /// Whether the text holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
     /// How much of the text has been read, from 0 to 1.
     pub fn fraction(&self) -> f64 {
         if self.text.is_empty() {
@@ -418,13 +423,8 @@ fn plain_number(word: &str) -> Option<(f64, f64)> {
             e.parse().ok()?
         }
     };
-    let normal = format!(
-        "{}.{}e{}",
-        if int.is_empty() { "0" } else { int },
-        if frac.is_empty() { "0" } else { frac },
-        exp
-    );
-    let v: f64 = normal.parse().ok()?;
+    // Rust reads every form checked above (`1.`, `.5`, `1.e-05`) as it stands.
+    let v: f64 = word.parse().ok()?;
     // Whole numbers (`1.`, `0`) are exact as printed; only digits after a point round.
     let half = if frac.is_empty() {
         0.0

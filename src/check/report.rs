@@ -33,6 +33,19 @@ pub struct LossLine {
     pub role: Role,
     /// One line on what this configuration means.
     pub note: &'static str,
+    /// Which cross-entropy it is (how its value is computed).
+    pub kind: LossKind,
+}
+
+/// The three Keras cross-entropies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LossKind {
+    /// `sparse_categorical_crossentropy`: class indices.
+    Sparse,
+    /// `categorical_crossentropy`: rows of targets.
+    Categorical,
+    /// `binary_crossentropy`: one yes/no per output, averaged.
+    Binary,
 }
 
 /// One metric on the pasted numbers.
@@ -57,6 +70,8 @@ pub struct Report {
     pub probabilities: Vec<f64>,
     /// The targets as rows (one-hot for class indices).
     pub targets: Vec<f64>,
+    /// How many of its numbers are computed (see [`report_step`]).
+    pub computed: usize,
 }
 
 impl Report {
@@ -115,6 +130,8 @@ fn text(e: MathError) -> String {
     e.to_string()
 }
 
+const NOT_YET: &str = "not computed yet";
+
 /// The mean over rows of a per-row value.
 fn mean_rows(
     pred: &[f64],
@@ -130,7 +147,7 @@ fn mean_rows(
     Ok(sum / n as f64)
 }
 
-/// The losses and metrics for outputs and labels that fit each other.
+/// The losses and metrics for outputs and labels that fit each other, all at once.
 pub fn report(
     outputs: &Table,
     labels: &Labels,
@@ -138,96 +155,88 @@ pub fn report(
     lab: LabelsKind,
     task: Task,
 ) -> Report {
+    let mut r = start_report(outputs, labels, out, lab, task);
+    while !report_step(&mut r, outputs, labels, task) {}
+    r
+}
+
+/// How many steps [`report_step`] takes for a report.
+pub fn report_steps(r: &Report) -> usize {
+    1 + r.losses.len() + r.metrics.len()
+}
+
+/// A report with its lines laid out and no number computed yet: the targets are set, each
+/// [`report_step`] computes one more number (the probabilities first).
+pub fn start_report(
+    outputs: &Table,
+    labels: &Labels,
+    out: OutputsKind,
+    lab: LabelsKind,
+    task: Task,
+) -> Report {
     let c = outputs.cols;
-    let z = &outputs.values;
-    let y = labels.dense(c);
     let fl = out.are_logits();
-    let probabilities: Vec<f64> = match (fl, task) {
-        (false, _) => z.clone(),
-        (true, Task::MultiClass) => z.chunks(c).flat_map(math::softmax).collect(),
-        (true, _) => z.iter().map(|&v| math::sigmoid(v)).collect(),
-    };
-    let line = |name, id: &str, from_logits, value, role, note| LossLine {
+    let line = |name, id: &str, kind, from_logits, role, note| LossLine {
         name,
         id: id.to_string(),
         from_logits,
-        value,
+        value: Err(NOT_YET.into()),
         role,
         note,
-    };
-    let bce = |from_logits| {
-        mean_rows(z, &y, c, |t, p| {
-            math::binary_crossentropy(t, p, from_logits)
-        })
-    };
-    let cce = |from_logits| {
-        mean_rows(z, &y, c, |t, p| {
-            math::categorical_crossentropy(t, p, from_logits, 0.0)
-        })
-    };
-    let indices = labels.indices();
-    let scce = |from_logits| -> Result<f64, String> {
-        let mut sum = 0.0;
-        for (p, &i) in z.chunks(c).zip(&indices) {
-            sum += math::sparse_categorical_crossentropy(i, p, from_logits).map_err(text)?;
-        }
-        Ok(sum / indices.len() as f64)
+        kind,
     };
     let mut losses = Vec::new();
     let as_logits = "what from_logits=True does to probabilities: softmax or sigmoid a second time";
     match task {
         Task::MultiClass => {
-            let sparse_role = if lab == LabelsKind::Sparse {
-                Role::Recommended
+            let sparse = line(
+                "sparse_categorical_crossentropy",
+                "sparse_categorical_crossentropy",
+                LossKind::Sparse,
+                fl,
+                if lab == LabelsKind::Sparse {
+                    Role::Recommended
+                } else {
+                    Role::Alternative
+                },
+                "for class indices",
+            );
+            let dense = line(
+                "categorical_crossentropy",
+                "categorical_crossentropy",
+                LossKind::Categorical,
+                fl,
+                if lab == LabelsKind::OneHot {
+                    Role::Recommended
+                } else {
+                    Role::Alternative
+                },
+                "for one-hot rows: the same number",
+            );
+            if lab == LabelsKind::Sparse {
+                losses.extend([sparse, dense]);
             } else {
-                Role::Alternative
-            };
-            let dense_role = if lab == LabelsKind::OneHot {
-                Role::Recommended
-            } else {
-                Role::Alternative
-            };
-            let mut pair = vec![
-                line(
-                    "sparse_categorical_crossentropy",
-                    "sparse_categorical_crossentropy",
-                    fl,
-                    scce(fl),
-                    sparse_role,
-                    "for class indices",
-                ),
-                line(
-                    "categorical_crossentropy",
-                    "categorical_crossentropy",
-                    fl,
-                    cce(fl),
-                    dense_role,
-                    "for one-hot rows: the same number",
-                ),
-            ];
-            if sparse_role != Role::Recommended {
-                pair.reverse();
+                losses.extend([dense, sparse]);
             }
-            losses.extend(pair);
             losses.push(line(
                 "binary_crossentropy",
                 "binary_crossentropy",
+                LossKind::Binary,
                 fl,
-                bce(fl),
                 Role::Mistake,
                 "scores each class as its own yes/no: not the loss for exclusive classes",
             ));
             if !fl {
-                let (name, value) = if lab == LabelsKind::Sparse {
-                    ("sparse_categorical_crossentropy", scce(true))
+                let (name, kind) = if lab == LabelsKind::Sparse {
+                    ("sparse_categorical_crossentropy", LossKind::Sparse)
                 } else {
-                    ("categorical_crossentropy", cce(true))
+                    ("categorical_crossentropy", LossKind::Categorical)
                 };
                 losses.push(line(
                     name,
                     &format!("{name}-as-logits"),
+                    kind,
                     true,
-                    value,
                     Role::Mistake,
                     as_logits,
                 ));
@@ -237,8 +246,8 @@ pub fn report(
             losses.push(line(
                 "binary_crossentropy",
                 "binary_crossentropy",
+                LossKind::Binary,
                 fl,
-                bce(fl),
                 Role::Recommended,
                 "one yes/no per output, averaged",
             ));
@@ -246,8 +255,8 @@ pub fn report(
                 losses.push(line(
                     "categorical_crossentropy",
                     "categorical_crossentropy",
+                    LossKind::Categorical,
                     fl,
-                    cce(fl),
                     Role::Mistake,
                     "treats the classes as exclusive: wrong for multi-hot labels",
                 ));
@@ -256,19 +265,17 @@ pub fn report(
                 losses.push(line(
                     "binary_crossentropy",
                     "binary_crossentropy-as-logits",
+                    LossKind::Binary,
                     true,
-                    bce(true),
                     Role::Mistake,
                     as_logits,
                 ));
             }
         }
     }
-
-    let p = &probabilities;
-    let metric = |name, value: Result<f64, MathError>, note| MetricLine {
+    let metric = |name, note| MetricLine {
         name,
-        value: value.map_err(text),
+        value: Err(NOT_YET.into()),
         note,
     };
     let mut metrics = Vec::new();
@@ -278,47 +285,110 @@ pub fn report(
         } else {
             "categorical_accuracy"
         };
-        metrics.push(MetricLine {
+        metrics.push(metric(
             name,
-            value: mean_rows(p, &y, c, math::categorical_accuracy),
-            note: "what metrics=[\"accuracy\"] reports: the top class is the true one",
-        });
+            "what metrics=[\"accuracy\"] reports: the top class is the true one",
+        ));
         if c > 5 {
-            metrics.push(MetricLine {
-                name: "top_k_categorical_accuracy",
-                value: mean_rows(p, &y, c, |t, q| math::top_k_categorical_accuracy(t, q, 5)),
-                note: "k = 5: the true class is among the five highest",
-            });
+            metrics.push(metric(
+                "top_k_categorical_accuracy",
+                "k = 5: the true class is among the five highest",
+            ));
         }
     } else {
         metrics.push(metric(
             "binary_accuracy",
-            math::binary_accuracy(&y, p, 0.5),
             "what metrics=[\"accuracy\"] reports: each output vs the label at threshold 0.5",
         ));
     }
     let flat = "over every output and label, at threshold 0.5 (Keras flattens them)";
-    metrics.push(metric("precision", math::precision(&y, p, 0.5), flat));
-    metrics.push(metric("recall", math::recall(&y, p, 0.5), flat));
+    metrics.push(metric("precision", flat));
+    metrics.push(metric("recall", flat));
     metrics.push(metric(
         "f1_score",
-        math::f1_score(&y, p, 0.5),
         "2PR/(P + R) of the two above (micro average)",
     ));
     metrics.push(metric(
         "auc",
-        math::keras_auc(&y, p, 200),
         "Keras AUC(): 200 thresholds, over every output",
     ));
     metrics.push(metric(
         "roc_auc",
-        math::roc_auc(&y, p),
         "the exact ROC AUC (scikit-learn's roc_auc_score on the flattened outputs)",
     ));
     Report {
         losses,
         metrics,
-        probabilities,
-        targets: y,
+        probabilities: Vec::new(),
+        targets: labels.dense(c),
+        computed: 0,
     }
+}
+
+/// Computes the report's next number; `true` once all are computed.
+pub fn report_step(r: &mut Report, outputs: &Table, labels: &Labels, task: Task) -> bool {
+    let c = outputs.cols;
+    let z = &outputs.values;
+    let i = r.computed;
+    let (nl, nm) = (r.losses.len(), r.metrics.len());
+    if i == 0 {
+        let fl = r
+            .losses
+            .first()
+            .is_some_and(|l| l.from_logits && !l.id.ends_with("-as-logits"));
+        r.probabilities = match (fl, task) {
+            (false, _) => z.clone(),
+            (true, Task::MultiClass) => z.chunks(c).flat_map(math::softmax).collect(),
+            (true, _) => z.iter().map(|&v| math::sigmoid(v)).collect(),
+        };
+    } else if i <= nl {
+        let l = &r.losses[i - 1];
+        let (kind, fl) = (l.kind, l.from_logits);
+        let y = &r.targets;
+        let value = match kind {
+            LossKind::Binary => mean_rows(z, y, c, |t, p| math::binary_crossentropy(t, p, fl)),
+            LossKind::Categorical => mean_rows(z, y, c, |t, p| {
+                math::categorical_crossentropy(t, p, fl, 0.0)
+            }),
+            LossKind::Sparse => {
+                let indices = labels.indices();
+                let mut sum = 0.0;
+                let mut bad = None;
+                for (p, &k) in z.chunks(c).zip(&indices) {
+                    match math::sparse_categorical_crossentropy(k, p, fl) {
+                        Ok(v) => sum += v,
+                        Err(e) => {
+                            bad = Some(text(e));
+                            break;
+                        }
+                    }
+                }
+                match bad {
+                    Some(e) => Err(e),
+                    None => Ok(sum / indices.len().max(1) as f64),
+                }
+            }
+        };
+        r.losses[i - 1].value = value;
+    } else if i <= nl + nm {
+        let (p, y) = (&r.probabilities, &r.targets);
+        let m = &r.metrics[i - 1 - nl];
+        let value = match m.name {
+            "sparse_categorical_accuracy" | "categorical_accuracy" => {
+                mean_rows(p, y, c, math::categorical_accuracy)
+            }
+            "top_k_categorical_accuracy" => {
+                mean_rows(p, y, c, |t, q| math::top_k_categorical_accuracy(t, q, 5))
+            }
+            "binary_accuracy" => math::binary_accuracy(y, p, 0.5).map_err(text),
+            "precision" => math::precision(y, p, 0.5).map_err(text),
+            "recall" => math::recall(y, p, 0.5).map_err(text),
+            "f1_score" => math::f1_score(y, p, 0.5).map_err(text),
+            "auc" => math::keras_auc(y, p, 200).map_err(text),
+            _ => math::roc_auc(y, p).map_err(text),
+        };
+        r.metrics[i - 1 - nl].value = value;
+    }
+    r.computed = (i + 1).min(1 + nl + nm);
+    r.computed == 1 + nl + nm
 }

@@ -6,7 +6,7 @@ mod results;
 
 use super::examples::examples;
 use super::share::{from_query, share_query, SHARE_LIMIT};
-use crate::check::{check, Outcome};
+use crate::check::{check, Job, Outcome, Step};
 use crate::lessons::code::Framework;
 use crate::lessons::code_view::CodePanels;
 use crate::routes::{query_of, Route};
@@ -24,13 +24,19 @@ pub fn render() -> AnyView {
     view! { <CheckPage /> }.into_any()
 }
 
-/// The text both textareas hold, and what was last checked.
+/// How many numbers' work one slice of a check does before the page gets the main thread
+/// back (each slice stays well under 100 ms).
+const BUDGET: usize = 20_000;
+
+/// The text both textareas hold, the outcome of the last finished check, and the check in
+/// progress.
 #[derive(Clone, Copy)]
 struct Inputs {
     outputs: RwSignal<String>,
     labels: RwSignal<String>,
-    checked: RwSignal<(String, String)>,
+    result: RwSignal<Outcome>,
     pending: RwSignal<bool>,
+    progress: RwSignal<Option<String>>,
     generation: StoredValue<u64>,
 }
 
@@ -50,6 +56,7 @@ impl Inputs {
         );
     }
 
+    /// Starts checking the current text (a check still running is dropped).
     fn check_now(self) {
         let (Some(o), Some(l)) = (
             self.outputs.try_get_untracked(),
@@ -57,8 +64,31 @@ impl Inputs {
         ) else {
             return;
         };
-        let _ = self.checked.try_set((o, l));
-        let _ = self.pending.try_set(false);
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
+        self.drive(Job::new(o, l), mine);
+    }
+
+    /// Runs one slice of `job`, then yields the main thread until the next.
+    fn drive(self, mut job: Job, mine: u64) {
+        match job.step(BUDGET) {
+            Step::Done(outcome) => {
+                let _ = self.result.try_set(*outcome);
+                let _ = self.progress.try_set(None);
+                let _ = self.pending.try_set(false);
+            }
+            Step::Working(message) => {
+                let _ = self.progress.try_set(Some(message));
+                set_timeout(
+                    move || {
+                        if self.generation.try_get_value() == Some(mine) {
+                            self.drive(job, mine);
+                        }
+                    },
+                    Duration::ZERO,
+                );
+            }
+        }
     }
 }
 
@@ -70,11 +100,12 @@ fn CheckPage() -> impl IntoView {
     let inputs = Inputs {
         outputs: RwSignal::new(first_o.clone()),
         labels: RwSignal::new(first_l.clone()),
-        checked: RwSignal::new((first_o.clone(), first_l.clone())),
+        result: RwSignal::new(check("", "")),
         pending: RwSignal::new(false),
+        progress: RwSignal::new(None),
         generation: StoredValue::new(0),
     };
-    let outcome: Memo<Outcome> = Memo::new(move |_| inputs.checked.with(|(o, l)| check(o, l)));
+    let outcome: Memo<Outcome> = Memo::new(move |_| inputs.result.get());
     let outputs_ref = NodeRef::<Textarea>::new();
     let labels_ref = NodeRef::<Textarea>::new();
     // The textareas are not bound to the signals (a large paste is not copied back into the
@@ -88,7 +119,6 @@ fn CheckPage() -> impl IntoView {
         }
         inputs.outputs.set(o.to_string());
         inputs.labels.set(l.to_string());
-        inputs.generation.update_value(|g| *g += 1);
         inputs.check_now();
     };
     // A shared link (on load, or pasted into this tab) fills the textareas; then the data
@@ -167,7 +197,7 @@ fn CheckPage() -> impl IntoView {
                 </div>
             </div>
             <p class="check-status" role="status" data-testid="check-status">
-                {move || if inputs.pending.get() { "Checking…".to_string() } else {
+                {move || if let Some(p) = inputs.progress.get() { p } else if inputs.pending.get() { "Checking…".to_string() } else {
                     outcome.with(|o| match &o.diagnosis {
                         Some(d) => format!("Checked {} sample(s) × {} output(s).", d.samples, d.classes),
                         None => String::new(),
