@@ -108,7 +108,7 @@ mod tests {
             s.labels,
             PlaygroundLabels::MultiHot(vec![true, true, false])
         );
-        let wide = format!("[[{}]]", vec!["0.5"; 11].join(","));
+        let wide = format!("[[{}]]", ["0.5"; 11].join(","));
         let o = check(&wide, "");
         assert!(playground_query(
             o.outputs.as_ref().unwrap(),
