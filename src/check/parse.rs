@@ -93,6 +93,9 @@ pub(super) struct Progress {
     pub(super) cols: Option<usize>,
     pub(super) rows: usize,
     pub(super) layout: Option<Layout>,
+    /// A line paused in the middle: its start, its end, the numbers read on it and whether
+    /// a separator waits for its number.
+    pub(super) line: Option<(usize, usize, usize, bool)>,
 }
 
 /// A parse that can pause: each [`Parser::step`] reads about `budget` numbers and returns,
@@ -315,22 +318,30 @@ impl Reader<'_> {
         budget: usize,
     ) -> Result<Option<Table>, ParseError> {
         let first = self.count;
-        while self.pos < self.text.len() {
-            if self.count - first >= budget {
-                return Ok(None);
-            }
-            let start = self.pos;
-            let end = self.text[start..]
-                .find('\n')
-                .map_or(self.text.len(), |i| start + i);
+        while self.pos < self.text.len() || st.line.is_some() {
+            let (start, end, mut n, mut need_value) = match st.line.take() {
+                Some(paused) => paused,
+                None => {
+                    if self.count - first >= budget {
+                        return Ok(None);
+                    }
+                    let start = self.pos;
+                    let end = self.text[start..]
+                        .find('\n')
+                        .map_or(self.text.len(), |i| start + i);
+                    if self.text[start..end].trim().is_empty() {
+                        self.pos = (end + 1).min(self.text.len());
+                        continue;
+                    }
+                    (start, end, 0, false)
+                }
+            };
             let next = end + 1;
-            if self.text[start..end].trim().is_empty() {
-                self.pos = next.min(self.text.len());
-                continue;
-            }
-            let mut n = 0usize;
-            let mut need_value = false;
             loop {
+                if self.count - first >= budget {
+                    st.line = Some((start, end, n, need_value));
+                    return Ok(None);
+                }
                 while self.pos < end && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\r') {
                     self.pos += 1;
                 }

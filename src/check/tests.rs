@@ -343,3 +343,40 @@ fn bench_a_million_numbers() {
         d.outputs.kind.id()
     );
 }
+
+/// Times each stage at two sizes: the ratio shows whether a stage grows faster than linearly.
+#[test]
+#[ignore]
+fn stages_grow_linearly() {
+    for rows in [1_000usize, 2_000, 4_000] {
+        let mut text = String::from("array([");
+        for r in 0..rows {
+            let row: Vec<String> = (0..100)
+                .map(|c| format!("{:.6}", ((r * 31 + c * 17) % 97) as f64 / 13.0 - 3.0))
+                .collect();
+            text.push_str(&format!("[{}],\n", row.join(", ")));
+        }
+        text.push_str("], dtype=float32)");
+        let labels: Vec<String> = (0..rows).map(|r| (r % 100).to_string()).collect();
+        let labels = labels.join(" ");
+        let t = std::time::Instant::now();
+        let table = parse(&text).unwrap();
+        let parse_t = t.elapsed();
+        let l = Labels::from_table(&parse(&labels).unwrap()).unwrap();
+        let t = std::time::Instant::now();
+        let mut d = diagnose::diagnose_start(&table, Some(&l));
+        let start_t = t.elapsed();
+        let mut times = Vec::new();
+        let task = d.task.kind;
+        let r = d.report.as_mut().unwrap();
+        loop {
+            let t = std::time::Instant::now();
+            let done = report_step(r, &table, &l, task);
+            times.push(t.elapsed().as_millis());
+            if done {
+                break;
+            }
+        }
+        eprintln!("{rows} rows: parse {parse_t:?}, start {start_t:?}, steps {times:?}");
+    }
+}

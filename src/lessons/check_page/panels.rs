@@ -10,13 +10,15 @@ use crate::math;
 /// How many rows the programs carry.
 pub const FIRST_ROWS: usize = 8;
 
-/// The page's panel set: the first example by default, the others for the seeds.
+/// The page's panel set: the correct multi-class example by default; the seeds take the
+/// double softmax, the multi-label model with a softmax head and the binary sigmoid model
+/// (one per code path of the programs: logits, softmax and sigmoid probabilities, one output).
 pub const PANELS: &[PanelSet] = &[PanelSet {
     page: "check",
     step: "",
     make: |seed| {
         let all = examples();
-        let ex = &all[seed.map_or(0, |s| s as usize % all.len())];
+        let ex = &all[[0, 1, 3, 4][seed.map_or(0, |s| s as usize % 4)]];
         let o = check(&ex.outputs, &ex.labels);
         match (&o.outputs, &o.diagnosis) {
             (Some(t), Some(d)) => check_programs(t, o.labels.as_ref(), d),
@@ -274,11 +276,11 @@ mod tests {
 
     #[test]
     fn every_example_has_two_programs_printing_the_page_numbers() {
-        for seed in [None, Some(1), Some(2), Some(3), Some(4)] {
+        for (seed, example) in [(None, 0), (Some(1), 1), (Some(2), 3), (Some(3), 4)] {
             let ps = (PANELS[0].make)(seed);
             assert_eq!(ps.len(), 2, "{seed:?}");
             let all = examples();
-            let ex = &all[seed.map_or(0, |s| s as usize)];
+            let ex = &all[example];
             let d = check(&ex.outputs, &ex.labels).diagnosis.unwrap();
             let r = d.report.unwrap();
             let loss = *r.recommended().unwrap().value.as_ref().unwrap();
