@@ -105,7 +105,8 @@ pub fn draw_reliability<DB: DrawingBackend>(
     Ok(mapping)
 }
 
-#[cfg(test)]
+// Host only: the SVG backend is a host dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -445,6 +445,7 @@ fn plain_number(word: &str) -> Option<(f64, f64)> {
     Some((v, half))
 }
 
-#[cfg(test)]
+// Host only: proptest is not a wasm32 dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "parse_tests.rs"]
 mod tests;
