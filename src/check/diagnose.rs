@@ -3,7 +3,7 @@
 
 use super::labels::Labels;
 use super::parse::Table;
-use super::report::{report_step, start_report, Report};
+use super::report::{diagnose_finish, report_step, start_report, Report};
 use crate::format::format4;
 
 /// What the model's outputs are.
@@ -413,25 +413,6 @@ pub fn diagnose_start(outputs: &Table, labels: Option<&Labels>) -> Diagnosis {
         task,
         warnings,
         report: rep,
-    }
-}
-
-/// Adds the warnings that need the report's numbers (or say there are none).
-pub fn diagnose_finish(d: &mut Diagnosis) {
-    let (out, lab) = (d.outputs.kind, d.labels.kind);
-    let non_finite = d.warnings.iter().any(|w| w.code == "non-finite");
-    match &d.report {
-        Some(r) => r.add_warnings(out, lab, &mut d.warnings),
-        None if !out.are_logits() && !non_finite => d.warnings.push(Warning {
-            code: "probabilities-passed-as-logits",
-            severity: Severity::Check,
-            message: "These are probabilities. If your loss says from_logits=True, it applies \
-                      softmax or sigmoid to them again, and the loss can never get near 0 (paste \
-                      the labels to see by how much). Keep from_logits=False (the default), or \
-                      drop the output activation and pass logits with from_logits=True."
-                .into(),
-        }),
-        None => {}
     }
 }
 

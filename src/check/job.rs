@@ -2,9 +2,9 @@
 //! loss and metric, each [`Job::step`] doing about a budget of numbers' work, so the page can
 //! check a million numbers without a long task, and say how far it is.
 
-use super::diagnose::{diagnose_finish, diagnose_start};
+use super::diagnose::diagnose_start;
 use super::parse::Parser;
-use super::report::{report_step, report_steps};
+use super::report::{diagnose_finish, report_step, report_steps};
 use super::{check_labels, Diagnosis, Labels, Outcome, Table};
 
 enum Stage {

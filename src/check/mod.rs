@@ -11,13 +11,14 @@ pub mod parse;
 pub mod report;
 
 pub use diagnose::{
-    diagnose, diagnose_finish, diagnose_start, Diagnosis, LabelsKind, OutputsKind, Severity, Task,
-    Warning,
+    diagnose, diagnose_start, Diagnosis, LabelsKind, OutputsKind, Severity, Task, Warning,
 };
 pub use job::{Job, Step};
 pub use labels::Labels;
 pub use parse::{parse, Layout, ParseError, Parser, Table, MAX_CLASSES, MAX_NUMBERS};
-pub use report::{report_step, report_steps, LossKind, LossLine, MetricLine, Report, Role};
+pub use report::{
+    diagnose_finish, report_step, report_steps, LossKind, LossLine, MetricLine, Report, Role,
+};
 
 /// What the page shows for the two textareas.
 #[derive(Clone, Debug, PartialEq)]

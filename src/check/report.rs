@@ -1,7 +1,7 @@
 //! Every number Keras would report for the pasted outputs and labels: the losses for the right
 //! configuration and for the likely wrong ones, and the metrics, all from `crate::math`.
 
-use super::diagnose::{LabelsKind, OutputsKind, Severity, Task, Warning};
+use super::diagnose::{Diagnosis, LabelsKind, OutputsKind, Severity, Task, Warning};
 use super::labels::Labels;
 use super::parse::Table;
 use crate::format::format4;
@@ -391,4 +391,23 @@ pub fn report_step(r: &mut Report, outputs: &Table, labels: &Labels, task: Task)
     }
     r.computed = (i + 1).min(1 + nl + nm);
     r.computed == 1 + nl + nm
+}
+
+/// Adds the warnings that need the report's numbers (or say there are none).
+pub fn diagnose_finish(d: &mut Diagnosis) {
+    let (out, lab) = (d.outputs.kind, d.labels.kind);
+    let non_finite = d.warnings.iter().any(|w| w.code == "non-finite");
+    match &d.report {
+        Some(r) => r.add_warnings(out, lab, &mut d.warnings),
+        None if !out.are_logits() && !non_finite => d.warnings.push(Warning {
+            code: "probabilities-passed-as-logits",
+            severity: Severity::Check,
+            message: "These are probabilities. If your loss says from_logits=True, it applies \
+                      softmax or sigmoid to them again, and the loss can never get near 0 (paste \
+                      the labels to see by how much). Keep from_logits=False (the default), or \
+                      drop the output activation and pass logits with from_logits=True."
+                .into(),
+        }),
+        None => {}
+    }
 }
