@@ -7,10 +7,11 @@
 //!
 //! * [`math`]: pure `f64` functions with Keras 3 semantics (no web dependencies);
 //! * [`chart`]: plotters drawing, generic over the backend (SVG in tests, canvas in the browser);
-//! * [`playground`], [`routes`], [`format`](mod@format), [`lessons`]: state, URLs and text, host-testable;
+//! * [`playground`], [`check`], [`routes`], [`format`](mod@format), [`lessons`]: state, URLs and text, host-testable;
 //! * `widgets`, `app`: the Leptos user interface (WebAssembly only).
 
 pub mod chart;
+pub mod check;
 pub mod format;
 pub mod formula;
 pub mod lessons;

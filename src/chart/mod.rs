@@ -16,6 +16,7 @@ pub mod curves;
 pub mod grid;
 pub mod images;
 pub mod mask_grid;
+pub mod reliability;
 pub mod roc;
 mod style;
 pub mod training;

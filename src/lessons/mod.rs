@@ -3,6 +3,7 @@
 //! one line here.
 
 pub mod anomaly;
+pub mod check_page;
 pub mod code;
 #[cfg(target_arch = "wasm32")]
 pub mod code_view;
@@ -45,6 +46,7 @@ pub const PAGES: &[Page] = &[
     regression::PAGE,
     anomaly::PAGE,
     segmentation::PAGE,
+    check_page::PAGE,
     playground_page::PAGE,
 ];
 
@@ -57,6 +59,7 @@ pub fn panel_sets() -> impl Iterator<Item = &'static code::PanelSet> {
         regression::panels::PANELS,
         anomaly::panels::PANELS,
         segmentation::panels::PANELS,
+        check_page::panels::PANELS,
         playground_page::panels::PANELS,
     ]
     .into_iter()

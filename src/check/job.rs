@@ -1,0 +1,189 @@
+//! The whole check in slices: read the outputs, read the labels, diagnose, then compute each
+//! loss and metric, each [`Job::step`] doing about a budget of numbers' work, so the page can
+//! check a million numbers without a long task, and say how far it is.
+
+use super::diagnose::diagnose_start;
+use super::parse::Parser;
+use super::report::{diagnose_finish, report_step, report_steps};
+use super::{check_labels, Diagnosis, Labels, Outcome, Table};
+
+enum Stage {
+    Outputs(Parser),
+    Labels(Table, Parser),
+    Diagnose(Table, Option<Labels>, Option<String>),
+    Report(Table, Option<Labels>, Option<String>, Box<Diagnosis>),
+}
+
+/// A check in progress.
+pub struct Job {
+    stage: Option<Stage>,
+    labels_text: String,
+}
+
+/// Where a job stands after a step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Still working: what it is doing, for the progress line.
+    Working(String),
+    /// The outcome.
+    Done(Box<Outcome>),
+}
+
+impl Job {
+    /// A check of both pastes, not started.
+    pub fn new(outputs: String, labels: String) -> Job {
+        Job {
+            stage: Some(Stage::Outputs(Parser::new(outputs))),
+            labels_text: labels,
+        }
+    }
+
+    /// Does about `budget` numbers' work.
+    pub fn step(&mut self, budget: usize) -> Step {
+        let mut spent = 0usize;
+        loop {
+            let Some(stage) = self.stage.take() else {
+                return Step::Working("done".into());
+            };
+            let next = match stage {
+                Stage::Outputs(mut p) => {
+                    if p.is_blank() {
+                        return Step::Done(Box::new(super::check("", "")));
+                    }
+                    match p.step(budget.saturating_sub(spent).max(1)) {
+                        None => {
+                            let msg = format!(
+                                "Checking: reading the outputs, {:.0}%",
+                                p.fraction() * 100.0
+                            );
+                            self.stage = Some(Stage::Outputs(p));
+                            return Step::Working(msg);
+                        }
+                        Some(Err(e)) => {
+                            return Step::Done(Box::new(Outcome {
+                                outputs_error: Some(format!("Outputs: {e}")),
+                                labels_error: None,
+                                diagnosis: None,
+                                outputs: None,
+                                labels: None,
+                                empty: false,
+                            }))
+                        }
+                        Some(Ok(t)) => {
+                            spent += t.values.len();
+                            if self.labels_text.trim().is_empty() {
+                                Stage::Diagnose(t, None, None)
+                            } else {
+                                Stage::Labels(t, Parser::new(std::mem::take(&mut self.labels_text)))
+                            }
+                        }
+                    }
+                }
+                Stage::Labels(t, mut p) => match p.step(budget.saturating_sub(spent).max(1)) {
+                    None => {
+                        let msg =
+                            format!("Checking: reading the labels, {:.0}%", p.fraction() * 100.0);
+                        self.stage = Some(Stage::Labels(t, p));
+                        return Step::Working(msg);
+                    }
+                    Some(result) => {
+                        let (labels, error) = check_labels(result);
+                        spent += labels.as_ref().map_or(0, |l| l.samples());
+                        Stage::Diagnose(t, labels, error)
+                    }
+                },
+                Stage::Diagnose(t, labels, error) => {
+                    let d = diagnose_start(&t, labels.as_ref());
+                    spent += t.values.len();
+                    Stage::Report(t, labels, error, Box::new(d))
+                }
+                Stage::Report(t, labels, error, mut d) => {
+                    let task = d.task.kind;
+                    let finished = match (d.report.as_mut(), labels.as_ref()) {
+                        (Some(r), Some(l)) => {
+                            let done = report_step(r, &t, l, task);
+                            spent += t.values.len();
+                            done
+                        }
+                        _ => true,
+                    };
+                    if finished {
+                        diagnose_finish(&mut d);
+                        return Step::Done(Box::new(Outcome {
+                            outputs_error: None,
+                            labels_error: error,
+                            diagnosis: Some(*d),
+                            outputs: Some(t),
+                            labels,
+                            empty: false,
+                        }));
+                    }
+                    Stage::Report(t, labels, error, d)
+                }
+            };
+            self.stage = Some(next);
+            if spent >= budget {
+                let msg = match &self.stage {
+                    Some(Stage::Report(_, _, _, d)) => d.report.as_ref().map_or_else(
+                        || "Checking: diagnosing".to_string(),
+                        |r| {
+                            format!(
+                                "Checking: computing the losses and metrics ({} of {})",
+                                r.computed,
+                                report_steps(r)
+                            )
+                        },
+                    ),
+                    _ => "Checking: diagnosing".to_string(),
+                };
+                return Step::Working(msg);
+            }
+        }
+    }
+
+    /// Runs the job to its end (what a step-by-step run must equal).
+    pub fn finish(mut self) -> Outcome {
+        loop {
+            if let Step::Done(o) = self.step(usize::MAX) {
+                return *o;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check;
+
+    #[test]
+    fn a_job_in_small_steps_gives_what_check_gives() {
+        let cases = [
+            ("[[2.0, -1.0, 0.5], [0.1, 0.2, 3.0]]", "[0, 2]"),
+            (
+                "[[0.7, 0.2, 0.1], [0.1, 0.3, 0.6]]",
+                "[[1, 0, 0], [0, 1, 0]]",
+            ),
+            ("0.9 0.8 0.1\n0.2 0.7 0.6", "1 1 0\n0 1 1"),
+            ("[0.9, 0.2, 0.6]", "[1, 0, 0]"),
+            ("[[1, inf]]", "[0]"),
+            ("hello", ""),
+            ("[[1, 2]]", "[0, 0.5]"),
+            ("", "[0]"),
+            ("[[1, 2], [3, 4]]", "[0"),
+        ];
+        for (o, l) in cases {
+            let mut job = Job::new(o.into(), l.into());
+            let mut steps = 0;
+            let stepped = loop {
+                steps += 1;
+                assert!(steps < 1000);
+                if let Step::Done(out) = job.step(2) {
+                    break *out;
+                }
+            };
+            assert_eq!(stepped, check(o, l), "{o} / {l}");
+            assert_eq!(Job::new(o.into(), l.into()).finish(), check(o, l));
+        }
+    }
+}

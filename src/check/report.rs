@@ -1,0 +1,413 @@
+//! Every number Keras would report for the pasted outputs and labels: the losses for the right
+//! configuration and for the likely wrong ones, and the metrics, all from `crate::math`.
+
+use super::diagnose::{Diagnosis, LabelsKind, OutputsKind, Severity, Task, Warning};
+use super::labels::Labels;
+use super::parse::Table;
+use crate::format::format4;
+use crate::math::{self, MathError};
+
+/// How a loss line relates to these numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The loss to use for these outputs and labels.
+    Recommended,
+    /// Also right (the same number in another label format).
+    Alternative,
+    /// What a likely mistake reports.
+    Mistake,
+}
+
+/// One Keras loss on the pasted numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LossLine {
+    /// Keras' name, e.g. `sparse_categorical_crossentropy`.
+    pub name: &'static str,
+    /// Test id suffix: `readout-check-<id>`.
+    pub id: String,
+    /// The `from_logits` it is called with.
+    pub from_logits: bool,
+    /// Its value (mean over samples), or why there is none.
+    pub value: Result<f64, String>,
+    /// Right, also right, or a mistake.
+    pub role: Role,
+    /// One line on what this configuration means.
+    pub note: &'static str,
+    /// Which cross-entropy it is (how its value is computed).
+    pub kind: LossKind,
+}
+
+/// The three Keras cross-entropies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LossKind {
+    /// `sparse_categorical_crossentropy`: class indices.
+    Sparse,
+    /// `categorical_crossentropy`: rows of targets.
+    Categorical,
+    /// `binary_crossentropy`: one yes/no per output, averaged.
+    Binary,
+}
+
+/// One metric on the pasted numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricLine {
+    /// Keras' name (`readout-check-<name>`).
+    pub name: &'static str,
+    /// Its value, or why there is none.
+    pub value: Result<f64, String>,
+    /// How it is computed here.
+    pub note: &'static str,
+}
+
+/// The losses and metrics of a diagnosis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Losses, the recommended one first.
+    pub losses: Vec<LossLine>,
+    /// Metrics for the recommended configuration.
+    pub metrics: Vec<MetricLine>,
+    /// The probabilities the metrics and charts use (softmax or σ of logits), row by row.
+    pub probabilities: Vec<f64>,
+    /// The targets as rows (one-hot for class indices).
+    pub targets: Vec<f64>,
+    /// How many of its numbers are computed (see [`report_step`]).
+    pub computed: usize,
+}
+
+impl Report {
+    /// The loss line with this id.
+    pub fn loss(&self, id: &str) -> Option<&LossLine> {
+        self.losses.iter().find(|l| l.id == id)
+    }
+
+    /// The recommended loss.
+    pub fn recommended(&self) -> Option<&LossLine> {
+        self.losses.iter().find(|l| l.role == Role::Recommended)
+    }
+
+    /// The warnings that need the loss values: probabilities taken as logits, and
+    /// categorical cross-entropy on multi-hot labels.
+    pub fn add_warnings(&self, out: OutputsKind, lab: LabelsKind, warnings: &mut Vec<Warning>) {
+        let right = self.recommended();
+        let value = |l: Option<&LossLine>| match l.map(|l| &l.value) {
+            Some(Ok(v)) => format4(*v),
+            _ => "no number".into(),
+        };
+        if !out.are_logits() {
+            let mistake = self.losses.iter().find(|l| l.id.ends_with("-as-logits"));
+            warnings.push(Warning {
+                code: "probabilities-passed-as-logits",
+                severity: Severity::Check,
+                message: format!(
+                    "These are probabilities. If your loss says from_logits=True, it applies \
+                     softmax or sigmoid to them again: {} would report {} instead of {}, and \
+                     it can never get near 0. Keep from_logits=False (the default), or better, \
+                     drop the output activation and pass logits with from_logits=True.",
+                    right.map_or("the loss", |l| l.name),
+                    value(mistake),
+                    value(right)
+                ),
+            });
+        }
+        if lab == LabelsKind::MultiHot {
+            let cce = self.loss("categorical_crossentropy");
+            warnings.push(Warning {
+                code: "cce-on-multi-hot",
+                severity: Severity::Check,
+                message: format!(
+                    "With multi-hot labels, categorical_crossentropy would report {} (it adds \
+                     −ln p over every true class of a row, and categorical accuracy looks only \
+                     at the first one). Use binary_crossentropy: {}.",
+                    value(cce),
+                    value(right)
+                ),
+            });
+        }
+    }
+}
+
+fn text(e: MathError) -> String {
+    e.to_string()
+}
+
+const NOT_YET: &str = "not computed yet";
+
+/// The mean over rows of a per-row value.
+fn mean_rows(
+    pred: &[f64],
+    target: &[f64],
+    c: usize,
+    f: impl Fn(&[f64], &[f64]) -> Result<f64, MathError>,
+) -> Result<f64, String> {
+    let n = pred.len() / c;
+    let mut sum = 0.0;
+    for (p, y) in pred.chunks(c).zip(target.chunks(c)) {
+        sum += f(y, p).map_err(text)?;
+    }
+    Ok(sum / n as f64)
+}
+
+/// The losses and metrics for outputs and labels that fit each other, all at once.
+pub fn report(
+    outputs: &Table,
+    labels: &Labels,
+    out: OutputsKind,
+    lab: LabelsKind,
+    task: Task,
+) -> Report {
+    let mut r = start_report(outputs, labels, out, lab, task);
+    while !report_step(&mut r, outputs, labels, task) {}
+    r
+}
+
+/// How many steps [`report_step`] takes for a report.
+pub fn report_steps(r: &Report) -> usize {
+    1 + r.losses.len() + r.metrics.len()
+}
+
+/// A report with its lines laid out and no number computed yet: the targets are set, each
+/// [`report_step`] computes one more number (the probabilities first).
+pub fn start_report(
+    outputs: &Table,
+    labels: &Labels,
+    out: OutputsKind,
+    lab: LabelsKind,
+    task: Task,
+) -> Report {
+    let c = outputs.cols;
+    let fl = out.are_logits();
+    let line = |name, id: &str, kind, from_logits, role, note| LossLine {
+        name,
+        id: id.to_string(),
+        from_logits,
+        value: Err(NOT_YET.into()),
+        role,
+        note,
+        kind,
+    };
+    let mut losses = Vec::new();
+    let as_logits = "what from_logits=True does to probabilities: softmax or sigmoid a second time";
+    match task {
+        Task::MultiClass => {
+            let sparse = line(
+                "sparse_categorical_crossentropy",
+                "sparse_categorical_crossentropy",
+                LossKind::Sparse,
+                fl,
+                if lab == LabelsKind::Sparse {
+                    Role::Recommended
+                } else {
+                    Role::Alternative
+                },
+                "for class indices",
+            );
+            let dense = line(
+                "categorical_crossentropy",
+                "categorical_crossentropy",
+                LossKind::Categorical,
+                fl,
+                if lab == LabelsKind::OneHot {
+                    Role::Recommended
+                } else {
+                    Role::Alternative
+                },
+                "for one-hot rows: the same number",
+            );
+            if lab == LabelsKind::Sparse {
+                losses.extend([sparse, dense]);
+            } else {
+                losses.extend([dense, sparse]);
+            }
+            losses.push(line(
+                "binary_crossentropy",
+                "binary_crossentropy",
+                LossKind::Binary,
+                fl,
+                Role::Mistake,
+                "scores each class as its own yes/no: not the loss for exclusive classes",
+            ));
+            if !fl {
+                let (name, kind) = if lab == LabelsKind::Sparse {
+                    ("sparse_categorical_crossentropy", LossKind::Sparse)
+                } else {
+                    ("categorical_crossentropy", LossKind::Categorical)
+                };
+                losses.push(line(
+                    name,
+                    &format!("{name}-as-logits"),
+                    kind,
+                    true,
+                    Role::Mistake,
+                    as_logits,
+                ));
+            }
+        }
+        Task::MultiLabel | Task::Binary => {
+            losses.push(line(
+                "binary_crossentropy",
+                "binary_crossentropy",
+                LossKind::Binary,
+                fl,
+                Role::Recommended,
+                "one yes/no per output, averaged",
+            ));
+            if task == Task::MultiLabel {
+                losses.push(line(
+                    "categorical_crossentropy",
+                    "categorical_crossentropy",
+                    LossKind::Categorical,
+                    fl,
+                    Role::Mistake,
+                    "treats the classes as exclusive: wrong for multi-hot labels",
+                ));
+            }
+            if !fl {
+                losses.push(line(
+                    "binary_crossentropy",
+                    "binary_crossentropy-as-logits",
+                    LossKind::Binary,
+                    true,
+                    Role::Mistake,
+                    as_logits,
+                ));
+            }
+        }
+    }
+    let metric = |name, note| MetricLine {
+        name,
+        value: Err(NOT_YET.into()),
+        note,
+    };
+    let mut metrics = Vec::new();
+    if task == Task::MultiClass {
+        let name = if lab == LabelsKind::Sparse {
+            "sparse_categorical_accuracy"
+        } else {
+            "categorical_accuracy"
+        };
+        metrics.push(metric(
+            name,
+            "what metrics=[\"accuracy\"] reports: the top class is the true one",
+        ));
+        if c > 5 {
+            metrics.push(metric(
+                "top_k_categorical_accuracy",
+                "k = 5: the true class is among the five highest",
+            ));
+        }
+    } else {
+        metrics.push(metric(
+            "binary_accuracy",
+            "what metrics=[\"accuracy\"] reports: each output vs the label at threshold 0.5",
+        ));
+    }
+    let flat = "over every output and label, at threshold 0.5 (Keras flattens them)";
+    metrics.push(metric("precision", flat));
+    metrics.push(metric("recall", flat));
+    metrics.push(metric(
+        "f1_score",
+        "2PR/(P + R) of the two above (micro average)",
+    ));
+    metrics.push(metric(
+        "auc",
+        "Keras AUC(): 200 thresholds, over every output",
+    ));
+    metrics.push(metric(
+        "roc_auc",
+        "the exact ROC AUC (scikit-learn's roc_auc_score on the flattened outputs)",
+    ));
+    Report {
+        losses,
+        metrics,
+        probabilities: Vec::new(),
+        targets: labels.dense(c),
+        computed: 0,
+    }
+}
+
+/// Computes the report's next number; `true` once all are computed.
+pub fn report_step(r: &mut Report, outputs: &Table, labels: &Labels, task: Task) -> bool {
+    let c = outputs.cols;
+    let z = &outputs.values;
+    let i = r.computed;
+    let (nl, nm) = (r.losses.len(), r.metrics.len());
+    if i == 0 {
+        let fl = r
+            .losses
+            .first()
+            .is_some_and(|l| l.from_logits && !l.id.ends_with("-as-logits"));
+        r.probabilities = match (fl, task) {
+            (false, _) => z.clone(),
+            (true, Task::MultiClass) => z.chunks(c).flat_map(math::softmax).collect(),
+            (true, _) => z.iter().map(|&v| math::sigmoid(v)).collect(),
+        };
+    } else if i <= nl {
+        let l = &r.losses[i - 1];
+        let (kind, fl) = (l.kind, l.from_logits);
+        let y = &r.targets;
+        let value = match kind {
+            LossKind::Binary => mean_rows(z, y, c, |t, p| math::binary_crossentropy(t, p, fl)),
+            LossKind::Categorical => mean_rows(z, y, c, |t, p| {
+                math::categorical_crossentropy(t, p, fl, 0.0)
+            }),
+            LossKind::Sparse => {
+                let indices = labels.indices();
+                let mut sum = 0.0;
+                let mut bad = None;
+                for (p, &k) in z.chunks(c).zip(&indices) {
+                    match math::sparse_categorical_crossentropy(k, p, fl) {
+                        Ok(v) => sum += v,
+                        Err(e) => {
+                            bad = Some(text(e));
+                            break;
+                        }
+                    }
+                }
+                match bad {
+                    Some(e) => Err(e),
+                    None => Ok(sum / indices.len().max(1) as f64),
+                }
+            }
+        };
+        r.losses[i - 1].value = value;
+    } else if i <= nl + nm {
+        let (p, y) = (&r.probabilities, &r.targets);
+        let m = &r.metrics[i - 1 - nl];
+        let value = match m.name {
+            "sparse_categorical_accuracy" | "categorical_accuracy" => {
+                mean_rows(p, y, c, math::categorical_accuracy)
+            }
+            "top_k_categorical_accuracy" => {
+                mean_rows(p, y, c, |t, q| math::top_k_categorical_accuracy(t, q, 5))
+            }
+            "binary_accuracy" => math::binary_accuracy(y, p, 0.5).map_err(text),
+            "precision" => math::precision(y, p, 0.5).map_err(text),
+            "recall" => math::recall(y, p, 0.5).map_err(text),
+            "f1_score" => math::f1_score(y, p, 0.5).map_err(text),
+            "auc" => math::keras_auc(y, p, 200).map_err(text),
+            _ => math::roc_auc(y, p).map_err(text),
+        };
+        r.metrics[i - 1 - nl].value = value;
+    }
+    r.computed = (i + 1).min(1 + nl + nm);
+    r.computed == 1 + nl + nm
+}
+
+/// Adds the warnings that need the report's numbers (or say there are none).
+pub fn diagnose_finish(d: &mut Diagnosis) {
+    let (out, lab) = (d.outputs.kind, d.labels.kind);
+    let non_finite = d.warnings.iter().any(|w| w.code == "non-finite");
+    match &d.report {
+        Some(r) => r.add_warnings(out, lab, &mut d.warnings),
+        None if !out.are_logits() && !non_finite => d.warnings.push(Warning {
+            code: "probabilities-passed-as-logits",
+            severity: Severity::Check,
+            message: "These are probabilities. If your loss says from_logits=True, it applies \
+                      softmax or sigmoid to them again, and the loss can never get near 0 (paste \
+                      the labels to see by how much). Keep from_logits=False (the default), or \
+                      drop the output activation and pass logits with from_logits=True."
+                .into(),
+        }),
+        None => {}
+    }
+}
