@@ -79,7 +79,7 @@ pub fn Predict(
                         <span class="muted">{if ctx.from_link {
                             "This view was shared with you, so its numbers are already shown; the question is still yours to try."
                         } else {
-                            "The numbers, and the controls and programs that would give the answer away, appear once you have answered."
+                            "What would give the answer away appears once you have answered."
                         }}</span>
                     </div>
                 }.into_any(),
@@ -115,7 +115,19 @@ pub fn Formula(
 ) -> impl IntoView {
     match crate::formula::to_mathml(latex, block) {
         Ok(mathml) => {
-            view! { <span class="formula" class:block=block inner_html=mathml></span> }.into_any()
+            // A block formula wider than the step scrolls sideways; it can take focus so a
+            // keyboard can scroll it too.
+            view! {
+                <span
+                    class="formula"
+                    class:block=block
+                    tabindex=block.then_some("0")
+                    role=block.then_some("group")
+                    aria-label=block.then_some("Formula")
+                    inner_html=mathml
+                ></span>
+            }
+            .into_any()
         }
         Err(e) => {
             leptos::logging::error!("{e}");
