@@ -1,5 +1,5 @@
-//! The scripted learners of issue 15: one that uses only the keyboard, one only the pointer,
-//! and what both read back from the page (tasks done, ROC points, dots, mask grids).
+// The scripted learners of issue 15: one that uses only the keyboard, one only the pointer,
+// and what both read back from the page (tasks done, ROC points, dots, mask grids).
 import { expect } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 
@@ -140,46 +140,15 @@ export class Mouse {
     await expect.poll(() => stepId(this.page)).not.toBe(from);
   }
 
-  /** Presses at `(x, y)` and moves by `(dx, dy)` per step until `cond` holds, then lets go.
-   * With `dist` (signed distance to the goal) it also stops once the goal is passed, on the
-   * nearer of the two pixels either side, as a learner would. Gives up after 40 moves that
-   * change nothing (the end of the range). Returns whether `cond` holds after letting go. */
-  async drag(x: number, y: number, dx: number, dy: number, cond: () => Promise<boolean>, dist?: () => Promise<number>) {
+  /** Presses at `(x, y)` and moves by `(dx, dy)` per step until `cond` holds (at most 600
+   * steps), then lets go. Returns whether `cond` holds after letting go. */
+  async drag(x: number, y: number, dx: number, dy: number, cond: () => Promise<boolean>) {
     const m = this.page.mouse;
     await m.move(x, y);
     await m.down();
-    let ok = await cond();
-    let d = dist ? await dist() : 0;
-    let still = 0;
-    for (let k = 0; k < 600 && !ok && still < 40; k++) {
-      x += dx;
-      y += dy;
-      await m.move(x, y);
-      ok = await cond();
-      if (!dist) continue;
-      const e = await dist();
-      still = e === d ? still + 1 : 0;
-      if (!ok && Math.sign(e) !== Math.sign(d) && d !== 0) {
-        if (Math.abs(d) < Math.abs(e)) await m.move(x - dx, y - dy);
-        break;
-      }
-      d = e;
-    }
+    for (let k = 0; k < 600 && !(await cond()); k++) await m.move((x += dx), (y += dy));
     await m.up();
     return await cond();
-  }
-
-  /** Drags a handle (its centre) along (dx, dy) per step until `cond` (see `drag`). */
-  async dragHandle(handle: Locator, dx: number, dy: number, cond: () => Promise<boolean>, what: string, dist?: () => Promise<number>) {
-    await handle.scrollIntoViewIfNeeded();
-    const b = (await handle.boundingBox())!;
-    const ok = await this.drag(b.x + b.width / 2, b.y + b.height / 2, dx, dy, cond, dist);
-    if (!ok) throw new Error(`a drag never reached: ${what}`);
-  }
-
-  /** Drags bar `i` up (dy < 0) or down until `cond` (see `drag`). */
-  async bar(i: number, dy: number, cond: () => Promise<boolean>, what: string, widget = "logit-bars", dist?: () => Promise<number>) {
-    await this.dragHandle(this.page.locator(bars(widget)).nth(i), 0, dy, cond, what, dist);
   }
 
   /** Flings bar `i` to the top or bottom of its range: press, drag far past the chart, let go. */
@@ -281,47 +250,31 @@ export async function rocHandle(page: Page, plot: string) {
   return { index: Number(await h.getAttribute("aria-valuenow")), x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
-/** Mouse on an ROC plot: press on the handle, then walk the pointer from one
- * point to the next along the curve until `cond` holds (or, with `before`, until the point
- * after it would break `cond`, then back to the last point where it held). */
-export async function rocWalk(page: Page, plot: string, cond: () => Promise<boolean>, what: string, before = false) {
+/** Mouse on an ROC plot: press on the handle, then walk the pointer from one point to the
+ * next along the curve until `cond` holds, and let go there. */
+export async function rocWalk(page: Page, plot: string, cond: () => Promise<boolean>, what: string) {
   const m = page.mouse;
   const h = page.locator(`[data-testid="${plot}"] [role="slider"]`);
+  const index = async () => Number(await h.getAttribute("aria-valuenow"));
   await h.scrollIntoViewIfNeeded();
   let at = await rocHandle(page, plot);
   await m.move(at.x, at.y);
   await m.down();
-  for (let step = 0; step < 400; step++) {
-    const holds = await cond();
-    if (holds && !before) break;
-    if (!holds && before) {
-      if (step === 0) throw new Error(`${what}: does not hold at the start`);
-      break;
-    }
+  for (let step = 0; step < 400 && !(await cond()); step++) {
     // The next point is to the right (one more false positive) or above (one more true
     // positive): try both directions a pixel further each time until the pointer is nearer
     // to the next point than to this one.
     const prev = at;
     let moved = false;
-    const index = async () => Number(await h.getAttribute("aria-valuenow"));
     for (let t = 1; t < 150 && !moved; t++) {
       for (const [x, y] of [[prev.x + t, prev.y], [prev.x, prev.y - t]]) {
         await m.move(x, y);
-        if ((await index()) === prev.index + 1) {
-          moved = true;
-          break;
-        }
+        if ((moved = (await index()) === prev.index + 1)) break;
       }
     }
     if (!moved) throw new Error(`${what}: no next point on the curve after ${prev.index}`);
     at = await rocHandle(page, plot);
     await m.move(at.x, at.y);
-    if (process.env.ROC_DEBUG) console.log(plot, at.index, await readouts(page, ["tpr", "fpr", "fp"]));
-    if (before && !(await cond())) {
-      await m.move(prev.x, prev.y);
-      await expect.poll(async () => Number(await h.getAttribute("aria-valuenow"))).toBe(prev.index);
-      break;
-    }
   }
   await m.up();
   expect(await cond(), what).toBe(true);
@@ -394,4 +347,38 @@ export async function gridTo(k: Keys, grid: Locator, row: number, col: number, s
     await k.press(shift ? `Shift+${key}` : key);
   }
   throw new Error(`the grid cursor never reached (${row}, ${col})`);
+}
+
+/** Tasks a mouse cannot finish on main (issue 15): the pointer has no position inside the
+ * target window, or the target is drawn under another. Branch `targets` adds number fields,
+ * snapping and spread dots for exactly these. The mouse learner still tries each one, but
+ * skips its check (`attempt` below); every other task must be done. */
+export const NEEDS_NUMBER_FIELD = [
+  // p within 0.005 of 0.75 needs a logit gap in 1.072–1.125; one pixel of the bar is wider.
+  { lesson: "softmax-or-sigmoid", step: "two-classes", task: "p-075" },
+  // The linear output within 0.01 of the target needs z in a 0.02 window; one pixel of the
+  // bar is 0.05 and of the curve plots 0.04.
+  { lesson: "regression-output", step: "one-pixel", task: "linear-hits" },
+  // Found by this test, not in issue 15: z within 0.05 of −8 ("to the bar's resolution"),
+  // but one pixel of the bar is 0.2 and of the curve plots 0.13 (−8.077 | −7.949).
+  { lesson: "regression-output", step: "saturation", task: "saturate" },
+  // The hardest defect, dot #130, is drawn under dot #138.
+  { lesson: "anomaly-detection", step: "inspect", task: "hardest-defect" },
+];
+
+
+/** Not the app's fault: a native <select>'s option list is drawn by the browser outside the
+ * page, where no Playwright pointer event reaches (a real mouse or finger does). The mouse
+ * learner leaves this task, behind the "last layer" select, to the keyboard learner. */
+export const POINTER_CANNOT_OPEN = [{ lesson: "segmentation", step: "shapes", task: "keep-size" }];
+
+/** Mouse: tries a task listed in NEEDS_NUMBER_FIELD. Returns `[id]` if it stayed undone
+ * (a failed try is allowed only for a listed task), else `[]`. */
+export async function attempt(page: Page, lesson: string, step: string, id: string, tryIt: () => Promise<unknown>) {
+  const listed = NEEDS_NUMBER_FIELD.some((t) => t.lesson === lesson && t.step === step && t.task === id);
+  expect(listed, `${lesson}/${step} task ${id} is not in NEEDS_NUMBER_FIELD`).toBe(true);
+  await tryIt().catch((e) => console.log(`mouse learner, ${lesson}/${step} ${id}: ${String(e).split("\n")[0]}`));
+  const done = (await task(page, id).getAttribute("data-done")) === "true";
+  console.log(`mouse learner, ${lesson}/${step} ${id}: ${done ? "done after all" : "not reachable (listed)"}`);
+  return done ? [] : [id];
 }
