@@ -154,7 +154,7 @@ export class Mouse {
   /** Flings bar `i` to the top or bottom of its range: press, drag far past the chart, let go. */
   async fling(i: number, dir: "up" | "down", widget = "logit-bars") {
     const bar = this.page.locator(bars(widget)).nth(i);
-    await bar.scrollIntoViewIfNeeded();
+    await wheelTo(this.page, bar);
     const b = (await bar.boundingBox())!;
     const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
     await this.page.mouse.move(x, y);
@@ -167,7 +167,7 @@ export class Mouse {
    * a short move to see which way and how fast the value goes, a jump to where it should
    * be, then a pixel at a time, letting go on the pixel nearest to `want`. `ok` judges it. */
   async seek(handle: Locator, axis: "x" | "y", read: () => Promise<number>, want: number, ok: (v: number) => boolean, what: string) {
-    await handle.scrollIntoViewIfNeeded();
+    await wheelTo(this.page, handle);
     const b = (await handle.boundingBox())!;
     const m = this.page.mouse;
     const other = axis === "x" ? b.y + b.height / 2 : b.x + b.width / 2;
@@ -212,7 +212,7 @@ export class Mouse {
   /** A native range input: press on its track where `want` lies (the thumb jumps there),
    * then slide a pixel at a time until it shows `want`. */
   async range(input: Locator, want: number) {
-    await input.scrollIntoViewIfNeeded();
+    await wheelTo(this.page, input);
     const b = (await input.boundingBox())!;
     const [min, max] = await input.evaluate((e) => [Number((e as HTMLInputElement).min), Number((e as HTMLInputElement).max)]);
     const value = async () => Number(await input.inputValue());
@@ -241,6 +241,20 @@ export async function readouts(page: Page, names: string[]): Promise<number[]> {
   );
 }
 
+/** Mouse: turns the wheel (over the page's left margin, where nothing else scrolls) until
+ * the element is on screen, as a learner scrolls to a chart before dragging on it. */
+export async function wheelTo(page: Page, el: Locator) {
+  const vh = page.viewportSize()!.height;
+  await page.mouse.move(2, vh / 2);
+  for (let k = 0; k < 20; k++) {
+    const b = (await el.boundingBox())!;
+    if (b.y >= 0 && b.y + b.height <= vh) return;
+    await page.mouse.wheel(0, b.y + b.height / 2 - vh / 2);
+    await expect.poll(async () => (await el.boundingBox())!.y, { timeout: 2_000 }).not.toBe(b.y).catch(() => undefined);
+  }
+  throw new Error("the wheel never brought the element on screen");
+}
+
 export const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 
 /** The ROC handle's point index, and its centre on screen. */
@@ -256,7 +270,7 @@ export async function rocWalk(page: Page, plot: string, cond: () => Promise<bool
   const m = page.mouse;
   const h = page.locator(`[data-testid="${plot}"] [role="slider"]`);
   const index = async () => Number(await h.getAttribute("aria-valuenow"));
-  await h.scrollIntoViewIfNeeded();
+  await wheelTo(page, h);
   let at = await rocHandle(page, plot);
   await m.move(at.x, at.y);
   await m.down();
@@ -282,7 +296,7 @@ export async function rocWalk(page: Page, plot: string, cond: () => Promise<bool
 
 /** Mouse on an ROC plot: drag the handle to the bottom-left corner (the first point). */
 export async function rocStart(page: Page, plot: string) {
-  await page.locator(`[data-testid="${plot}"] [role="slider"]`).scrollIntoViewIfNeeded();
+  await wheelTo(page, page.locator(`[data-testid="${plot}"] [role="slider"]`));
   const box = (await page.getByTestId(plot).boundingBox())!;
   const at = await rocHandle(page, plot);
   await page.mouse.move(at.x, at.y);
@@ -313,7 +327,7 @@ export async function dots(page: Page, testid: string) {
  * whether the dot got selected. */
 export async function clickDot(page: Page, testid: string, index: number, selected: () => Promise<string | null>) {
   const dot = page.getByTestId(`${testid}-${index}`);
-  await dot.scrollIntoViewIfNeeded();
+  await wheelTo(page, dot);
   const b = (await dot.boundingBox())!;
   for (const [fx, fy] of [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.5, 0.15], [0.5, 0.85], [0.15, 0.15], [0.85, 0.85], [0.15, 0.85], [0.85, 0.15]]) {
     await page.mouse.click(b.x + fx * b.width, b.y + fy * b.height);

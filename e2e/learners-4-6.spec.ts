@@ -18,6 +18,7 @@ import {
   clickDot,
   objectRuns,
   gridTo,
+  wheelTo,
 } from "./learner";
 
 test.describe("lesson 4: regression output", () => {
@@ -340,7 +341,7 @@ test.describe("lesson 6: segmentation", () => {
     await m.range(page.getByTestId("brush-value"), 1);
     await m.click("brush-1");
     const grid = page.getByTestId("mask-painter-grid");
-    await grid.scrollIntoViewIfNeeded();
+    await wheelTo(page, grid);
     const box = (await grid.boundingBox())!;
     const at = (r: number, c: number) => [box.x + ((c + 0.5) * box.width) / 24, box.y + ((r + 0.5) * box.height) / 24];
     for (const [r, c0, c1] of objectRuns()) {
@@ -355,7 +356,7 @@ test.describe("lesson 6: segmentation", () => {
     await stepDone(page);
     await m.next();
     const map = page.getByTestId("mask-class-map-grid");
-    await map.scrollIntoViewIfNeeded();
+    await wheelTo(page, map);
     const mb = (await map.boundingBox())!;
     const cell = (r: number, c: number) => [mb.x + ((c + 0.5) * mb.width) / 12, mb.y + ((r + 0.5) * mb.height) / 12] as const;
     let wrong: [number, number] | null = null;
