@@ -396,8 +396,8 @@ test("the one-channel softmax trap: 1.0 everywhere, zero gradient; the correct h
   await page.getByTestId("next-step").click();
   await expect(page.getByTestId("summary-table")).toBeVisible();
   await expect(page.getByTestId("summary-table")).toContainText("1 channel + softmax");
-  // The last lesson leads on to the Playground.
-  await expect(page.getByTestId("next-lesson")).toHaveText("Next: Playground →");
+  // The last lesson leads on to the next page in the navigation: checking your own outputs.
+  await expect(page.getByTestId("next-lesson")).toHaveText("Next: Check your outputs →");
   await page.getByTestId("next-lesson").click();
-  await expect(page).toHaveURL(/#\/playground/);
+  await expect(page).toHaveURL(/#\/check/);
 });
