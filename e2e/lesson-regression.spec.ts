@@ -256,6 +256,18 @@ test("one pixel: z and the target typed into their fields land in windows a drag
   expect(await app.readout("target")).toBe(0.9);
 });
 
+test("saturation: z typed into its field lands on −8, which one pixel of a drag (0.2) cannot", async ({ app, page }) => {
+  await app.goto("regression-output/saturation");
+  await app.slider(0, "target").focus();
+  await press(page, "End");
+  await isDone(page, "saturate", false);
+  const z = page.getByTestId("z-field");
+  await z.fill("-8");
+  await z.press("Enter");
+  expect(await app.sliderValue(0)).toBe(-8);
+  await isDone(page, "saturate");
+});
+
 test("saturation: −6.7e-4 against −0.9997, and Keras' clipped path goes flat", async ({ app, page }) => {
   await app.goto("regression-output/saturation");
   await expect(page.getByTestId("gradient-table")).toHaveCount(0);

@@ -98,3 +98,19 @@ test("detection: one box can be a person and a woman", async ({ app, page }) => 
   await expect(page.getByTestId("next-lesson")).toHaveText("Next: 3 · Losses & metrics →");
   await expect(page.getByTestId("next-lesson")).toHaveAttribute("href", "#/losses-and-metrics");
 });
+
+test("two classes: a logit typed into its field reaches p = 0.75, which one pixel of a drag cannot", async ({ app, page }) => {
+  await app.goto("softmax-or-sigmoid/two-classes");
+  await expect(task(page, "p-075")).toHaveAttribute("data-done", "false");
+  // z₁ = 1 − ln 3 makes the gap ln 3, so p₀ = 0.75 exactly.
+  const z1 = page.getByTestId("z1-field");
+  await z1.fill(String(1 - Math.log(3)));
+  await z1.press("Enter");
+  await expect(task(page, "p-075")).toHaveAttribute("data-done", "true");
+  expect(await app.readout("softmax-p0")).toBeCloseTo(0.75, 6);
+  // A value outside the bars' range is refused and said so; the logits stay.
+  await z1.fill("40");
+  await z1.press("Enter");
+  await expect(page.getByTestId("z1-field-error")).toBeVisible();
+  expect(await app.readout("softmax-p0")).toBeCloseTo(0.75, 6);
+});

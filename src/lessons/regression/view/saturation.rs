@@ -11,7 +11,7 @@ use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{logits_state, report_task, shared_number, Formula, Predict};
 use crate::math;
 use crate::model::regression::{pytorch_bce_probability_grad, Head};
-use crate::widgets::{CurvePlot, LogitBars, Readout};
+use crate::widgets::{CurvePlot, LogitBars, NumberField, Readout};
 use leptos::prelude::*;
 
 /// The step's view.
@@ -78,6 +78,8 @@ pub fn view() -> AnyView {
             <div class="pixel-controls">
                 <RangeField value=y on_change=on_y min=0.0 max=1.0 step=0.01 label="Target y =" testid="target" />
                 <LogitBars values=zs on_change=set_z range=Signal::derive(|| 20.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 />
+                // One pixel of the bar is about 0.2 in z, coarser than the task's ±0.05.
+                <NumberField value=z on_commit=on_point min=-20.0 max=20.0 label="z =" what="the output z" testid="z-field" />
                 <p class="sums">"σ(z) = " <Readout name="sat-out" value=out /></p>
             </div>
             <div class="two-charts">

@@ -7,7 +7,7 @@ use crate::lessons::softmax_sigmoid::tasks::two_class_p_is_075;
 use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{class_labels, logits_state, report_task, Formula};
 use crate::math;
-use crate::widgets::{LogitBars, Readout};
+use crate::widgets::{LogitBars, NumberField, Readout};
 use leptos::prelude::*;
 
 /// With two classes: softmax([z₀, z₁])₀ against σ(z₀ − z₁).
@@ -29,9 +29,14 @@ pub fn view() -> AnyView {
         <p>
             "So a two-class softmax is a sigmoid of the "<em>"difference"</em>" of the "
             "logits, and a single sigmoid output is a two-class softmax whose other logit is "
-            "fixed at 0. Drag either bar: only the gap matters."
+            "fixed at 0. Drag either bar (or type a logit): only the gap matters."
         </p>
         <LogitBars values=z on_change=set range=Signal::derive(|| 12.0) labels height=220 />
+        // One pixel of a bar is wider than the task's window: each logit can be typed too.
+        <div class="button-row">
+            <NumberField value=Signal::derive(move || z.with(|z| z[0])) on_commit=Callback::new(move |v| set.run((0, v))) min=-12.0 max=12.0 label="z₀ =" what="a logit" testid="z0-field" />
+            <NumberField value=Signal::derive(move || z.with(|z| z[1])) on_commit=Callback::new(move |v| set.run((1, v))) min=-12.0 max=12.0 label="z₁ =" what="a logit" testid="z1-field" />
+        </div>
         <DataTable class="numbers" label="Softmax of two logits and the sigmoid of their gap" rows=vec![
             row("softmax([z₀, z₁])₀", [cell(view! { <Readout name="softmax-p0" value=p0 /> })]),
             row("z₀ − z₁", [cell(view! { <Readout name="logit-gap" value=diff /> })]),
