@@ -363,10 +363,11 @@ export async function gridTo(k: Keys, grid: Locator, row: number, col: number, s
   throw new Error(`the grid cursor never reached (${row}, ${col})`);
 }
 
-/** Tasks a mouse cannot finish on main (issue 15): the pointer has no position inside the
- * target window, or the target is drawn under another. Branch `targets` adds number fields,
- * snapping and spread dots for exactly these. The mouse learner still tries each one, but
- * skips its check (`attempt` below); every other task must be done. */
+/** Tasks a pointer alone cannot finish (issue 15): it has no position inside the target
+ * window, or the target is drawn under another. The first three now have a number field
+ * beside the widget (typing is not pointer input, so this learner does not use it; the lesson
+ * specs type into them), and a repeated click cycles through stacked dots. The mouse learner
+ * still tries each one, but skips its check (`attempt` below); every other task must be done. */
 export const NEEDS_NUMBER_FIELD = [
   // p within 0.005 of 0.75 needs a logit gap in 1.072–1.125; one pixel of the bar is wider.
   { lesson: "softmax-or-sigmoid", step: "two-classes", task: "p-075" },
