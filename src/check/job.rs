@@ -60,14 +60,9 @@ impl Job {
                             return Step::Working(msg);
                         }
                         Some(Err(e)) => {
-                            return Step::Done(Box::new(Outcome {
-                                outputs_error: Some(format!("Outputs: {e}")),
-                                labels_error: None,
-                                diagnosis: None,
-                                outputs: None,
-                                labels: None,
-                                empty: false,
-                            }))
+                            return Step::Done(Box::new(Outcome::unread(Some(format!(
+                                "Outputs: {e}"
+                            )))))
                         }
                         Some(Ok(t)) => {
                             spent += t.values.len();

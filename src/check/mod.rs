@@ -37,30 +37,28 @@ pub struct Outcome {
     pub empty: bool,
 }
 
-/// Parses both pastes and diagnoses them. Empty labels mean "no labels".
-pub fn check(outputs: &str, labels: &str) -> Outcome {
-    if outputs.trim().is_empty() {
-        return Outcome {
-            outputs_error: None,
+impl Outcome {
+    /// Nothing pasted yet, or outputs that could not be read (`error`).
+    pub fn unread(error: Option<String>) -> Outcome {
+        Outcome {
+            empty: error.is_none(),
+            outputs_error: error,
             labels_error: None,
             diagnosis: None,
             outputs: None,
             labels: None,
-            empty: true,
-        };
+        }
+    }
+}
+
+/// Parses both pastes and diagnoses them. Empty labels mean "no labels".
+pub fn check(outputs: &str, labels: &str) -> Outcome {
+    if outputs.trim().is_empty() {
+        return Outcome::unread(None);
     }
     let table = match parse(outputs) {
         Ok(t) => t,
-        Err(e) => {
-            return Outcome {
-                outputs_error: Some(format!("Outputs: {e}")),
-                labels_error: None,
-                diagnosis: None,
-                outputs: None,
-                labels: None,
-                empty: false,
-            }
-        }
+        Err(e) => return Outcome::unread(Some(format!("Outputs: {e}"))),
     };
     let (labels, labels_error) = if labels.trim().is_empty() {
         (None, None)
