@@ -234,6 +234,52 @@ for (const [width, height] of [[390, 844], [1280, 720]] as const) {
   });
 }
 
+test("a row picked in the confusion matrix or on the ROC curve opens in the Playground with its logits", async ({ app, page }) => {
+  await app.goto("check");
+  // Row 4 (true class 1) is predicted as class 0: the only row in cell (1, 0).
+  const labels = [0, 2, 1, 1, 1, 2];
+  await paste(page, JSON.stringify(LOGITS), JSON.stringify(labels));
+  await expect(page.getByTestId("confusion-1-0")).toHaveText("1");
+  await expect(page.getByTestId("confusion-1-1")).toHaveText("1");
+  // By keyboard: the count in the table is a button.
+  await page.getByTestId("confusion-pick-1-1").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("check-row")).toHaveValue("5");
+  await expect(page.getByTestId("check-picked")).toContainText("Row 5 picked");
+  // By mouse: the cell in the picture (true class down, predicted across; row 1 is the
+  // middle row of three, column 0 the left one).
+  const chart = page.getByTestId("check-confusion-chart").locator("canvas").last();
+  const box = (await chart.boundingBox())!;
+  await clickCell(page, box, (await page.getByTestId("check-confusion-chart").getAttribute("data-plot"))!, 1, 0, 3);
+  await expect(page.getByTestId("check-row")).toHaveValue("4");
+  await expect(page.getByTestId("check-picked")).toContainText("true class 1 as class 0");
+  const href = (await page.getByTestId("open-in-playground").getAttribute("href"))!;
+  await expect(page.getByTestId("open-in-playground")).toHaveAttribute("target", "_blank");
+  await app.goto(href.replace(/^#\//, ""));
+  expect(await app.logits()).toEqual(LOGITS[3]);
+
+  // Binary outputs: a point of the ROC curve picks the row whose score is its threshold.
+  await app.goto("check");
+  const scores = [0.9, 0.2, 0.65, 0.4, 0.8];
+  await paste(page, JSON.stringify(scores), JSON.stringify([1, 0, 0, 1, 1]));
+  await expectDiagnosis(page, "binary-probabilities", "binary", "binary");
+  const roc = page.getByTestId("check-roc").getByRole("slider");
+  await roc.focus();
+  await page.keyboard.press("ArrowRight"); // the first point after (0, 0): threshold 0.9
+  await expect(page.getByTestId("check-row")).toHaveValue("1");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight"); // 0.9, 0.8, then 0.65 (row 3)
+  await expect(page.getByTestId("check-row")).toHaveValue("3");
+  await expect(page.getByTestId("check-picked")).toContainText("0.65");
+});
+
+/** Clicks the centre of cell (i, j) of a c × c confusion picture whose plot area is `frame`
+ * ("left,top,width,height" in CSS pixels from the canvas's corner, as the chart reports it). */
+async function clickCell(page: Page, box: { x: number; y: number }, frame: string, i: number, j: number, c: number) {
+  const [left, top, width, height] = frame.split(",").map(Number);
+  await page.mouse.click(box.x + left + ((j + 0.5) / c) * width, box.y + top + ((i + 0.5) / c) * height);
+}
+
 test("a million numbers (10,000 × 100) are checked in slices, with a progress line", async ({ page, app }) => {
   test.setTimeout(240_000);
   await app.goto("check");

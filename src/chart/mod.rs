@@ -12,6 +12,7 @@ pub mod anomaly;
 pub mod bars;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
+pub mod confusion;
 pub mod curves;
 pub mod grid;
 pub mod images;

@@ -308,7 +308,7 @@ pub fn diagnose(outputs: &Table, labels: Option<&Labels>) -> Diagnosis {
     let mut d = diagnose_start(outputs, labels);
     let task = d.task.kind;
     if let (Some(r), Some(l)) = (d.report.as_mut(), labels) {
-        while !report_step(r, outputs, l, task) {}
+        while !report_step(r, outputs, l, task, usize::MAX) {}
     }
     diagnose_finish(&mut d);
     d

@@ -96,7 +96,8 @@ impl Job {
                     let task = d.task.kind;
                     let finished = match (d.report.as_mut(), labels.as_ref()) {
                         (Some(r), Some(l)) => {
-                            let done = report_step(r, &t, l, task);
+                            let done =
+                                report_step(r, &t, l, task, budget.saturating_sub(spent).max(1));
                             spent += t.values.len();
                             done
                         }

@@ -72,6 +72,8 @@ pub struct Report {
     pub targets: Vec<f64>,
     /// How many of its numbers are computed (see [`report_step`]).
     pub computed: usize,
+    /// The exact ROC AUC while it is being sorted, slice by slice.
+    pub sorting: Option<math::RocAucInSlices>,
 }
 
 impl Report {
@@ -156,7 +158,7 @@ pub fn report(
     task: Task,
 ) -> Report {
     let mut r = start_report(outputs, labels, out, lab, task);
-    while !report_step(&mut r, outputs, labels, task) {}
+    while !report_step(&mut r, outputs, labels, task, usize::MAX) {}
     r
 }
 
@@ -322,11 +324,19 @@ pub fn start_report(
         probabilities: Vec::new(),
         targets: labels.dense(c),
         computed: 0,
+        sorting: None,
     }
 }
 
-/// Computes the report's next number; `true` once all are computed.
-pub fn report_step(r: &mut Report, outputs: &Table, labels: &Labels, task: Task) -> bool {
+/// Computes the report's next number, or (for the exact ROC AUC, which sorts every output)
+/// about `budget` numbers' work towards it; `true` once all are computed.
+pub fn report_step(
+    r: &mut Report,
+    outputs: &Table,
+    labels: &Labels,
+    task: Task,
+    budget: usize,
+) -> bool {
     let c = outputs.cols;
     let z = &outputs.values;
     let i = r.computed;
@@ -385,7 +395,22 @@ pub fn report_step(r: &mut Report, outputs: &Table, labels: &Labels, task: Task)
             "recall" => math::recall(y, p, 0.5).map_err(text),
             "f1_score" => math::f1_score(y, p, 0.5).map_err(text),
             "auc" => math::keras_auc(y, p, 200).map_err(text),
-            _ => math::roc_auc(y, p).map_err(text),
+            _ => {
+                let sorting = match r.sorting.take() {
+                    Some(s) => Ok(s),
+                    None => math::RocAucInSlices::new(y, p),
+                };
+                match sorting {
+                    Err(e) => Err(text(e)),
+                    Ok(mut s) => match s.step(budget) {
+                        Some(v) => Ok(v),
+                        None => {
+                            r.sorting = Some(s);
+                            return false;
+                        }
+                    },
+                }
+            }
         };
         r.metrics[i - 1 - nl].value = value;
     }

@@ -371,7 +371,7 @@ fn stages_grow_linearly() {
         let r = d.report.as_mut().unwrap();
         loop {
             let t = std::time::Instant::now();
-            let done = report_step(r, &table, &l, task);
+            let done = report_step(r, &table, &l, task, 20_000);
             times.push(t.elapsed().as_millis());
             if done {
                 break;

@@ -65,5 +65,5 @@ pub use losses::{
 pub use metrics::{
     average_precision, binary_accuracy, categorical_accuracy, confusion_matrix, f1_score, iou,
     keras_auc, precision, recall, roc_auc, roc_curve, top_k_categorical_accuracy, ConfusionMatrix,
-    RocPoint,
+    RocAucInSlices, RocPoint,
 };

@@ -19,7 +19,7 @@ mod tests;
 mod threshold;
 
 pub use categorical::{categorical_accuracy, top_k_categorical_accuracy};
-pub use ranking::{average_precision, keras_auc, roc_auc, roc_curve};
+pub use ranking::{average_precision, keras_auc, roc_auc, roc_curve, RocAucInSlices};
 pub use threshold::{binary_accuracy, confusion_matrix, f1_score, iou, precision, recall};
 
 use super::error::{check_pair, MathError};

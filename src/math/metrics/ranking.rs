@@ -222,11 +222,144 @@ pub fn keras_auc(y_true: &[f64], scores: &[f64], num_thresholds: usize) -> Resul
         return Ok(0.0);
     }
     // Keras: bucket = max(ceil(clip(s, 0, 1) * (n - 1)) - 1, 0); a score in bucket b is
-    // above thresholds 0..=b and not above b + 1.
+    // above thresholds 0..=b and not above b + 1. Counting per bucket is the grouping
+    // `groups_desc` would do, without sorting: linear in the number of scores.
     let cells = (num_thresholds - 1) as f64;
-    let buckets: Vec<f64> = scores
+    let bucket = |s: f64| ((s.clamp(0.0, 1.0) * cells).ceil() - 1.0).max(0.0);
+    if num_thresholds > scores.len().max(1 << 16) {
+        // More cells than scores: sorting the few scores beats a mostly empty table.
+        let buckets: Vec<f64> = scores.iter().map(|&s| bucket(s)).collect();
+        return Ok(auc_from_groups(&groups_desc(&labels, &buckets), pos, neg));
+    }
+    let mut counts = vec![(0usize, 0usize); num_thresholds - 1];
+    for (&s, &positive) in scores.iter().zip(&labels) {
+        let c = &mut counts[(bucket(s) as usize).min(num_thresholds - 2)];
+        if positive {
+            c.0 += 1;
+        } else {
+            c.1 += 1;
+        }
+    }
+    let groups: Vec<(f64, usize, usize)> = counts
         .iter()
-        .map(|&s| ((s.clamp(0.0, 1.0) * cells).ceil() - 1.0).max(0.0))
+        .enumerate()
+        .rev()
+        .filter(|(_, &(p, n))| p + n > 0)
+        .map(|(b, &(p, n))| (b as f64, p, n))
         .collect();
-    Ok(auc_from_groups(&groups_desc(&labels, &buckets), pos, neg))
+    Ok(auc_from_groups(&groups, pos, neg))
+}
+
+/// [`roc_auc`] computed in slices, for a page that must not hold the main thread: a
+/// bottom-up merge sort whose [`RocAucInSlices::step`] does about `budget` elements' work.
+/// The result is exactly [`roc_auc`]'s (the same groups, the same integer sum).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RocAucInSlices {
+    /// (score, is positive), sorted in runs of `width` (decreasing score).
+    keys: Vec<(f64, bool)>,
+    spare: Vec<(f64, bool)>,
+    /// Sorted run length so far (0: the first runs are not sorted yet).
+    width: usize,
+    /// Where the current pass has got to.
+    at: usize,
+    pos: usize,
+    neg: usize,
+}
+
+/// Length of the runs the first pass sorts in one go.
+const FIRST_RUN: usize = 4096;
+
+fn desc(a: &(f64, bool), b: &(f64, bool)) -> Ordering {
+    b.0.partial_cmp(&a.0).unwrap_or(Ordering::Equal)
+}
+
+impl RocAucInSlices {
+    /// Checks the inputs as [`roc_auc`] does; the sorting is left to [`Self::step`].
+    pub fn new(y_true: &[f64], scores: &[f64]) -> Result<RocAucInSlices, MathError> {
+        let labels = ranking_inputs(y_true, scores)?;
+        let (pos, neg) = count_classes(&labels);
+        need_both("ROC AUC", pos, neg)?;
+        let keys: Vec<(f64, bool)> = scores.iter().copied().zip(labels).collect();
+        Ok(RocAucInSlices {
+            spare: Vec::with_capacity(keys.len()),
+            keys,
+            width: 0,
+            at: 0,
+            pos,
+            neg,
+        })
+    }
+
+    /// Does at least one unit and about `budget` elements' work; the AUC once done.
+    pub fn step(&mut self, budget: usize) -> Option<f64> {
+        let n = self.keys.len();
+        let mut spent = 0;
+        while spent < budget.max(1) {
+            if self.width >= n {
+                return Some(self.finish());
+            }
+            if self.width == 0 {
+                let end = (self.at + FIRST_RUN).min(n);
+                self.keys[self.at..end].sort_unstable_by(desc);
+                spent += end - self.at;
+                self.at = end;
+                if end == n {
+                    self.width = FIRST_RUN;
+                    self.at = 0;
+                }
+                continue;
+            }
+            // Merges the pair of runs starting at `at` into `spare`.
+            let (w, a) = (self.width, self.at);
+            let (mid, end) = ((a + w).min(n), (a + 2 * w).min(n));
+            let (mut i, mut j) = (a, mid);
+            while i < mid && j < end {
+                if desc(&self.keys[j], &self.keys[i]) == Ordering::Less {
+                    self.spare.push(self.keys[j]);
+                    j += 1;
+                } else {
+                    self.spare.push(self.keys[i]);
+                    i += 1;
+                }
+            }
+            self.spare.extend_from_slice(&self.keys[i..mid]);
+            self.spare.extend_from_slice(&self.keys[j..end]);
+            spent += end - a;
+            self.at = end;
+            if end == n {
+                std::mem::swap(&mut self.keys, &mut self.spare);
+                self.spare.clear();
+                self.width = w.saturating_mul(2);
+                self.at = 0;
+            }
+        }
+        (self.width >= n).then(|| self.finish())
+    }
+
+    /// Fraction of the work done, for a progress line.
+    pub fn fraction(&self) -> f64 {
+        let n = self.keys.len().max(2) as f64;
+        let passes = (n / FIRST_RUN as f64).log2().ceil().max(0.0) + 1.0;
+        let done = if self.width == 0 {
+            0.0
+        } else {
+            (self.width as f64 / FIRST_RUN as f64).log2() + 1.0
+        };
+        ((done + self.at as f64 / n) / passes).min(1.0)
+    }
+
+    fn finish(&self) -> f64 {
+        let mut groups: Vec<(f64, usize, usize)> = Vec::new();
+        for &(s, positive) in &self.keys {
+            let (p, q) = if positive { (1, 0) } else { (0, 1) };
+            match groups.last_mut() {
+                Some(last) if last.0 == s => {
+                    last.1 += p;
+                    last.2 += q;
+                }
+                _ => groups.push((s, p, q)),
+            }
+        }
+        auc_from_groups(&groups, self.pos, self.neg)
+    }
 }

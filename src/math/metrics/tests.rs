@@ -112,3 +112,59 @@ fn iou_and_accuracies() {
         0.0
     );
 }
+
+// Host only: proptest is a host dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod slices {
+    use super::*;
+    /// Scores with many ties and both signs of zero, labels of both classes.
+    fn ranking_case() -> impl proptest::strategy::Strategy<Value = (Vec<f64>, Vec<f64>)> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            (
+                prop_oneof![
+                    (-40i32..40).prop_map(|k| k as f64 / 16.0),
+                    Just(-0.0),
+                    -3.0..3.0f64
+                ],
+                any::<bool>(),
+            ),
+            2..12_000,
+        )
+        .prop_map(|v| {
+            let scores = v.iter().map(|p| p.0).collect();
+            let mut y: Vec<f64> = v.iter().map(|p| p.1 as u8 as f64).collect();
+            (y[0], y[1]) = (0.0, 1.0);
+            (y, scores)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn roc_auc_in_slices_is_roc_auc((y, s) in ranking_case(), budget in 1usize..20_000) {
+            let mut sliced = RocAucInSlices::new(&y, &s).unwrap();
+            let mut steps = 0;
+            let value = loop {
+                steps += 1;
+                proptest::prop_assert!(sliced.fraction() <= 1.0);
+                if let Some(v) = sliced.step(budget) {
+                    break v;
+                }
+            };
+            proptest::prop_assert_eq!(value, roc_auc(&y, &s).unwrap());
+            // A step stops once its budget is spent (sorting goes by runs of 4096).
+            proptest::prop_assert!(steps > 1 || y.len() <= budget + 4096);
+        }
+
+        #[test]
+        fn keras_auc_is_roc_auc_on_the_threshold_grid((y, s) in ranking_case(), n in 2usize..300) {
+            // Keras' bucket of each score, as documented: ties within a grid cell.
+            let cells = (n - 1) as f64;
+            let buckets: Vec<f64> =
+                s.iter().map(|&v| ((v.clamp(0.0, 1.0) * cells).ceil() - 1.0).max(0.0)).collect();
+            proptest::prop_assert_eq!(keras_auc(&y, &s, n).unwrap(), roc_auc(&y, &buckets).unwrap());
+        }
+    }
+}

@@ -1,24 +1,34 @@
 //! The check page's pictures: how sure the model is (a histogram of the top-class
 //! probability, right and wrong stacked), whether it is right as often as it is sure (the
 //! reliability diagram with the ECE), the confusion matrix or the ROC curve, and a row opened
-//! in the Playground.
+//! in the Playground: picked in the confusion matrix or at a point of the ROC curve, or by
+//! its number.
 
 use super::super::link::playground_query;
 use crate::chart::anomaly::ScoreHistogram;
+use crate::chart::confusion::Confusion;
 use crate::chart::reliability::{draw_reliability, Reliability};
+use crate::chart::{draw_axes, draw_marks, PlotMapping};
 use crate::check::calibration::{calibration, predictions, BINS};
 use crate::check::{Outcome, Task};
 use crate::math::{argmax, roc_curve, RocPoint};
 use crate::widgets::{LayeredCanvas, Readout, RocPlot, ScoreHistogramView};
 use leptos::prelude::*;
 
+/// A confusion matrix, `counts[true][predicted]`, and per cell its most confident row.
+#[derive(Clone, Debug, PartialEq)]
+struct Cells {
+    counts: Vec<Vec<usize>>,
+    best: Vec<Vec<Option<usize>>>,
+}
+
 /// What the pictures need, derived once per outcome.
 #[derive(Clone, Debug, PartialEq)]
 struct Pictures {
     histogram: ScoreHistogram,
     reliability: Reliability,
-    /// Multi-class: counts[true][predicted].
-    confusion: Option<Vec<Vec<usize>>>,
+    /// Multi-class: counts[true][predicted], and per cell its most confident row.
+    confusion: Option<Cells>,
     /// Yes/no outputs: the ROC curve of each output column, or why there is none.
     roc: Vec<Result<Vec<RocPoint>, String>>,
     /// The most confidently wrong row (0-based), else the first.
@@ -63,11 +73,22 @@ fn pictures(o: &Outcome) -> Option<Pictures> {
         .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
         .map_or(0, |(i, _)| i / per_row);
     let (confusion, roc) = if task == Task::MultiClass && t.cols > 1 {
-        let mut m = vec![vec![0usize; t.cols]; t.cols];
-        for (p, y) in r.probabilities.chunks(t.cols).zip(r.targets.chunks(t.cols)) {
-            m[argmax(y)][argmax(p)] += 1;
+        let c = t.cols;
+        let mut m = vec![vec![0usize; c]; c];
+        let mut best = vec![vec![None::<(usize, f64)>; c]; c];
+        let rows = r.probabilities.chunks(c).zip(r.targets.chunks(c));
+        for (k, (p, y)) in rows.enumerate() {
+            let (i, j) = (argmax(y), argmax(p));
+            m[i][j] += 1;
+            if best[i][j].is_none_or(|(_, q)| p[j] > q) {
+                best[i][j] = Some((k, p[j]));
+            }
         }
-        (Some(m), Vec::new())
+        let best = best
+            .into_iter()
+            .map(|row| row.into_iter().map(|b| b.map(|b| b.0)).collect())
+            .collect();
+        (Some(Cells { counts: m, best }), Vec::new())
     } else {
         let columns = (0..t.cols)
             .map(|j| {
@@ -102,6 +123,8 @@ pub fn CheckCharts(
     let data = Memo::new(move |_| outcome.with(pictures));
     move || {
         data.get().map(|p| {
+            let row = RwSignal::new(p.worst_row);
+            let picked = RwSignal::new(None::<String>);
             let ece = p.reliability.ece;
             let hist = p.histogram.clone();
             let rel = p.reliability.clone();
@@ -126,21 +149,68 @@ pub fn CheckCharts(
                             label=Signal::derive(|| "Reliability diagram: accuracy per confidence bin against the diagonal".to_string()) />
                     </figure>
                 </div>
-                {p.confusion.clone().map(confusion_view)}
-                {(!p.roc.is_empty()).then(|| roc_view(p.roc.clone()))}
-                <PlaygroundRow outcome start=p.worst_row />
+                {p.confusion.clone().map(|cells| confusion_view(cells, row, picked))}
+                {(!p.roc.is_empty()).then(|| roc_view(p.roc.clone(), outcome, row, picked))}
+                <PlaygroundRow outcome row picked />
             }
         })
     }
 }
 
-fn confusion_view(m: Vec<Vec<usize>>) -> impl IntoView {
+/// Picks row `k` for the Playground and says where it came from.
+fn pick(row: RwSignal<usize>, picked: RwSignal<Option<String>>, k: usize, from: String) {
+    row.set(k);
+    picked.set(Some(format!("Row {} picked: {from}.", k + 1)));
+}
+
+fn confusion_view(
+    Cells { counts: m, best }: Cells,
+    row: RwSignal<usize>,
+    picked: RwSignal<Option<String>>,
+) -> impl IntoView {
     let c = m.len();
     if c > 20 {
         return view! { <p class="note">"The confusion matrix is shown for up to 20 classes; these rows have "{c}"."</p> }.into_any();
     }
+    let best = StoredValue::new(best);
+    let choose = move |i: usize, j: usize| {
+        if let Some(k) = best.with_value(|b| b[i][j]) {
+            let what = if i == j { "right" } else { "wrong" };
+            let from =
+                format!("the most confident {what} prediction of true class {i} as class {j}");
+            pick(row, picked, k, from);
+        }
+    };
+    let chart = Confusion::new(m.clone());
+    let (back, front) = (chart.clone(), chart.clone());
+    let cell = RwSignal::new(None::<(usize, usize)>);
+    let mapping = RwSignal::new(None::<PlotMapping>);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(map) = mapping.get_untracked() else {
+            return;
+        };
+        let (px, py) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let inside = (map.left..map.left + map.width).contains(&px)
+            && (map.top..map.top + map.height).contains(&py);
+        if let Some((i, j)) = inside
+            .then(|| chart.cell_at(map.x_at(px), map.y_at(py)))
+            .flatten()
+        {
+            cell.set(Some((i, j)));
+            choose(i, j);
+        }
+    };
     view! {
         <h3>"Confusion matrix"</h3>
+        <p class="note">"Rows: the true class; columns: the predicted class; shading: the share of the true class's rows. Click a cell (or a count in the table) to pick its most confident row for the Playground below."</p>
+        <div class="check-confusion-picture" data-testid="check-confusion-chart" on:click=on_click
+            data-plot=move || mapping.get().map(|m| format!("{:.1},{:.1},{:.1},{:.1}", m.left, m.top, m.width, m.height))>
+            <LayeredCanvas
+                background=move |area: &_, style: &_| draw_axes(area, &back, style)
+                foreground=move |area: &_, style: &_| draw_marks(area, &front, &cell.get(), style).map(|_| ())
+                mapping height=320 name="confusion-matrix"
+                label=Signal::derive(move || format!("Confusion matrix of {c} classes: true class down, predicted class across; the counts are in the table below")) />
+        </div>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Confusion matrix (scrolls sideways on narrow screens)">
             <table class="numbers check-confusion" data-testid="check-confusion">
                 <thead><tr>
@@ -148,11 +218,21 @@ fn confusion_view(m: Vec<Vec<usize>>) -> impl IntoView {
                     {(0..c).map(|j| view! { <th scope="col">{format!("class {j}")}</th> }).collect::<Vec<_>>()}
                 </tr></thead>
                 <tbody>
-                    {m.into_iter().enumerate().map(|(i, row)| view! {
+                    {m.into_iter().enumerate().map(|(i, counts)| view! {
                         <tr>
                             <th scope="row">{format!("class {i}")}</th>
-                            {row.into_iter().enumerate().map(|(j, n)| view! {
-                                <td class=if i == j { "diagonal" } else { "" } data-testid=format!("confusion-{i}-{j}")>{n}</td>
+                            {counts.into_iter().enumerate().map(|(j, n)| view! {
+                                <td class=if i == j { "diagonal" } else { "" } data-testid=format!("confusion-{i}-{j}")>
+                                    {if n == 0 {
+                                        view! { <span>"0"</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <button type="button" class="cell-pick" data-testid=format!("confusion-pick-{i}-{j}")
+                                                aria-label=format!("{n}: pick the most confident row of true class {i} predicted as {j}")
+                                                on:click=move |_| { cell.set(Some((i, j))); choose(i, j); }>{n}</button>
+                                        }.into_any()
+                                    }}
+                                </td>
                             }).collect::<Vec<_>>()}
                         </tr>
                     }).collect::<Vec<_>>()}
@@ -163,11 +243,49 @@ fn confusion_view(m: Vec<Vec<usize>>) -> impl IntoView {
     .into_any()
 }
 
-fn roc_view(curves: Vec<Result<Vec<RocPoint>, String>>) -> impl IntoView {
+fn roc_view(
+    curves: Vec<Result<Vec<RocPoint>, String>>,
+    outcome: Memo<Outcome>,
+    row: RwSignal<usize>,
+    picked: RwSignal<Option<String>>,
+) -> impl IntoView {
     let n = curves.len();
     let chosen = RwSignal::new(0usize);
     let index = RwSignal::new(0usize);
     let curves = StoredValue::new(curves);
+    // A point of the curve is a threshold: the row whose score for this label sits there.
+    let on_point = Callback::new(move |i: usize| {
+        index.set(i);
+        let j = chosen.get_untracked().min(n - 1);
+        let Some(s) = curves.with_value(|c| {
+            c[j].as_ref()
+                .ok()
+                .and_then(|c| c.get(i))
+                .map(|p| p.threshold)
+        }) else {
+            return;
+        };
+        let found = outcome.with_untracked(|o| {
+            let r = o.diagnosis.as_ref()?.report.as_ref()?;
+            (0..r.probabilities.len() / n).find(|&k| r.probabilities[k * n + j] == s)
+        });
+        if let Some(k) = found {
+            let label = if n > 1 {
+                format!(" for label {j}")
+            } else {
+                String::new()
+            };
+            pick(
+                row,
+                picked,
+                k,
+                format!(
+                    "its score{label} is this point's threshold, {}",
+                    crate::format::format4(s)
+                ),
+            );
+        }
+    });
     let points = Signal::derive(move || {
         curves.with_value(|c| c[chosen.get().min(n - 1)].clone().unwrap_or_default())
     });
@@ -183,25 +301,28 @@ fn roc_view(curves: Vec<Result<Vec<RocPoint>, String>>) -> impl IntoView {
     });
     view! {
         <h3>{if n > 1 { "ROC curve per label" } else { "ROC curve" }}</h3>
+        <p class="note">"Drag the point along the curve (or use the arrow keys): each point is a threshold, and the row whose score sits there is picked for the Playground below."</p>
         {picker}
         {move || match problem() {
             Some(e) => view! { <p class="note" data-testid="check-roc-none">"No ROC curve for this label: "{e}"."</p> }.into_any(),
             None => view! {
-                <RocPlot points index on_change=Callback::new(move |i| index.set(i)) testid="check-roc" height=280 />
+                <RocPlot points index on_change=on_point testid="check-roc" height=280 />
             }.into_any(),
         }}
     }
 }
 
-/// Opens a row in the Playground, starting from the most confidently wrong one.
+/// Opens a row in the Playground: the most confidently wrong one first, or one picked in a
+/// chart or by its number.
 #[component]
 fn PlaygroundRow(
     /// What the page read.
     outcome: Memo<Outcome>,
-    /// The row to start from (0-based).
-    start: usize,
+    /// The row (0-based).
+    row: RwSignal<usize>,
+    /// Where the row was picked, if in a chart.
+    picked: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let row = RwSignal::new(start);
     let link = move || {
         outcome.with(|o| match (&o.outputs, &o.diagnosis) {
             (Some(t), Some(d)) => playground_query(t, o.labels.as_ref(), d, row.get()),
@@ -213,11 +334,19 @@ fn PlaygroundRow(
         <p class="check-row">
             <label>"Row "
                 <input type="number" min="1" data-testid="check-row" prop:value=move || (row.get() + 1).to_string()
-                    on:input=move |ev| { if let Ok(r) = event_target_value(&ev).trim().parse::<usize>() { row.set(r.saturating_sub(1)); } } />
+                    on:input=move |ev| {
+                        if let Ok(r) = event_target_value(&ev).trim().parse::<usize>() {
+                            row.set(r.saturating_sub(1));
+                            picked.set(None);
+                        }
+                    } />
             </label>
-            " (it starts at the most confidently wrong one) "
+            {move || match picked.get() {
+                Some(p) => view! { " " <span data-testid="check-picked">{p}</span> " " }.into_any(),
+                None => view! { " (it starts at the most confidently wrong one) " }.into_any(),
+            }}
             {move || match link() {
-                Ok(q) => view! { <a data-testid="open-in-playground" href=format!("#/playground?{q}")>"Open it in the Playground"</a> }.into_any(),
+                Ok(q) => view! { <a data-testid="open-in-playground" href=format!("#/playground?{q}") target="_blank" rel="noopener">"Open it in the Playground"</a>" (in a new tab, so what you pasted stays here)" }.into_any(),
                 Err(e) => view! { <span class="note" data-testid="open-in-playground-off">{e}</span> }.into_any(),
             }}
         </p>
