@@ -14,6 +14,7 @@ use crate::check::{Outcome, Task};
 use crate::math::{argmax, roc_curve, RocPoint};
 use crate::widgets::{LayeredCanvas, Readout, RocPlot, ScoreHistogramView};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A confusion matrix, `counts[true][predicted]`, and per cell its most confident row.
 #[derive(Clone, Debug, PartialEq)]
@@ -186,7 +187,11 @@ fn confusion_view(
     let cell = RwSignal::new(None::<(usize, usize)>);
     let mapping = RwSignal::new(None::<PlotMapping>);
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(map) = mapping.get_untracked() else {
+        // Only clicks on the picture (not on its PNG and full-screen buttons).
+        let on_canvas = ev
+            .target()
+            .is_some_and(|t| t.has_type::<web_sys::HtmlCanvasElement>());
+        let Some(map) = mapping.get_untracked().filter(|_| on_canvas) else {
             return;
         };
         let (px, py) = (ev.offset_x() as f64, ev.offset_y() as f64);

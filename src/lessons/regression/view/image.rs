@@ -83,13 +83,6 @@ pub fn view() -> AnyView {
                 .collect::<Vec<_>>()
         })
     });
-    let label = Signal::derive(move || {
-        format!(
-            "The target image and each set-up's prediction after {} of {} steps",
-            controls.step.get(),
-            IMAGE_STEPS
-        )
-    });
     let rows = head_rows(|head| {
         [
             (
@@ -112,6 +105,14 @@ pub fn view() -> AnyView {
     });
     // As in the race, the panels show the run as it stands when paused.
     let settled = use_settled(controls.playing, move || race.with(|r| r.step()));
+    // The text alternative follows the paused state (not rewritten on every frame).
+    let label = Signal::derive(move || {
+        format!(
+            "The target image and each set-up's prediction after {} of {} steps",
+            settled.get(),
+            IMAGE_STEPS
+        )
+    });
     let programs = Memo::new(move |_| panels::image_programs(start.get(), lr.get(), settled.get()));
     view! {
         <p>

@@ -108,17 +108,19 @@ pub fn view() -> AnyView {
     let settled = use_settled(controls.playing, move || race.with(|r| r.step()));
     let programs = Memo::new(move |_| panels::race_programs(settings.get(), settled.get()));
     let adam = Memo::new(move |_| panels::adam_race(settings.get(), RACE_STEPS));
+    // The charts' text alternatives follow the paused state: rewriting two attributes on
+    // every frame of a run would only cost time, and no one hears them mid-run.
     let out_label = Signal::derive(move || {
         format!(
             "Predictions of the three set-ups against the step, {} of {} steps",
-            controls.step.get(),
+            settled.get(),
             RACE_STEPS
         )
     });
     let err_label = Signal::derive(move || {
         format!(
             "Squared error of each prediction against the step, log scale, {} steps",
-            controls.step.get()
+            settled.get()
         )
     });
     view! {
