@@ -149,22 +149,37 @@ fn mean_rows(
     Ok(sum / n as f64)
 }
 
-/// The losses and metrics for outputs and labels that fit each other, all at once.
-pub fn report(
-    outputs: &Table,
-    labels: &Labels,
-    out: OutputsKind,
-    lab: LabelsKind,
-    task: Task,
-) -> Report {
-    let mut r = start_report(outputs, labels, out, lab, task);
-    while !report_step(&mut r, outputs, labels, task, usize::MAX) {}
-    r
-}
-
 /// How many steps [`report_step`] takes for a report.
 pub fn report_steps(r: &Report) -> usize {
     1 + r.losses.len() + r.metrics.len()
+}
+
+/// A loss line not computed yet: its Keras name, its id (`-as-logits` for probabilities
+/// taken as logits) and what it means for this task.
+fn loss_line(kind: LossKind, from_logits: bool, role: Role, task: Task) -> LossLine {
+    let name = match kind {
+        LossKind::Sparse => "sparse_categorical_crossentropy",
+        LossKind::Categorical => "categorical_crossentropy",
+        LossKind::Binary => "binary_crossentropy",
+    };
+    let note = match (kind, task) {
+        (LossKind::Sparse, _) => "for class indices",
+        (LossKind::Categorical, Task::MultiClass) => "for one-hot rows: the same number",
+        (LossKind::Categorical, _) => "treats the classes as exclusive: wrong for multi-hot labels",
+        (LossKind::Binary, Task::MultiClass) => {
+            "scores each class as its own yes/no: not the loss for exclusive classes"
+        }
+        (LossKind::Binary, _) => "one yes/no per output, averaged",
+    };
+    LossLine {
+        name,
+        id: name.to_string(),
+        from_logits,
+        value: Err(NOT_YET.into()),
+        role,
+        note,
+        kind,
+    }
 }
 
 /// A report with its lines laid out and no number computed yet: the targets are set, each
@@ -178,102 +193,41 @@ pub fn start_report(
 ) -> Report {
     let c = outputs.cols;
     let fl = out.are_logits();
-    let line = |name, id: &str, kind, from_logits, role, note| LossLine {
-        name,
-        id: id.to_string(),
-        from_logits,
-        value: Err(NOT_YET.into()),
-        role,
-        note,
-        kind,
+    // (loss, role) in the order shown; each is called with the outputs' own from_logits.
+    let right_for = |kind: LabelsKind| {
+        if lab == kind {
+            Role::Recommended
+        } else {
+            Role::Alternative
+        }
     };
-    let mut losses = Vec::new();
-    let as_logits = "what from_logits=True does to probabilities: softmax or sigmoid a second time";
-    match task {
+    let (sparse, dense, binary) = (LossKind::Sparse, LossKind::Categorical, LossKind::Binary);
+    let lines: Vec<(LossKind, Role)> = match task {
         Task::MultiClass => {
-            let sparse = line(
-                "sparse_categorical_crossentropy",
-                "sparse_categorical_crossentropy",
-                LossKind::Sparse,
-                fl,
-                if lab == LabelsKind::Sparse {
-                    Role::Recommended
-                } else {
-                    Role::Alternative
-                },
-                "for class indices",
-            );
-            let dense = line(
-                "categorical_crossentropy",
-                "categorical_crossentropy",
-                LossKind::Categorical,
-                fl,
-                if lab == LabelsKind::OneHot {
-                    Role::Recommended
-                } else {
-                    Role::Alternative
-                },
-                "for one-hot rows: the same number",
-            );
-            if lab == LabelsKind::Sparse {
-                losses.extend([sparse, dense]);
+            let indices = (sparse, right_for(LabelsKind::Sparse));
+            let rows = (dense, right_for(LabelsKind::OneHot));
+            let first_two = if lab == LabelsKind::Sparse {
+                [indices, rows]
             } else {
-                losses.extend([dense, sparse]);
-            }
-            losses.push(line(
-                "binary_crossentropy",
-                "binary_crossentropy",
-                LossKind::Binary,
-                fl,
-                Role::Mistake,
-                "scores each class as its own yes/no: not the loss for exclusive classes",
-            ));
-            if !fl {
-                let (name, kind) = if lab == LabelsKind::Sparse {
-                    ("sparse_categorical_crossentropy", LossKind::Sparse)
-                } else {
-                    ("categorical_crossentropy", LossKind::Categorical)
-                };
-                losses.push(line(
-                    name,
-                    &format!("{name}-as-logits"),
-                    kind,
-                    true,
-                    Role::Mistake,
-                    as_logits,
-                ));
-            }
+                [rows, indices]
+            };
+            [&first_two[..], &[(binary, Role::Mistake)]].concat()
         }
-        Task::MultiLabel | Task::Binary => {
-            losses.push(line(
-                "binary_crossentropy",
-                "binary_crossentropy",
-                LossKind::Binary,
-                fl,
-                Role::Recommended,
-                "one yes/no per output, averaged",
-            ));
-            if task == Task::MultiLabel {
-                losses.push(line(
-                    "categorical_crossentropy",
-                    "categorical_crossentropy",
-                    LossKind::Categorical,
-                    fl,
-                    Role::Mistake,
-                    "treats the classes as exclusive: wrong for multi-hot labels",
-                ));
-            }
-            if !fl {
-                losses.push(line(
-                    "binary_crossentropy",
-                    "binary_crossentropy-as-logits",
-                    LossKind::Binary,
-                    true,
-                    Role::Mistake,
-                    as_logits,
-                ));
-            }
-        }
+        Task::MultiLabel => vec![(binary, Role::Recommended), (dense, Role::Mistake)],
+        Task::Binary => vec![(binary, Role::Recommended)],
+    };
+    let mut losses: Vec<LossLine> = lines
+        .into_iter()
+        .map(|(kind, role)| loss_line(kind, fl, role, task))
+        .collect();
+    if !fl {
+        // What from_logits=True would do to these probabilities: the recommended loss again.
+        let kind = losses.first().map_or(binary, |l| l.kind);
+        let mut retry = loss_line(kind, true, Role::Mistake, task);
+        retry.id = format!("{}-as-logits", retry.name);
+        retry.note =
+            "what from_logits=True does to probabilities: softmax or sigmoid a second time";
+        losses.push(retry);
     }
     let metric = |name, note| MetricLine {
         name,

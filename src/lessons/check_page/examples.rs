@@ -40,39 +40,35 @@ pub fn numpy_number(x: f64) -> String {
     }
 }
 
+/// Rows printed as a framework does: each number by `number`, `[a, b]` rows joined by
+/// `sep` (numbers joined by `between`).
+fn rows_repr(
+    rows: &[Vec<f64>],
+    number: impl Fn(f64) -> String,
+    between: &str,
+    sep: &str,
+) -> String {
+    let row = |r: &Vec<f64>| {
+        let cells: Vec<String> = r.iter().map(|&v| number(v)).collect();
+        format!("[{}]", cells.join(between))
+    };
+    rows.iter().map(row).collect::<Vec<_>>().join(sep)
+}
+
 /// `array([[...], ...], dtype=float32)` as `model.predict` prints it.
 pub fn numpy_repr(rows: &[Vec<f64>]) -> String {
-    let body = rows
-        .iter()
-        .map(|r| {
-            format!(
-                "[{}]",
-                r.iter()
-                    .map(|&v| format!("{:>10}", numpy_number(v)))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(",\n       ");
+    let body = rows_repr(
+        rows,
+        |v| format!("{:>10}", numpy_number(v)),
+        ",",
+        ",\n       ",
+    );
     format!("array([{body}], dtype=float32)")
 }
 
 /// A PyTorch tensor with 4 decimals, as `print(logits)` shows it.
 pub fn torch_repr(rows: &[Vec<f64>], grad_fn: &str) -> String {
-    let body = rows
-        .iter()
-        .map(|r| {
-            format!(
-                "[{}]",
-                r.iter()
-                    .map(|&v| format!("{v:>7.4}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(",\n        ");
+    let body = rows_repr(rows, |v| format!("{v:>7.4}"), ", ", ",\n        ");
     format!("tensor([{body}], grad_fn=<{grad_fn}>)")
 }
 

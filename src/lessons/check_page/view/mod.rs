@@ -158,6 +158,7 @@ fn CheckPage() -> impl IntoView {
     });
     let has_programs = Memo::new(move |_| programs.with(|p| !p.is_empty()));
 
+    let schedule = Callback::new(move |_: ()| inputs.schedule());
     view! {
         <section class="check-page" data-testid="page-check">
             <h1>"Check your outputs"</h1>
@@ -179,22 +180,12 @@ fn CheckPage() -> impl IntoView {
                 }).collect::<Vec<_>>()}
             </div>
             <div class="check-inputs">
-                <div class="check-input">
-                    <label for="check-outputs">"Outputs: what your model printed"</label>
-                    <textarea id="check-outputs" data-testid="outputs-input" node_ref=outputs_ref
-                        rows="9" spellcheck="false" autocomplete="off"
-                        placeholder="array([[ 2.1, -0.3,  0.5],\n       [-1.2,  0.4,  2.8]], dtype=float32)"
-                        on:input=move |ev| { inputs.outputs.set(event_target_value(&ev)); inputs.schedule(); }
-                    ></textarea>
-                </div>
-                <div class="check-input">
-                    <label for="check-labels">"Labels (optional): class indices, one-hot or multi-hot rows, or 0/1"</label>
-                    <textarea id="check-labels" data-testid="labels-input" node_ref=labels_ref
-                        rows="9" spellcheck="false" autocomplete="off"
-                        placeholder="[0, 2]"
-                        on:input=move |ev| { inputs.labels.set(event_target_value(&ev)); inputs.schedule(); }
-                    ></textarea>
-                </div>
+                <PasteBox id="outputs" text=inputs.outputs node=outputs_ref on_input=schedule rows=9
+                    label="Outputs: what your model printed"
+                    placeholder="array([[ 2.1, -0.3,  0.5],\n       [-1.2,  0.4,  2.8]], dtype=float32)" />
+                <PasteBox id="labels" text=inputs.labels node=labels_ref on_input=schedule rows=9
+                    label="Labels (optional): class indices, one-hot or multi-hot rows, or 0/1"
+                    placeholder="[0, 2]" />
             </div>
             <p class="check-status" role="status" data-testid="check-status">
                 {move || if let Some(p) = inputs.progress.get() { p } else if inputs.pending.get() { "Checking…".to_string() } else {
@@ -246,5 +237,34 @@ fn CheckPage() -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// One of the page's two paste boxes (`data-testid="<id>-input"`).
+#[component]
+fn PasteBox(
+    /// `outputs` or `labels`.
+    id: &'static str,
+    /// What the box holds.
+    text: RwSignal<String>,
+    /// The textarea, for the examples and shared links to fill.
+    node: NodeRef<Textarea>,
+    /// Called after each edit.
+    on_input: Callback<()>,
+    /// Visible lines.
+    rows: u32,
+    /// The visible label.
+    label: &'static str,
+    /// An example of what goes in.
+    placeholder: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="check-input">
+            <label for=format!("check-{id}")>{label}</label>
+            <textarea id=format!("check-{id}") data-testid=format!("{id}-input") node_ref=node
+                rows=rows.to_string() spellcheck="false" autocomplete="off" placeholder=placeholder
+                on:input=move |ev| { text.set(event_target_value(&ev)); on_input.run(()); }
+            ></textarea>
+        </div>
     }
 }
