@@ -52,12 +52,16 @@ pub fn replace_query(path: &str, query: &str) {
     }
 }
 
-/// Keeps the query of `path` equal to `query()` (a closure that reads signals), throttled.
-pub fn sync_query(path: String, query: impl Fn() -> String + 'static) {
+/// Keeps the query of `path` equal to `query()` (a closure that reads signals), throttled;
+/// while `query()` is `None` the address is left as it is.
+pub fn sync_query(path: String, query: impl Fn() -> Option<String> + 'static) {
     let latest = StoredValue::new(String::new());
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
-        latest.set_value(query());
+        let Some(q) = query() else {
+            return;
+        };
+        latest.set_value(q);
         if pending.get_value() {
             return;
         }

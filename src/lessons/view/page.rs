@@ -227,6 +227,7 @@ fn step_view(
         bad_link,
         from_link,
         revealed,
+        holds: StoredValue::new(Vec::new()),
     };
     provide_context(ctx);
     let tasks = step
@@ -282,7 +283,7 @@ fn step_view(
     });
     let body = (step.view)();
     // The step's widget state now registered: keep it in the address bar.
-    crate::url_sync::sync_query(ctx.path(), move || ctx.query());
+    crate::url_sync::sync_query(ctx.path(), move || (!ctx.held()).then(|| ctx.query()));
     let share =
         Callback::new(move |_: ()| crate::url_sync::absolute_link(&ctx.path(), &ctx.query()));
     view! {

@@ -30,6 +30,8 @@ pub(super) struct StepContext {
     /// or it was opened from a shared link (whose state is never hidden): what would answer
     /// the question may show.
     pub(super) revealed: RwSignal<bool>,
+    /// Runs that are playing (see [`hold_link_while`]): the address bar waits for them.
+    pub(super) holds: StoredValue<Vec<Signal<bool>>>,
 }
 
 impl StepContext {
@@ -41,6 +43,11 @@ impl StepContext {
                 .collect::<Vec<_>>()
                 .join("&")
         })
+    }
+
+    /// Whether a run is playing, so the address bar should wait (tracks the runs' flags).
+    pub(super) fn held(&self) -> bool {
+        self.holds.with_value(|h| h.iter().any(|p| p.get()))
     }
 
     pub(super) fn path(&self) -> String {
@@ -56,6 +63,17 @@ impl StepContext {
         } else {
             format!("{base}{}", n + 1)
         }
+    }
+}
+
+/// Keeps the address bar as it is while `playing`: an animated run changes its step count
+/// on every frame, and rewriting the address (`history.replaceState`, 1 to 5 ms in
+/// Chromium) in the middle of a run's frames costs more than the frame itself. The address
+/// catches up when the run pauses or ends; "Share" always gives the state of the moment.
+pub fn hold_link_while(playing: impl Into<Signal<bool>>) {
+    if let Some(c) = use_context::<StepContext>() {
+        let playing = playing.into();
+        c.holds.update_value(|h| h.push(playing));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::with_lab;
 use crate::lessons::runner::steps_due;
-use crate::lessons::view::{link_value, share_derived};
+use crate::lessons::view::{hold_link_while, link_value, share_derived};
 use crate::model::anomaly::{AutoencoderWork, TRAIN_NORMAL};
 use crate::model::regression::Head;
 use crate::widgets::{now_ms, use_animation_frame};
@@ -201,6 +201,7 @@ pub(super) fn shared_progress(
         playing.set(true);
     }
     share_derived(key, 0, now);
+    hold_link_while(playing);
 }
 
 /// What the views show of the autoencoder run.

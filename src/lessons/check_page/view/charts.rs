@@ -207,7 +207,7 @@ fn confusion_view(
     };
     view! {
         <h3>"Confusion matrix"</h3>
-        <p class="note">"Rows: the true class; columns: the predicted class; shading: the share of the true class's rows. Click a cell (or a count in the table) to pick its most confident row for the Playground below."</p>
+        <p class="note">"Rows: the true class; columns: the predicted class; shading: the share of the true class's rows. Click or tap a cell (or a count in the table) to pick its most confident row for the Playground below."</p>
         <div class="check-confusion-picture" data-testid="check-confusion-chart" on:click=on_click
             data-plot=move || mapping.get().map(|m| format!("{:.1},{:.1},{:.1},{:.1}", m.left, m.top, m.width, m.height))>
             <LayeredCanvas

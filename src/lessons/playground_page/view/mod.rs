@@ -63,7 +63,7 @@ fn Playground() -> impl IntoView {
 
     // State → address bar (throttled): the address always restores this view.
     crate::url_sync::sync_query("/playground".to_string(), move || {
-        state.with(|s| s.to_query())
+        Some(state.with(|s| s.to_query()))
     });
     let share = Callback::new(move |_: ()| {
         crate::url_sync::absolute_link("/playground", &state.with_untracked(|s| s.to_query()))

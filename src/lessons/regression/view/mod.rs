@@ -13,7 +13,7 @@ use crate::format::format4;
 use crate::lessons::runner::steps_due;
 use crate::lessons::view::PlayButton;
 use crate::lessons::view::{cell, row, Row};
-use crate::lessons::view::{link_value, render_lesson, share_derived, shared};
+use crate::lessons::view::{hold_link_while, link_value, render_lesson, share_derived, shared};
 use crate::model::regression::Head;
 use crate::widgets::{use_animation_frame, Readout};
 use leptos::prelude::*;
@@ -211,6 +211,7 @@ pub fn use_training<R: TrainingRun>(
     share_derived("n", 0usize, step.into());
     let speed = shared_speed();
     let playing = RwSignal::new(false);
+    hold_link_while(playing);
     let carry = StoredValue::new(0.0);
     let done = Memo::new(move |_| run.with(|r| r.finished()));
     let reset = Callback::new(move |_: ()| {

@@ -7,8 +7,8 @@ use crate::lessons::segmentation::link::TRAP_LINK_STEPS;
 use crate::lessons::segmentation::tasks::trained_long_enough;
 use crate::lessons::segmentation::{panels, FORMULA_TRAP, FORMULA_TRAP_GRADIENT};
 use crate::lessons::view::{
-    cell, link_value, report_task, row, share_derived, shared_number, DataTable, Formula, Predict,
-    ReadoutLine,
+    cell, hold_link_while, link_value, report_task, row, share_derived, shared_number, DataTable,
+    Formula, Predict, ReadoutLine,
 };
 use crate::math;
 use crate::model::segmentation::{
@@ -50,6 +50,7 @@ pub fn view() -> AnyView {
         }),
     );
     let playing = RwSignal::new(target.is_some());
+    hold_link_while(playing);
     // A button press ends a replay: from then on the link follows the models.
     let stop_replay = move || catch_up.maybe_update(|c| c.take().is_some());
     let reports = Memo::new(move |_| {
