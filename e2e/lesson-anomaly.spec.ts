@@ -403,7 +403,7 @@ test("a shared link of steps 3 and 4 keeps its threshold and pick through 'Train
   // This test's page is a fresh browser context: nothing trained, nothing stored.
   await app.goto("anomaly-detection/threshold?t=0.0007126");
   await expect(page.getByTestId("train-gate")).toBeVisible();
-  await page.waitForTimeout(500); // the address is rewritten at most every 120 ms
+  await page.waitForTimeout(500); // the address is rewritten once the state has rested 120 ms
   await expect(page).toHaveURL(/#\/anomaly-detection\/threshold\?t=0\.0007126$/);
   await passGate(page);
   expect(await value(page, "threshold")).toBe(0.0007126);

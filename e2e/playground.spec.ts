@@ -102,7 +102,7 @@ test("the URL carries the whole state to a fresh tab", async ({ app, page, conte
   await app.slider(3).focus();
   await page.keyboard.press("PageUp");
   const logits = await app.logits();
-  // The address is rewritten at most every ~120 ms: wait until it holds these exact logits.
+  // The address is rewritten once the state has rested 120 ms: wait until it holds these logits.
   const zInUrl = () => {
     const q = new URLSearchParams(page.url().split("?")[1] ?? "");
     return (q.get("z") ?? "").split(",").map(Number);

@@ -116,7 +116,7 @@ test("every page and step: a shared link restores every readout and control", as
     if ((await page.getByTestId("share").count()) === 0) continue;
     // The random events may have put a chart in full screen, which covers the Share button.
     await page.evaluate(() => (document.fullscreenElement ? document.exitFullscreen() : undefined));
-    await page.waitForTimeout(200); // the address bar follows at most every 120 ms
+    await page.waitForTimeout(300); // the address bar follows once the state has rested 120 ms
     const want = await snapshot(page);
     await page.getByTestId("share").first().click({ timeout: 10_000 });
     const link = await page.getByTestId("share-link").inputValue({ timeout: 10_000 });

@@ -1,5 +1,5 @@
 //! Keeping widget state in the address bar (WebAssembly only), so every view has a link:
-//! the query after the hash path is rewritten, at most every [`URL_WRITE_INTERVAL`], with
+//! the query after the hash path is rewritten once the state rests for [`URL_WRITE_INTERVAL`], with
 //! `history.replaceState` (which neither reloads nor fires `hashchange`).
 
 use crate::routes::{parse_query, query_of};
@@ -16,8 +16,8 @@ pub fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// How often at most the address bar is rewritten while the learner drags
-/// (`replaceState` costs about half a millisecond).
+/// How long the state must rest before the address bar is rewritten (`replaceState` costs
+/// 1 to 5 ms in Chromium, too much to spend inside a drag's frames).
 pub const URL_WRITE_INTERVAL: Duration = Duration::from_millis(120);
 
 /// The hash path without its query: `"#/logits/shift?z=1"` → `"/logits/shift"`.
@@ -52,31 +52,49 @@ pub fn replace_query(path: &str, query: &str) {
     }
 }
 
-/// Keeps the query of `path` equal to `query()` (a closure that reads signals), throttled;
-/// while `query()` is `None` the address is left as it is.
+/// Keeps the query of `path` equal to `query()` (a closure that reads signals), written once
+/// the state has rested for [`URL_WRITE_INTERVAL`]: a drag rewrites the address when the
+/// learner lets go (or pauses), not in the middle of its frames. While `query()` is `None`
+/// the address is left as it is.
 pub fn sync_query(path: String, query: impl Fn() -> Option<String> + 'static) {
     let latest = StoredValue::new(String::new());
-    let pending = StoredValue::new(false);
+    // A timer is waiting; `moved`: the state changed again since it was set.
+    let (pending, moved) = (StoredValue::new(false), StoredValue::new(false));
     Effect::new(move |_| {
         let Some(q) = query() else {
             return;
         };
         latest.set_value(q);
         if pending.get_value() {
+            moved.set_value(true);
             return;
         }
         pending.set_value(true);
-        let path = path.clone();
-        set_timeout(
-            move || {
-                let _ = pending.try_set_value(false);
-                if let Some(q) = latest.try_get_value() {
-                    replace_query(&path, &q);
-                }
-            },
-            URL_WRITE_INTERVAL,
-        );
+        write_when_rested(path.clone(), latest, pending, moved);
     });
+}
+
+/// Waits [`URL_WRITE_INTERVAL`]; writes `latest` if nothing moved meanwhile, else waits again.
+fn write_when_rested(
+    path: String,
+    latest: StoredValue<String>,
+    pending: StoredValue<bool>,
+    moved: StoredValue<bool>,
+) {
+    set_timeout(
+        move || {
+            if moved.try_get_value() == Some(true) {
+                moved.set_value(false);
+                write_when_rested(path, latest, pending, moved);
+                return;
+            }
+            let _ = pending.try_set_value(false);
+            if let Some(q) = latest.try_get_value() {
+                replace_query(&path, &q);
+            }
+        },
+        URL_WRITE_INTERVAL,
+    );
 }
 
 /// The full address of `#<path>?<query>` on this page, for sharing.
