@@ -44,8 +44,10 @@ test.describe("lesson 4: regression output", () => {
     await k.next();
     await k.answer(1);
     await k.select("race-speed", "60");
+    await k.radio("race-optimizer-adam");
     await k.button("race-play");
     await expect.poll(() => app.readout("race-step"), { timeout: 30_000 }).toBe(150);
+    await k.radio("race-optimizer-sgd");
     await k.tabTo('[data-testid="race-lr"] input');
     await k.press("End");
     await k.button("race-one-step");
@@ -99,8 +101,10 @@ test.describe("lesson 4: regression output", () => {
     await stepDone(page, skip);
     await m.next();
     await m.answer(1);
+    await m.click("race-optimizer-adam");
     await m.click("race-play");
     await expect.poll(() => app.readout("race-step"), { timeout: 30_000 }).toBe(150);
+    await m.click("race-optimizer-sgd");
     const lr = rangeOf(page, "race-lr");
     await m.range(lr, Number(await lr.getAttribute("max")));
     await m.click("race-one-step");

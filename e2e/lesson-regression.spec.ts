@@ -44,6 +44,28 @@ function race(target: number, start: number, lr: number, steps: number) {
   return { out: [z[0], sigmoid(z[1]), sigmoid(z[2])], lo, hi };
 }
 
+/** The race with Keras 3's Adam (β₁ 0.9, β₂ 0.999, ε 1e-7 added to √v, the bias correction
+ * in the step size), written again from keras/src/optimizers/adam.py. */
+function adamRace(target: number, start: number, lr: number, steps: number) {
+  const logit = Math.log(start / (1 - start));
+  const grads = [
+    (z: number) => 2 * (z - target),
+    (z: number) => { const s = sigmoid(z); return 2 * (s - target) * s * (1 - s); },
+    (z: number) => sigmoid(z) - target,
+  ];
+  return [start, logit, logit].map((z0, i) => {
+    let [z, m, v] = [z0, 0, 0];
+    for (let t = 1; t <= steps; t++) {
+      const g = grads[i](z);
+      const alpha = (lr * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+      m += (g - m) * (1 - 0.9);
+      v += (g * g - v) * (1 - 0.999);
+      z -= (alpha * m) / (Math.sqrt(v) + 1e-7);
+    }
+    return i === 0 ? z : sigmoid(z);
+  });
+}
+
 /** Measures every animation frame's work while sampling is on: from the start of the
  * frame's first requestAnimationFrame callback (the app's training slice) until a task
  * posted from it runs, i.e. the callbacks, the effects they trigger (redraws, readouts) and
@@ -372,6 +394,41 @@ test("the training race ends deterministically; a large learning rate makes the 
   const after = await Promise.all(keys.map((k) => app.readout(`race-out-${k}`)));
   const afterErrs = await Promise.all(keys.map((k) => app.readout(`race-err-${k}`)));
   await expect.poll(() => panelValues(page, "pytorch")).toEqual([...after, ...afterErrs]);
+});
+
+test("the optimizer choice: Adam brings sigmoid + MSE to the target, in the panels and the link too", async ({ app, page }) => {
+  await app.goto("regression-output/race");
+  await page.getByTestId("predict-choice-1").check();
+  await page.getByTestId("predict-check").click();
+  await page.getByTestId("race-speed").selectOption("60");
+  await page.getByTestId("race-optimizer-adam").check();
+  await isDone(page, "race-adam", false);
+  await page.getByTestId("race-play").click();
+  await untilReadout(page, "race-step", 150);
+  await isDone(page, "race-adam");
+  const want = adamRace(0.9, 0.05, 0.1, 150);
+  const keys = ["linear", "sigmoid-mse", "sigmoid-bce"];
+  for (let i = 0; i < 3; i++) {
+    expect(await app.readout(`race-out-${keys[i]}`)).toBeCloseTo(want[i], 10);
+    // The end points quoted in the text are this run's.
+    expect(await app.readout(`race-adam-${keys[i]}`)).toBe(await app.readout(`race-out-${keys[i]}`));
+  }
+  expect(Math.abs(want[1] - 0.9)).toBeLessThan(0.05);
+  await expect(page.getByTestId("code-keras")).toContainText("keras.optimizers.Adam(learning_rate=lr)");
+  await expect(page.getByTestId("code-pytorch")).toContainText("torch.optim.Adam([z], lr=lr, eps=1e-7)");
+  await expect.poll(async () => (await panelValues(page, "keras")).slice(0, 3)).toEqual(
+    await Promise.all(keys.map((k) => app.readout(`race-out-${k}`))),
+  );
+  // The address keeps the choice and the steps once the run has stopped.
+  await expect.poll(() => page.url()).toMatch(/[?&]n=150(&|$)/);
+  expect(page.url()).toMatch(/[?&]opt=adam(&|$)/);
+  // Back to plain gradient descent: the run starts again, and the task stays done.
+  await page.getByTestId("race-optimizer-sgd").check();
+  expect(await app.readout("race-step")).toBe(0);
+  await isDone(page, "race-adam");
+  await app.goto("regression-output/race?opt=adam&n=150");
+  await expect(page.getByTestId("race-optimizer-adam")).toBeChecked();
+  expect(await app.readout("race-out-sigmoid-mse")).toBeCloseTo(want[1], 10);
 });
 
 test("the race pauses when the page is hidden and stops when the step is left", async ({ app, page }) => {

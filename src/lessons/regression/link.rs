@@ -3,12 +3,17 @@
 
 use crate::format::format_full;
 use crate::link::LinkValue;
-use crate::model::regression::{Head, ImageStart, RaceSettings};
+use crate::model::regression::{Head, ImageStart, Optimizer, RaceSettings};
 
 crate::link_enum!(Head {
     Head::LinearMse => "linear",
     Head::SigmoidMse => "sigmoid-mse",
     Head::SigmoidBce => "sigmoid-bce",
+});
+
+crate::link_enum!(Optimizer {
+    Optimizer::Sgd => "sgd",
+    Optimizer::Adam => "adam",
 });
 
 crate::link_enum!(ImageStart {
@@ -63,6 +68,8 @@ mod tests {
         }
         assert_eq!(Head::from_link("sigmoid-bce"), Some(Head::SigmoidBce));
         assert_eq!(ImageStart::MidGrey.to_link(), "midgrey");
+        assert_eq!(Optimizer::from_link("adam"), Some(Optimizer::Adam));
+        assert_eq!(Optimizer::from_link("Adam"), None);
     }
 
     #[test]

@@ -91,6 +91,7 @@ pub static LESSON: Lesson = Lesson {
             tasks: [
                 "race-finish" => "Run the race to the end (play, or step through it).",
                 "race-overshoot" => "Find a learning rate at which the linear output leaves [0, 1] during the race, and run it.",
+                "race-adam" => "Switch the optimizer to Adam and run the race to the end: does sigmoid + MSE now reach the target (within 0.05)?",
             ],
             predict: PredictInfo {
                 question: "All three start at the prediction 0.05, the target is 0.9 and the learning rate 0.1. After 150 steps, which set-up is still clearly off target?",

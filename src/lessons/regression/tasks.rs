@@ -1,6 +1,7 @@
 //! Lesson 4's task conditions as plain functions of the widgets' values (host-tested).
 
 use crate::math;
+use crate::model::regression::{Head, Optimizer, Race};
 
 /// Task: with a target of at least 0.8, the sigmoid output is within 0.01 of it.
 pub fn sigmoid_hits_high_target(y: f64, z: f64) -> bool {
@@ -33,11 +34,32 @@ pub fn left_unit_interval(lowest: f64, highest: f64) -> bool {
     lowest < 0.0 || highest > 1.0
 }
 
+/// Task: a finished Adam race in which sigmoid + MSE ended within 0.05 of the target.
+pub fn adam_rescued_sigmoid_mse(race: &Race) -> bool {
+    race.optimizer() == Optimizer::Adam
+        && race.is_done()
+        && (race.outputs()[Head::SigmoidMse.index()] - race.settings().target).abs() <= 0.05
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{IMAGE_LEARNING_RATE, ONE_PIXEL_START, RACE_START, SATURATION_START};
     use super::*;
-    use crate::model::regression::{Head, ImageRace, ImageStart, Race, IMAGE_STEPS, RACE_STEPS};
+    use crate::model::regression::{ImageRace, ImageStart, IMAGE_STEPS, RACE_STEPS};
+
+    #[test]
+    fn adam_task_needs_adam_a_finished_run_and_a_close_output() {
+        let finished = |optimizer| {
+            let mut race = Race::with(RACE_START, optimizer, RACE_STEPS);
+            race.advance(RACE_STEPS);
+            race
+        };
+        assert!(adam_rescued_sigmoid_mse(&finished(Optimizer::Adam)));
+        assert!(!adam_rescued_sigmoid_mse(&finished(Optimizer::Sgd)));
+        let mut halfway = Race::with(RACE_START, Optimizer::Adam, RACE_STEPS);
+        halfway.advance(20);
+        assert!(!adam_rescued_sigmoid_mse(&halfway));
+    }
 
     #[test]
     fn one_pixel_tasks() {

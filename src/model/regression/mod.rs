@@ -33,5 +33,6 @@ mod tests;
 pub use head::{binary_entropy, pytorch_bce_probability_grad, Head};
 pub use image::{target_image, ImageRace, ImageStart, IMAGE_SIDE, IMAGE_STEPS};
 pub use race::{
-    race_output_range, Race, RaceSettings, LEARNING_RATE_MAX, LEARNING_RATE_MIN, RACE_STEPS,
+    race_output_range, Optimizer, Race, RaceSettings, LEARNING_RATE_MAX, LEARNING_RATE_MIN,
+    RACE_STEPS,
 };

@@ -44,6 +44,48 @@ impl RaceSettings {
     }
 }
 
+/// How the race's set-ups update their output z.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Optimizer {
+    /// Plain gradient descent (Keras' `SGD`): z ← z − η·dL/dz.
+    #[default]
+    Sgd,
+    /// Adam as Keras 3 applies it (β₁ = 0.9, β₂ = 0.999, ε = 1e−7 added to √v): each step
+    /// is divided by a running estimate of the gradient's size, so it is about η however
+    /// small the gradient.
+    Adam,
+}
+
+impl Optimizer {
+    /// Both, in the order the lesson offers them.
+    pub const ALL: [Optimizer; 2] = [Optimizer::Sgd, Optimizer::Adam];
+}
+
+/// Adam's running moments, one per set-up, and the steps taken.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Moments {
+    m: [f64; 3],
+    v: [f64; 3],
+    t: i32,
+}
+
+impl Moments {
+    const BETA1: f64 = 0.9;
+    const BETA2: f64 = 0.999;
+    const EPSILON: f64 = 1e-7;
+
+    /// Keras 3's update: m, v as running means, the bias correction folded into the step
+    /// size α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), and z ← z − α·m/(√v + ε).
+    fn update(&mut self, i: usize, z: f64, g: f64, lr: f64) -> f64 {
+        let (m, v) = (&mut self.m[i], &mut self.v[i]);
+        *m += (g - *m) * (1.0 - Self::BETA1);
+        *v += (g * g - *v) * (1.0 - Self::BETA2);
+        let t = self.t.max(1);
+        let alpha = lr * (1.0 - Self::BETA2.powi(t)).sqrt() / (1.0 - Self::BETA1.powi(t));
+        z - alpha * *m / (v.sqrt() + Self::EPSILON)
+    }
+}
+
 /// How many steps the training race runs.
 pub const RACE_STEPS: usize = 150;
 
@@ -51,14 +93,21 @@ pub const RACE_STEPS: usize = 150;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Race {
     settings: RaceSettings,
+    /// Adam's moments, or `None` for plain gradient descent.
+    adam: Option<Moments>,
     total: usize,
     raw: [f64; 3],
     history: Vec<[f64; 3]>,
 }
 
 impl Race {
-    /// A race at step 0 that will run `total` steps.
+    /// A race at step 0 that will run `total` steps of plain gradient descent.
     pub fn new(settings: RaceSettings, total: usize) -> Race {
+        Race::with(settings, Optimizer::Sgd, total)
+    }
+
+    /// A race at step 0 that will run `total` steps of `optimizer`.
+    pub fn with(settings: RaceSettings, optimizer: Optimizer, total: usize) -> Race {
         let settings = settings.sanitised();
         let raw = Head::ALL.map(|h| h.raw_for(settings.start));
         let first = Head::ALL.map(|h| h.output(raw[h.index()]));
@@ -66,9 +115,19 @@ impl Race {
         history.push(first);
         Race {
             settings,
+            adam: (optimizer == Optimizer::Adam).then(Moments::default),
             total,
             raw,
             history,
+        }
+    }
+
+    /// The optimizer the set-ups train with.
+    pub fn optimizer(&self) -> Optimizer {
+        if self.adam.is_some() {
+            Optimizer::Adam
+        } else {
+            Optimizer::Sgd
         }
     }
 
@@ -101,9 +160,16 @@ impl Race {
             ..
         } = self.settings;
         for _ in 0..n {
+            if let Some(a) = self.adam.as_mut() {
+                a.t += 1;
+            }
             for head in Head::ALL {
                 let i = head.index();
-                self.raw[i] = head.step(target, self.raw[i], learning_rate);
+                let z = self.raw[i];
+                self.raw[i] = match self.adam.as_mut() {
+                    Some(a) => a.update(i, z, head.grad(target, z), learning_rate),
+                    None => head.step(target, z, learning_rate),
+                };
             }
             self.history
                 .push(Head::ALL.map(|h| h.output(self.raw[h.index()])));
@@ -157,7 +223,15 @@ impl Race {
 /// whole path. With error e₀ = start − y, the linear head's error after k steps is
 /// e₀(1 − 2η)ᵏ, so for η ≤ 0.5 it slides monotonically to the target and for
 /// 0.5 < η ≤ 1 its widest swing past the target is the first step, y + e₀(1 − 2η).
-pub fn race_output_range(settings: RaceSettings) -> (f64, f64) {
+///
+/// Adam's path has no such closed form: the run is taken in full and its extremes kept.
+pub fn race_output_range(settings: RaceSettings, optimizer: Optimizer) -> (f64, f64) {
+    if optimizer == Optimizer::Adam {
+        let mut race = Race::with(settings, optimizer, RACE_STEPS);
+        race.advance(RACE_STEPS);
+        let (lo, hi) = race.linear_extremes();
+        return (lo.min(0.0) - 0.1, hi.max(1.0) + 0.1);
+    }
     let s = settings.sanitised();
     let first = s.target + (s.start - s.target) * (1.0 - 2.0 * s.learning_rate);
     let lo = 0f64.min(first).min(s.start);

@@ -136,7 +136,7 @@ fn the_linear_output_overshoots_only_when_the_learning_rate_is_large() {
     assert!(close(hi, 1.41, 1e-12));
     assert!((race.outputs()[0] - 0.9).abs() < 1e-12, "it still settles");
     // The chart's range holds the whole path.
-    let (lo, top) = race_output_range(settings);
+    let (lo, top) = race_output_range(settings, Optimizer::Sgd);
     assert!(lo < 0.0 && top > 1.41);
 }
 
@@ -220,12 +220,15 @@ fn bad_settings_are_made_sane() {
     assert_eq!(empty.advance(3), 0);
     let image = ImageRace::new(ImageStart::Negative, f64::NAN, 3);
     assert_eq!(image.learning_rate(), 0.2);
-    let (lo, hi) = race_output_range(RaceSettings {
-        target: f64::NAN,
-        start: f64::NAN,
-        learning_rate: f64::NAN,
-    });
-    assert!(lo.is_finite() && hi.is_finite() && hi > lo);
+    for optimizer in Optimizer::ALL {
+        let nan = RaceSettings {
+            target: f64::NAN,
+            start: f64::NAN,
+            learning_rate: f64::NAN,
+        };
+        let (lo, hi) = race_output_range(nan, optimizer);
+        assert!(lo.is_finite() && hi.is_finite() && hi > lo);
+    }
 }
 
 #[test]
@@ -293,4 +296,59 @@ fn the_image_race() {
     assert!(fast.linear_outside_most() > 0);
     assert_eq!(fast.outside(Head::SigmoidBce), 0);
     assert_eq!(fast.outside(Head::SigmoidMse), 0);
+}
+
+/// Keras 3's Adam written out step by step, independently of `Race` (the formulas of
+/// `keras/src/optimizers/adam.py`): what an Adam race must end at.
+fn keras_adam(settings: RaceSettings, steps: usize) -> [f64; 3] {
+    let s = settings.sanitised();
+    Head::ALL.map(|head| {
+        let (mut z, mut m, mut v) = (head.raw_for(s.start), 0.0, 0.0);
+        for t in 1..=steps as i32 {
+            let g = head.grad(s.target, z);
+            let alpha = s.learning_rate * (1.0 - 0.999f64.powi(t)).sqrt() / (1.0 - 0.9f64.powi(t));
+            m += (g - m) * (1.0 - 0.9);
+            v += (g * g - v) * (1.0 - 0.999);
+            z -= alpha * m / (v.sqrt() + 1e-7);
+        }
+        head.output(z)
+    })
+}
+
+#[test]
+fn an_adam_race_is_keras_adam_and_its_chart_holds_the_path() {
+    for (target, start, learning_rate) in [(0.9, 0.05, 0.1), (0.0, 0.6, 0.8), (1.0, 0.5, 0.01)] {
+        let settings = RaceSettings {
+            target,
+            start,
+            learning_rate,
+        };
+        let mut race = Race::with(settings, Optimizer::Adam, RACE_STEPS);
+        assert_eq!(race.optimizer(), Optimizer::Adam);
+        // In uneven slices, as animation frames take them.
+        for n in [1, 7, 30, 200] {
+            race.advance(n);
+        }
+        assert!(race.is_done());
+        let want = keras_adam(settings, RACE_STEPS);
+        for (got, want) in race.outputs().iter().zip(want) {
+            assert!(close(*got, want, 1e-12), "{got} vs {want}");
+        }
+        let (lo, hi) = race.linear_extremes();
+        let (bottom, top) = race_output_range(settings, Optimizer::Adam);
+        assert!(bottom < lo && top > hi);
+    }
+    // What the lesson claims: after 150 steps plain gradient descent leaves sigmoid + MSE
+    // far from 0.9, Adam brings it there.
+    let s = RaceSettings {
+        target: 0.9,
+        start: 0.05,
+        learning_rate: 0.1,
+    };
+    let mut sgd = Race::new(s, RACE_STEPS);
+    sgd.advance(RACE_STEPS);
+    let mut adam = Race::with(s, Optimizer::Adam, RACE_STEPS);
+    adam.advance(RACE_STEPS);
+    assert!(sgd.squared_error(Head::SigmoidMse) > 0.16);
+    assert!(adam.squared_error(Head::SigmoidMse) < 0.0025);
 }
