@@ -52,8 +52,24 @@ pub fn Predict(
             }
         })
         .collect::<Vec<_>>();
+    // Coming back to a step answered before, the question and its explanation fold into one
+    // line (the learner has read them), so the step opens on its widget.
+    let summary = earlier.map(|a| {
+        let verdict = if a == info.answer {
+            "right"
+        } else {
+            "not quite"
+        };
+        format!(
+            "Your prediction: {} ({verdict}). Show the question and why",
+            info.choices[a]
+        )
+    });
+    let folded = summary.is_some();
     view! {
         <div class="predict" data-testid="predict" data-revealed=move || answered.get().is_some().to_string()>
+          <details class="predict-fold" open=!folded>
+            <summary class="predict-summary" data-testid="predict-summary" hidden=!folded>{summary}</summary>
             <fieldset>
                 <legend>"Predict first: " {info.question}</legend>
                 {choices}
@@ -96,6 +112,7 @@ pub fn Predict(
                     }.into_any()
                 }
             }}
+          </details>
             <div class="predict-reveal" data-testid="predict-reveal" hidden=move || !ctx.revealed.get()>
                 {move || ctx.revealed.get().then(|| children())}
             </div>

@@ -120,14 +120,8 @@ pub fn view() -> AnyView {
         <p>
             "A camera at the end of a production line takes a "{SIDE}"×"{SIDE}" grey picture of every "
             "part. Almost all parts are good; defects are rare, and the next one may be of a kind "
-            "nobody has labelled yet. The pictures below are made by the app from a fixed seed, so "
-            "you and every test see the same ones."
+            "nobody has labelled yet. Click a picture to see it up close."
         </p>
-        <ul class="defect-key">
-            {Kind::ALL.iter().map(|k| view! {
-                <li><span class=format!("kind-swatch kind-{}", k.key()) aria-hidden="true">"■"</span>" "{describe(*k)}</li>
-            }).collect::<Vec<_>>()}
-        </ul>
         <div class="parts-layout">
             <figure>
                 <figcaption>"Test pictures, "{GALLERY_PER_KIND}" of each kind (the bar under each marks its kind)"</figcaption>
@@ -152,6 +146,12 @@ pub fn view() -> AnyView {
                 </p>
             </div>
         </div>
+        <ul class="defect-key">
+            {Kind::ALL.iter().map(|k| view! {
+                <li><span class=format!("kind-swatch kind-{}", k.key()) aria-hidden="true">"■"</span>" "{describe(*k)}</li>
+            }).collect::<Vec<_>>()}
+        </ul>
+        <p class="muted">"The pictures are made by the app from a fixed seed, so you and every test see the same ones."</p>
         <DataTable class="numbers" testid="data-sizes" label="Data set sizes" heads=&["set", "good parts", "scratches", "spots", "missing pieces"] rows=vec![
             row("autoencoder training", [cell(TRAIN_NORMAL), cell("0"), cell("0"), cell("0")]),
             row("classifier training (step 5)", [cell(TRAIN_NORMAL), cell(TRAIN_SCRATCH), cell("0"), cell("0")]),

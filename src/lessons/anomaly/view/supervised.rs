@@ -149,7 +149,6 @@ pub fn view() -> AnyView {
             "(logistic regression), trained on the "{TRAIN_NORMAL}" good parts and the only "
             "defects labelled so far: "{TRAIN_SCRATCH}" scratches."
         </p>
-        <div class="formula-scroll"><Formula block=true latex=r"p = \sigma(w \cdot x + b), \qquad L = -\left[y \ln p + (1 - y)\ln(1 - p)\right]" /></div>
         <div class="button-row training-controls" role="group" aria-label="Classifier training">
             <button
                 type="button"
@@ -186,6 +185,7 @@ pub fn view() -> AnyView {
                 <HeatPanelsView panels=weight_panels images=weight_images label=Signal::derive(|| "The classifier's weight per pixel and the average scratch".to_string()) testid="clf-weights" height=240 />
             </figure>
         </div>
+        <div class="formula-scroll"><Formula block=true latex=r"p = \sigma(w \cdot x + b), \qquad L = -\left[y \ln p + (1 - y)\ln(1 - p)\right]" /></div>
         <p>
             "The weights turn into a bright diagonal stripe: the classifier has learned what a "
             "scratch looks like. On its own threshold (p > 0.5) it catches "

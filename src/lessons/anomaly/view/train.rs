@@ -189,15 +189,8 @@ pub fn view() -> AnyView {
             "An "<strong>"autoencoder"</strong>" squeezes each picture through a narrow "
             "middle and rebuilds it. Here "{PIXELS}" pixels go into "{HIDDEN}" numbers (the code) "
             "and back out to "{PIXELS}" pixels, and training makes the rebuilt picture match the "
-            "input, on good parts only:"
-        </p>
-        <div class="formula-scroll"><Formula block=true latex=r"\hat{x} = \sigma\left(W_2 \tanh(W_1 x + b_1) + b_2\right), \qquad L = \frac{1}{144}\sum_{i=1}^{144} (\hat{x}_i - x_i)^2" /></div>
-        <p>
-            "Sixteen numbers are enough to describe shading and brushing, but not a scratch that "
-            "could be anywhere. So once trained, the autoencoder rebuilds good parts well and "
-            "defects badly: its "<strong>"reconstruction error"</strong>" L is the anomaly score. "
-            "Press Play and watch the three curves: the training loss, the error on good test parts "
-            "it has never seen, and the error on the defects."
+            "input, on good parts only. Press Play and watch the three curves: the training loss, "
+            "the error on good test parts it has never seen, and the error on the defects."
         </p>
         <TrainControls playing full_speed done on_reset on_epoch />
         <div class="train-status" data-testid="train-status" data-epoch=move || state.get().epoch.to_string() data-trained=move || state.get().trained.to_string()>
@@ -231,6 +224,13 @@ pub fn view() -> AnyView {
         </div>
         <ImageStrip panels=input_panels images=Signal::stored(inputs) label=Signal::derive(|| "Four test pictures: a good part, a scratch, a spot and a missing piece".to_string()) testid="ae-inputs" height=150 />
         <ImageStrip panels=rebuilt_panels images=rebuilt_images label=Signal::derive(|| "The autoencoder's reconstructions of the four test pictures".to_string()) testid="ae-rebuilt" height=150 />
+        <p>"The network, and the loss it is trained on:"</p>
+        <div class="formula-scroll"><Formula block=true latex=r"\hat{x} = \sigma\left(W_2 \tanh(W_1 x + b_1) + b_2\right), \qquad L = \frac{1}{144}\sum_{i=1}^{144} (\hat{x}_i - x_i)^2" /></div>
+        <p>
+            "Sixteen numbers are enough to describe shading and brushing, but not a scratch that "
+            "could be anywhere. So once trained, the autoencoder rebuilds good parts well and "
+            "defects badly: its "<strong>"reconstruction error"</strong>" L is the anomaly score."
+        </p>
         <p>
             "Early on every reconstruction is a grey blur. Within a few epochs the shading appears, "
             "then the brushing. The defects never do: the scratch, the spot and the broken corner "

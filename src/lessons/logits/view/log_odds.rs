@@ -22,10 +22,7 @@ pub fn view() -> AnyView {
     view! {
         <p>
             "Long before deep learning, “logit” named a "<em>"function"</em>" in statistics: "
-            "the logarithm of the odds of a probability."
-        </p>
-        <Formula block=true latex=r"\mathrm{logit}(p) = \ln\frac{p}{1-p}, \qquad \sigma(z) = \frac{1}{1+e^{-z}}, \qquad \sigma(\mathrm{logit}(p)) = p" />
-        <p>
+            "the logarithm of the odds of a probability. "
             "The two curves below are the same relation read in both directions: the logit on "
             "the left takes a probability to a score; the sigmoid on the right takes the score "
             "back to the probability. Swap the axes of one and you get the other: they are "
@@ -66,6 +63,7 @@ pub fn view() -> AnyView {
             </figure>
         </div>
         <ReadoutLine items=vec![("p = ", "p", p.into()), (" · odds p/(1−p) = ", "odds", odds), (" · logit(p) = ln(odds) = ", "logit", z)] />
+        <Formula block=true latex=r"\mathrm{logit}(p) = \ln\frac{p}{1-p}, \qquad \sigma(z) = \frac{1}{1+e^{-z}}, \qquad \sigma(\mathrm{logit}(p)) = p" />
         <p>
             "Deep learning borrowed the word because, for a sigmoid output, the raw score "
             "really is the log-odds of the predicted probability. For softmax outputs the name "

@@ -18,17 +18,9 @@ pub fn view() -> AnyView {
     let labels = Signal::derive(|| class_labels(4));
     view! {
         <p>
-            "A classifier's last layer produces one number per class. For a dense head that is "
-            <Formula latex=r"z = Wx + b" />
-            ": a weighted sum plus a bias, so any real number, positive or negative, with no "
-            "upper limit. These raw scores are the "<strong>"logits"</strong>". They are not "
-            "probabilities. Softmax turns them into probabilities:"
-        </p>
-        <Formula block=true latex=r"p_i = \mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}" />
-        <p>
-            "Drag the bars (or focus one and use the arrow keys). Because "
-            <Formula latex=r"e^{z}" />" grows with z, the largest logit always gets the largest "
-            "probability: the ▲ under the labels stays on the same class in both charts."
+            "Each bar on the left is one class's raw score, its "<strong>"logit"</strong>
+            ". Drag the bars (or focus one and use the arrow keys) and watch softmax turn them "
+            "into the probabilities on the right."
         </p>
         <div class="two-charts">
             <figure>
@@ -44,6 +36,19 @@ pub fn view() -> AnyView {
                 </p>
             </figure>
         </div>
+        <p>
+            "A classifier's last layer produces one number per class. For a dense head that is "
+            <Formula latex=r"z = Wx + b" />
+            ": a weighted sum plus a bias, so any real number, positive or negative, with no "
+            "upper limit. These raw scores are the "<strong>"logits"</strong>". They are not "
+            "probabilities. Softmax turns them into probabilities:"
+        </p>
+        <Formula block=true latex=r"p_i = \mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}" />
+        <p>
+            "Because "<Formula latex=r"e^{z}" />" grows with z, the largest logit always gets "
+            "the largest probability: the ▲ under the labels stays on the same class in both "
+            "charts."
+        </p>
         <p>
             "Notice what it takes to make class 3 more than 90 % likely: not a large logit, "
             "but a large "<em>"gap"</em>" to the others. Only differences between logits matter, "

@@ -131,9 +131,11 @@ pub fn view() -> AnyView {
             <RangeField value=lr on_change=on_lr min=LEARNING_RATE_MIN max=LEARNING_RATE_MAX step=0.01 label="Learning rate η =" testid="image-lr" />
         </div>
         <TrainingControls controls prefix="image" />
-        <p class="sums" role="status">
+        // The counter changes on every frame of a run: screen readers hear the settled step.
+        <p class="sums">
             "After " <Readout name="image-step" value=Signal::derive(move || controls.step.get() as f64) />
             " of " {IMAGE_STEPS} " steps"
+            <span class="visually-hidden" role="status">{move || format!("{} of {IMAGE_STEPS} steps taken", settled.get())}</span>
         </p>
         <ImageStrip panels fixed=target_image images label testid="image-strip" height=250 />
         <DataTable class="numbers" testid="image-table" label="The three set-ups on the whole image" heads=&["set-up", "mean (ŷ − y)²", "mean ŷ on white pixels", "mean ŷ on black pixels", "pixels outside [0, 1]"] rows />

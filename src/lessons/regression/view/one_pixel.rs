@@ -86,8 +86,29 @@ pub fn view() -> AnyView {
     view! {
         <p>
             "Take a single pixel of the asker's image. Its target is a grey level y between 0 "
-            "(black) and 1 (white). The last layer produces one raw number z for it, and there "
-            "are three common ways to turn z into a prediction ŷ and score it:"
+            "(black) and 1 (white); the last layer produces one raw number z for it. Drag z (the "
+            "bar, or the point on any curve), or type it, and move the target: three common "
+            "set-ups turn z into a prediction ŷ and score it."
+        </p>
+        <div class="pixel-layout">
+            <div class="pixel-controls">
+                <LogitBars values=zs on_change=set_z range=Signal::derive(|| 6.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 />
+                // One pixel of the bar is about 0.1 in z, coarser than the tasks' windows.
+                <NumberField value=z on_commit=on_point min=-6.0 max=6.0 label="z =" what="the output z" testid="z-field" />
+            </div>
+            <div class="pixel-side">
+                <RangeField value=y on_change=on_y min=0.0 max=1.0 step=0.01 label="Target y =" testid="target" />
+                <NumberField value=y on_commit=on_y min=0.0 max=1.0 label="y =" what="the target" testid="y-field" />
+                <ImageStrip panels=swatch_panels images=swatches label=swatch_label testid="pixel-swatches" height=150 />
+            </div>
+        </div>
+        <div class="three-charts">{panels}</div>
+        <p>
+            "Each curve plot shows one set-up's loss (first colour) and its gradient (second "
+            "colour) against z. Gradient descent moves z against the gradient, so where a "
+            "gradient curve hugs 0 the set-up barely learns. The squares show the pixel as each "
+            "output paints it (an orange dot means the linear prediction is outside [0, 1] and "
+            "is drawn clipped). The three set-ups, written out:"
         </p>
         <DataTable class="numbers setups" label="Three set-ups for one pixel" heads=&["set-up", "prediction ŷ", "loss L", "gradient dL/dz"] rows=vec![
             row("linear + MSE", [
@@ -106,26 +127,6 @@ pub fn view() -> AnyView {
                 cell(view! { <Formula latex=r"\sigma - y" /> }),
             ]),
         ] />
-        <p>
-            "Drag z (the bar, or the point on any curve), or type it, and move the target. Each curve plot "
-            "shows one set-up's loss (first colour) and its gradient (second colour) against z. "
-            "Gradient descent moves z against the gradient, so where a gradient curve hugs 0 "
-            "the set-up barely learns. The squares show the pixel as each output paints it (an "
-            "orange dot means the linear prediction is outside [0, 1] and is drawn clipped)."
-        </p>
-        <div class="pixel-layout">
-            <div class="pixel-controls">
-                <LogitBars values=zs on_change=set_z range=Signal::derive(|| 6.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 />
-                // One pixel of the bar is about 0.1 in z, coarser than the tasks' windows.
-                <NumberField value=z on_commit=on_point min=-6.0 max=6.0 label="z =" what="the output z" testid="z-field" />
-            </div>
-            <div class="pixel-side">
-                <RangeField value=y on_change=on_y min=0.0 max=1.0 step=0.01 label="Target y =" testid="target" />
-                <NumberField value=y on_commit=on_y min=0.0 max=1.0 label="y =" what="the target" testid="y-field" />
-                <ImageStrip panels=swatch_panels images=swatches label=swatch_label testid="pixel-swatches" height=150 />
-            </div>
-        </div>
-        <div class="three-charts">{panels}</div>
         <p>
             "Notice where each loss is smallest. The linear head wants z = y; the sigmoid heads "
             "want z = logit(y), which is a different number (and runs off to ±∞ as y reaches "

@@ -140,31 +140,13 @@ pub fn view() -> AnyView {
     });
     view! {
         <p>
-            "Now train. Each set-up starts from the same prediction ŷ₀ and takes plain "
-            "gradient-descent steps z ← z − η·dL/dz on its own loss. To compare them fairly, "
-            "the right-hand chart plots the squared error of the "<em>"prediction"</em>", "
-            "(ŷ − y)², for all three, whatever loss each one is trained with."
+            "Now train. Each set-up starts from the same prediction ŷ₀ and takes steps "
+            "z ← z − η·dL/dz on its own loss. For a fair comparison the right-hand chart shows "
+            "the squared error of the "<em>"prediction"</em>", (ŷ − y)², whatever the loss."
         </p>
         <Predict>
             <DataTable class="numbers" testid="race-table" label="The three set-ups now" heads=&["set-up", "prediction ŷ", "(ŷ − y)²"] rows=rows() />
         </Predict>
-        <div class="controls">
-            <RangeField value=target on_change=on_target min=0.0 max=1.0 step=0.01 label="Target y =" testid="race-target" />
-            <RangeField value=Signal::derive(move || settings.with(|s| s.start)) on_change=on_start min=0.01 max=0.99 step=0.01 label="Start ŷ₀ =" testid="race-start" />
-            <RangeField value=Signal::derive(move || settings.with(|s| s.learning_rate)) on_change=on_lr min=LEARNING_RATE_MIN max=LEARNING_RATE_MAX step=0.01 label="Learning rate η =" testid="race-lr" />
-        </div>
-        <div class="controls">
-            <fieldset>
-                <legend>"Optimizer"</legend>
-                <label class="chip"><input type="radio" name="race-optimizer" data-testid="race-optimizer-sgd" prop:checked=move || optimizer.get() == Optimizer::Sgd on:change=move |_| set_optimizer(Optimizer::Sgd) />"plain gradient descent (SGD)"</label>
-            <label class="chip"><input type="radio" name="race-optimizer" data-testid="race-optimizer-adam" prop:checked=move || optimizer.get() == Optimizer::Adam on:change=move |_| set_optimizer(Optimizer::Adam) />"Adam"</label>
-            </fieldset>
-        </div>
-        <TrainingControls controls prefix="race" />
-        <p class="sums" role="status">
-            "Step " <Readout name="race-step" value=Signal::derive(move || controls.step.get() as f64) />
-            " of " {RACE_STEPS}
-        </p>
         <p class="series-key" aria-hidden="true">
             <span><span class="swatch swatch-0">"●"</span>" linear + MSE"</span>
             <span><span class="swatch swatch-1">"▲"</span>" sigmoid + MSE"</span>
@@ -180,6 +162,25 @@ pub fn view() -> AnyView {
                 <TrainingPlot axes=error_axes series=errors label=err_label testid="race-errors" />
             </figure>
         </div>
+        <div class="controls">
+            <RangeField value=target on_change=on_target min=0.0 max=1.0 step=0.01 label="Target y =" testid="race-target" />
+            <RangeField value=Signal::derive(move || settings.with(|s| s.start)) on_change=on_start min=0.01 max=0.99 step=0.01 label="Start ŷ₀ =" testid="race-start" />
+            <RangeField value=Signal::derive(move || settings.with(|s| s.learning_rate)) on_change=on_lr min=LEARNING_RATE_MIN max=LEARNING_RATE_MAX step=0.01 label="Learning rate η =" testid="race-lr" />
+        </div>
+        <div class="controls">
+            <fieldset>
+                <legend>"Optimizer"</legend>
+                <label class="chip"><input type="radio" name="race-optimizer" data-testid="race-optimizer-sgd" prop:checked=move || optimizer.get() == Optimizer::Sgd on:change=move |_| set_optimizer(Optimizer::Sgd) />"plain gradient descent (SGD)"</label>
+            <label class="chip"><input type="radio" name="race-optimizer" data-testid="race-optimizer-adam" prop:checked=move || optimizer.get() == Optimizer::Adam on:change=move |_| set_optimizer(Optimizer::Adam) />"Adam"</label>
+            </fieldset>
+        </div>
+        <TrainingControls controls prefix="race" />
+        // The counter changes on every frame of a run: screen readers hear the settled step.
+        <p class="sums">
+            "Step " <Readout name="race-step" value=Signal::derive(move || controls.step.get() as f64) />
+            " of " {RACE_STEPS}
+            <span class="visually-hidden" role="status">{move || format!("{} of {RACE_STEPS} steps taken", settled.get())}</span>
+        </p>
         <ReadoutLine items=vec![("Linear head so far: lowest ", "race-linear-min", lowest), (", highest ", "race-linear-max", highest), (", predictions outside [0, 1]: ", "race-linear-outside", outside)] />
         <p>
             "Raise the learning rate above 0.5. The linear head's error is multiplied by "

@@ -56,12 +56,8 @@ pub fn view() -> AnyView {
     view! {
         <p>
             "The head follows from one question about your labels: "<strong>"can an example "
-            "belong to more than one class?"</strong>
+            "belong to more than one class?"</strong>" Switch between the two kinds and drag the logits."
         </p>
-        <ul>
-            <li><strong>"Multi-class"</strong>": each image shows exactly one animal: cat "<em>"or"</em>" dog "<em>"or"</em>" bird. The classes exclude each other: softmax + categorical cross-entropy."</li>
-            <li><strong>"Multi-label"</strong>": a movie can be action "<em>"and"</em>" comedy; a chest X-ray can show several findings at once; any subset is possible. Each label is its own yes/no question: one sigmoid per label + binary cross-entropy."</li>
-        </ul>
         <div class="button-row" role="radiogroup" aria-label="Kind of problem">
             <label class="chip"><input type="radio" name="kind" data-testid="mode-multi-class" prop:checked=move || !multi_label.get() on:change=move |_| multi_label.set(false) />"Multi-class (animals)"</label>
             <label class="chip"><input type="radio" name="kind" data-testid="mode-multi-label" prop:checked=move || multi_label.get() on:change=move |_| multi_label.set(true) />"Multi-label (movie genres)"</label>
@@ -81,6 +77,10 @@ pub fn view() -> AnyView {
                 <Readout name="loss" value=loss />
             </p>
         </LogitsBeside>
+        <ul>
+            <li><strong>"Multi-class"</strong>": each image shows exactly one animal: cat "<em>"or"</em>" dog "<em>"or"</em>" bird. The classes exclude each other: softmax + categorical cross-entropy."</li>
+            <li><strong>"Multi-label"</strong>": a movie can be action "<em>"and"</em>" comedy; a chest X-ray can show several findings at once; any subset is possible. Each label is its own yes/no question: one sigmoid per label + binary cross-entropy."</li>
+        </ul>
         <p>
             "Should the loss get logits or probabilities? Logits: a head with no activation and "
             <code>"from_logits=True"</code>" let the loss compute the log of σ(z) or of "
