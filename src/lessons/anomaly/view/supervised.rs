@@ -142,12 +142,11 @@ pub fn view() -> AnyView {
     });
     view! {
         <p>
-            "The thread's other suggestion: collect defective pictures, label them 1 and the good "
-            "ones 0, and train a model on the labels. Done right, that is a "<strong>"binary classifier"</strong>": "
-            "one output z per picture, a sigmoid to turn it into a probability and binary "
-            "cross-entropy as the loss. Here it is the simplest one, a weight per pixel "
-            "(logistic regression), trained on the "{TRAIN_NORMAL}" good parts and the only "
-            "defects labelled so far: "{TRAIN_SCRATCH}" scratches."
+            "The thread's other suggestion: label defective pictures 1 and good ones 0 and train "
+            "a "<strong>"binary classifier"</strong>": one output z per picture, a sigmoid and "
+            "binary cross-entropy. Here it is the simplest one, a weight per pixel (logistic "
+            "regression), trained on the "{TRAIN_NORMAL}" good parts and the only defects "
+            "labelled so far: "{TRAIN_SCRATCH}" scratches."
         </p>
         <div class="button-row training-controls" role="group" aria-label="Classifier training">
             <button

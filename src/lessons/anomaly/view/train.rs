@@ -186,11 +186,9 @@ pub fn view() -> AnyView {
     });
     view! {
         <p>
-            "An "<strong>"autoencoder"</strong>" squeezes each picture through a narrow "
-            "middle and rebuilds it. Here "{PIXELS}" pixels go into "{HIDDEN}" numbers (the code) "
-            "and back out to "{PIXELS}" pixels, and training makes the rebuilt picture match the "
-            "input, on good parts only. Press Play and watch the three curves: the training loss, "
-            "the error on good test parts it has never seen, and the error on the defects."
+            "An "<strong>"autoencoder"</strong>" rebuilds each picture through a narrow middle ("
+            {PIXELS}" pixels → "{HIDDEN}" numbers → "{PIXELS}" pixels), trained on good parts only. "
+            "Press Play and watch its training loss, its error on good parts it never saw, and on defects."
         </p>
         <TrainControls playing full_speed done on_reset on_epoch />
         <div class="train-status" data-testid="train-status" data-epoch=move || state.get().epoch.to_string() data-trained=move || state.get().trained.to_string()>

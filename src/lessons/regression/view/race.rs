@@ -144,9 +144,6 @@ pub fn view() -> AnyView {
             "z ← z − η·dL/dz on its own loss. For a fair comparison the right-hand chart shows "
             "the squared error of the "<em>"prediction"</em>", (ŷ − y)², whatever the loss."
         </p>
-        <Predict>
-            <DataTable class="numbers" testid="race-table" label="The three set-ups now" heads=&["set-up", "prediction ŷ", "(ŷ − y)²"] rows=rows() />
-        </Predict>
         <p class="series-key" aria-hidden="true">
             <span><span class="swatch swatch-0">"●"</span>" linear + MSE"</span>
             <span><span class="swatch swatch-1">"▲"</span>" sigmoid + MSE"</span>
@@ -162,6 +159,9 @@ pub fn view() -> AnyView {
                 <TrainingPlot axes=error_axes series=errors label=err_label testid="race-errors" />
             </figure>
         </div>
+        <Predict>
+            <DataTable class="numbers" testid="race-table" label="The three set-ups now" heads=&["set-up", "prediction ŷ", "(ŷ − y)²"] rows=rows() />
+        </Predict>
         <div class="controls">
             <RangeField value=target on_change=on_target min=0.0 max=1.0 step=0.01 label="Target y =" testid="race-target" />
             <RangeField value=Signal::derive(move || settings.with(|s| s.start)) on_change=on_start min=0.01 max=0.99 step=0.01 label="Start ŷ₀ =" testid="race-start" />
