@@ -92,7 +92,7 @@ pub fn view() -> AnyView {
         </p>
         <div class="pixel-layout">
             <div class="pixel-controls">
-                <LogitBars values=zs on_change=set_z range=Signal::derive(|| 6.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 />
+                <LogitBars values=zs on_change=set_z range=Signal::derive(|| 6.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 value_name="Output" />
                 // One pixel of the bar is about 0.1 in z, coarser than the tasks' windows.
                 <NumberField value=z on_commit=on_point min=-6.0 max=6.0 label="z =" what="the output z" testid="z-field" />
             </div>

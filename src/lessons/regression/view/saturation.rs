@@ -77,7 +77,7 @@ pub fn view() -> AnyView {
         <div class="pixel-layout">
             <div class="pixel-controls">
                 <RangeField value=y on_change=on_y min=0.0 max=1.0 step=0.01 label="Target y =" testid="target" />
-                <LogitBars values=zs on_change=set_z range=Signal::derive(|| 20.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 />
+                <LogitBars values=zs on_change=set_z range=Signal::derive(|| 20.0) labels=Signal::derive(|| vec!["z".to_string()]) height=240 value_name="Output" />
                 // One pixel of the bar is about 0.2 in z, coarser than the task's ±0.05.
                 <NumberField value=z on_commit=on_point min=-20.0 max=20.0 label="z =" what="the output z" testid="z-field" />
                 <p class="sums">"σ(z) = " <Readout name="sat-out" value=out /></p>
