@@ -74,6 +74,8 @@ pub struct Report {
     pub computed: usize,
     /// The exact ROC AUC while it is being sorted, slice by slice.
     pub sorting: Option<math::RocAucInSlices>,
+    /// The number in progress, when it takes several slices: rows done and their sum.
+    pub partial: Option<(usize, f64)>,
 }
 
 impl Report {
@@ -134,19 +136,29 @@ fn text(e: MathError) -> String {
 
 const NOT_YET: &str = "not computed yet";
 
-/// The mean over rows of a per-row value.
+/// The mean over `rows` rows of a per-row value, `slice` rows at a time: `partial` keeps the
+/// rows done and their sum between slices (summed in the same order as all at once, so the
+/// mean is the same to the last bit). `None` until the last row is in.
 fn mean_rows(
-    pred: &[f64],
-    target: &[f64],
-    c: usize,
-    f: impl Fn(&[f64], &[f64]) -> Result<f64, MathError>,
-) -> Result<f64, String> {
-    let n = pred.len() / c;
-    let mut sum = 0.0;
-    for (p, y) in pred.chunks(c).zip(target.chunks(c)) {
-        sum += f(y, p).map_err(text)?;
+    partial: &mut Option<(usize, f64)>,
+    rows: usize,
+    slice: usize,
+    row_value: impl Fn(usize) -> Result<f64, MathError>,
+) -> Option<Result<f64, String>> {
+    let (from, mut sum) = partial.take().unwrap_or((0, 0.0));
+    let to = from.saturating_add(slice.max(1)).min(rows);
+    for k in from..to {
+        match row_value(k) {
+            Ok(v) => sum += v,
+            Err(e) => return Some(Err(text(e))),
+        }
     }
-    Ok(sum / n as f64)
+    if to < rows {
+        *partial = Some((to, sum));
+        None
+    } else {
+        Some(Ok(sum / rows as f64))
+    }
 }
 
 /// How many steps [`report_step`] takes for a report.
@@ -279,11 +291,12 @@ pub fn start_report(
         targets: labels.dense(c),
         computed: 0,
         sorting: None,
+        partial: None,
     }
 }
 
-/// Computes the report's next number, or (for the exact ROC AUC, which sorts every output)
-/// about `budget` numbers' work towards it; `true` once all are computed.
+/// Works on the report's next number for about `budget` numbers' work (a slice of rows, or
+/// of the exact ROC AUC's sort); `true` once all are computed.
 pub fn report_step(
     r: &mut Report,
     outputs: &Table,
@@ -291,8 +304,10 @@ pub fn report_step(
     task: Task,
     budget: usize,
 ) -> bool {
-    let c = outputs.cols;
+    let c = outputs.cols.max(1);
     let z = &outputs.values;
+    let rows = z.len() / c;
+    let slice = (budget / c).max(1);
     let i = r.computed;
     let (nl, nm) = (r.losses.len(), r.metrics.len());
     if i == 0 {
@@ -300,71 +315,89 @@ pub fn report_step(
             .losses
             .first()
             .is_some_and(|l| l.from_logits && !l.id.ends_with("-as-logits"));
-        r.probabilities = match (fl, task) {
-            (false, _) => z.clone(),
-            (true, Task::MultiClass) => z.chunks(c).flat_map(math::softmax).collect(),
-            (true, _) => z.iter().map(|&v| math::sigmoid(v)).collect(),
-        };
+        let (from, _) = r.partial.take().unwrap_or((0, 0.0));
+        if from == 0 {
+            r.probabilities.clear();
+        }
+        let to = from.saturating_add(slice).min(rows);
+        let part = &z[from * c..to * c];
+        match (fl, task) {
+            (false, _) => r.probabilities.extend_from_slice(part),
+            (true, Task::MultiClass) => r
+                .probabilities
+                .extend(part.chunks(c).flat_map(math::softmax)),
+            (true, _) => r
+                .probabilities
+                .extend(part.iter().map(|&v| math::sigmoid(v))),
+        }
+        if to < rows {
+            r.partial = Some((to, 0.0));
+            return false;
+        }
     } else if i <= nl {
-        let l = &r.losses[i - 1];
-        let (kind, fl) = (l.kind, l.from_logits);
+        let (kind, fl) = (r.losses[i - 1].kind, r.losses[i - 1].from_logits);
         let y = &r.targets;
         let value = match kind {
-            LossKind::Binary => mean_rows(z, y, c, |t, p| math::binary_crossentropy(t, p, fl)),
-            LossKind::Categorical => mean_rows(z, y, c, |t, p| {
+            LossKind::Binary => mean_rows(&mut r.partial, rows, slice, |k| {
+                math::binary_crossentropy(&y[k * c..(k + 1) * c], &z[k * c..(k + 1) * c], fl)
+            }),
+            LossKind::Categorical => mean_rows(&mut r.partial, rows, slice, |k| {
+                let (t, p) = (&y[k * c..(k + 1) * c], &z[k * c..(k + 1) * c]);
                 math::categorical_crossentropy(t, p, fl, 0.0)
             }),
             LossKind::Sparse => {
                 let indices = labels.indices();
-                let mut sum = 0.0;
-                let mut bad = None;
-                for (p, &k) in z.chunks(c).zip(&indices) {
-                    match math::sparse_categorical_crossentropy(k, p, fl) {
-                        Ok(v) => sum += v,
-                        Err(e) => {
-                            bad = Some(text(e));
-                            break;
-                        }
-                    }
-                }
-                match bad {
-                    Some(e) => Err(e),
-                    None => Ok(sum / indices.len().max(1) as f64),
-                }
+                mean_rows(&mut r.partial, rows.min(indices.len()), slice, |k| {
+                    math::sparse_categorical_crossentropy(indices[k], &z[k * c..(k + 1) * c], fl)
+                })
             }
+        };
+        let Some(value) = value else {
+            return false;
         };
         r.losses[i - 1].value = value;
     } else if i <= nl + nm {
         let (p, y) = (&r.probabilities, &r.targets);
-        let m = &r.metrics[i - 1 - nl];
-        let value = match m.name {
+        let name = r.metrics[i - 1 - nl].name;
+        let (t_row, p_row) = (
+            |k: usize| &y[k * c..(k + 1) * c],
+            |k: usize| &p[k * c..(k + 1) * c],
+        );
+        let sliced = |partial: &mut Option<(usize, f64)>,
+                      f: fn(&[f64], &[f64]) -> Result<f64, MathError>| {
+            mean_rows(partial, rows, slice, |k| f(t_row(k), p_row(k)))
+        };
+        let value = match name {
             "sparse_categorical_accuracy" | "categorical_accuracy" => {
-                mean_rows(p, y, c, math::categorical_accuracy)
+                sliced(&mut r.partial, math::categorical_accuracy)
             }
-            "top_k_categorical_accuracy" => {
-                mean_rows(p, y, c, |t, q| math::top_k_categorical_accuracy(t, q, 5))
-            }
-            "binary_accuracy" => math::binary_accuracy(y, p, 0.5).map_err(text),
-            "precision" => math::precision(y, p, 0.5).map_err(text),
-            "recall" => math::recall(y, p, 0.5).map_err(text),
-            "f1_score" => math::f1_score(y, p, 0.5).map_err(text),
-            "auc" => math::keras_auc(y, p, 200).map_err(text),
+            "top_k_categorical_accuracy" => sliced(&mut r.partial, |t, q| {
+                math::top_k_categorical_accuracy(t, q, 5)
+            }),
+            "binary_accuracy" => Some(math::binary_accuracy(y, p, 0.5).map_err(text)),
+            "precision" => Some(math::precision(y, p, 0.5).map_err(text)),
+            "recall" => Some(math::recall(y, p, 0.5).map_err(text)),
+            "f1_score" => Some(math::f1_score(y, p, 0.5).map_err(text)),
+            "auc" => Some(math::keras_auc(y, p, 200).map_err(text)),
             _ => {
                 let sorting = match r.sorting.take() {
                     Some(s) => Ok(s),
                     None => math::RocAucInSlices::new(y, p),
                 };
                 match sorting {
-                    Err(e) => Err(text(e)),
-                    Ok(mut s) => match s.step(budget) {
-                        Some(v) => Ok(v),
-                        None => {
+                    Err(e) => Some(Err(text(e))),
+                    Ok(mut s) => {
+                        let v = s.step(budget);
+                        if v.is_none() {
                             r.sorting = Some(s);
-                            return false;
                         }
-                    },
+                        v.map(Ok)
+                    }
                 }
             }
+        };
+        let Some(value) = value else {
+            return false;
         };
         r.metrics[i - 1 - nl].value = value;
     }

@@ -380,3 +380,41 @@ fn stages_grow_linearly() {
         eprintln!("{rows} rows: parse {parse_t:?}, start {start_t:?}, steps {times:?}");
     }
 }
+
+/// Times each slice of a job on 10,000 rows × 100 classes as the page runs it (20,000
+/// numbers' budget) and prints the slowest (run with `--release --ignored`): the page must
+/// keep every slice far under 100 ms.
+#[test]
+#[ignore]
+fn slowest_slices_of_a_million_numbers() {
+    let mut text = String::from("array([");
+    for r in 0..10_000 {
+        let row: Vec<String> = (0..100)
+            .map(|c| format!("{:.6}", ((r * 31 + c * 17) % 97) as f64 / 13.0 - 3.0))
+            .collect();
+        text.push_str(&format!("[{}],\n", row.join(", ")));
+    }
+    text.push_str("], dtype=float32)");
+    let labels: Vec<String> = (0..10_000).map(|r| (r % 100).to_string()).collect();
+    let mut job = super::Job::new(text, labels.join(" "));
+    let mut slices = Vec::new();
+    let mut before = String::from("start");
+    loop {
+        let t = std::time::Instant::now();
+        let step = job.step(20_000);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let now = match &step {
+            super::Step::Working(m) => m.clone(),
+            super::Step::Done(_) => "done".to_string(),
+        };
+        slices.push((ms, format!("{before} → {now}")));
+        before = now;
+        if matches!(step, super::Step::Done(_)) {
+            break;
+        }
+    }
+    slices.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, what) in slices.iter().take(8) {
+        eprintln!("{ms:7.2} ms  {what}");
+    }
+}
