@@ -301,7 +301,12 @@ test("a million numbers (10,000 × 100) are checked in slices, with a progress l
     const status: string[] = [];
     (window as unknown as Record<string, string[]>).__status = status;
     const line = document.querySelector("[data-testid=check-status]")!;
-    new MutationObserver(() => status.push(line.textContent ?? "")).observe(line, { subtree: true, childList: true, characterData: true });
+    const when: [number, string][] = [];
+    (window as unknown as Record<string, [number, string][]>).__when = when;
+    new MutationObserver(() => {
+      status.push(line.textContent ?? "");
+      when.push([performance.now(), line.textContent ?? ""]);
+    }).observe(line, { subtree: true, childList: true, characterData: true });
   });
   // The text goes in first and Chromium lays the textarea out (seconds for 6 MB, with no
   // code of ours running); then the input event starts the check, and only its tasks count.
@@ -329,15 +334,21 @@ test("a million numbers (10,000 × 100) are checked in slices, with a progress l
   const during = long.filter(([start]) => start >= t0).map(([, d]) => d);
   const before = long.filter(([start]) => start < t0).map(([, d]) => d);
   const max = (v: number[]) => (v.length ? Math.max(...v) : 0);
+  // Which phase the longest task fell in: the status line shown when it started.
+  const when = await page.evaluate(() => (window as unknown as Record<string, [number, string][]>).__when);
+  const longest = long.filter(([start]) => start >= t0).sort((a, b) => b[1] - a[1])[0];
+  const phase = longest ? ([...when].reverse().find(([t]) => t <= longest[0])?.[1] ?? "before the first status") : "none";
   console.log(
     `1,000,000 numbers checked in ${seconds.toFixed(1)} s; longest main-thread task while checking ${max(during).toFixed(0)} ms ` +
-      `(${during.length} over 50 ms); Chromium laying out the pasted textarea ${max(before).toFixed(0)} ms`,
+      `(${during.length} over 50 ms; the longest while the status read “${phase}”); Chromium laying out the pasted textarea ${max(before).toFixed(0)} ms`,
   );
   // The work was sliced: the progress line went through many steps on the way.
   const seen = await page.evaluate(() => (window as unknown as Record<string, string[]>).__status);
   expect(new Set(seen.filter((t) => t.startsWith("Checking:"))).size).toBeGreaterThan(10);
-  // The issue asks for no task over 100 ms. Reading, diagnosing and each loss run in slices of
-  // 20,000 numbers, but the exact and the Keras AUC each sort all 1,000,000 outputs in one
-  // task: 415 ms measured on the shared 2-core test machine, 1.6 s when it was busier. Task
-  // lengths depend on the machine's load, so they are printed here, not asserted.
+  // No task over 100 ms: reading, diagnosing, the probabilities, every loss and row metric go
+  // a slice of rows at a time, the exact ROC AUC's sort resumes between slices, Keras' AUC
+  // counts per threshold cell, and the pictures are drawn in a task of their own. Measured on
+  // the 2-core test machine with another test running beside it: no task over 50 ms (before
+  // these changes: 180 ms, and 415 ms to 1.6 s when the AUCs sorted in one task).
+  expect(max(during), "the longest main-thread task while checking (ms)").toBeLessThan(100);
 });

@@ -121,7 +121,20 @@ pub fn CheckCharts(
     /// What the page read and found.
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
-    let data = Memo::new(move |_| outcome.with(pictures));
+    // The pictures are worked out and drawn in a task of their own after the results: with a
+    // million numbers, doing it in the task that shows the numbers made that one task long.
+    let data = RwSignal::new(None::<Pictures>);
+    Effect::new(move |_| {
+        outcome.track();
+        set_timeout(
+            move || {
+                if let Some(p) = outcome.try_with_untracked(pictures) {
+                    data.try_set(p);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     move || {
         data.get().map(|p| {
             let row = RwSignal::new(p.worst_row);
