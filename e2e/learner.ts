@@ -128,6 +128,14 @@ export class Mouse {
     await this.page.getByTestId(testid).click();
   }
 
+  /** Taps a number field and types into it, as a touch user does on the on-screen keyboard
+   * (its Enter key commits). */
+  async typeInto(testid: string, text: string) {
+    await this.page.getByTestId(testid).click({ clickCount: 3 });
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press("Enter");
+  }
+
   async answer(choice: number) {
     await this.click(`predict-choice-${choice}`);
     await this.click("predict-check");
@@ -363,11 +371,11 @@ export async function gridTo(k: Keys, grid: Locator, row: number, col: number, s
   throw new Error(`the grid cursor never reached (${row}, ${col})`);
 }
 
-/** Tasks a pointer alone cannot finish (issue 15): it has no position inside the target
- * window, or the target is drawn under another. The first three now have a number field
- * beside the widget (typing is not pointer input, so this learner does not use it; the lesson
- * specs type into them), and a repeated click cycles through stacked dots. The mouse learner
- * still tries each one, but skips its check (`attempt` below); every other task must be done. */
+/** Tasks a drag alone cannot finish (issue 15): no position of the pointer lies inside the
+ * target window, or the target is drawn under another. The first three have a number field
+ * beside the widget, which the mouse/touch learner taps and types into (a phone's on-screen
+ * keyboard); a repeated click cycles through stacked dots. The learner tries the drag first
+ * and logs whether it was enough (`attempt` below); every task must end done. */
 export const NEEDS_NUMBER_FIELD = [
   // p within 0.005 of 0.75 needs a logit gap in 1.072–1.125; one pixel of the bar is wider.
   { lesson: "softmax-or-sigmoid", step: "two-classes", task: "p-075" },
@@ -382,18 +390,21 @@ export const NEEDS_NUMBER_FIELD = [
 ];
 
 
-/** Not the app's fault: a native <select>'s option list is drawn by the browser outside the
- * page, where no Playwright pointer event reaches (a real mouse or finger does). The mouse
- * learner leaves this task, behind the "last layer" select, to the keyboard learner. */
-export const POINTER_CANNOT_OPEN = [{ lesson: "segmentation", step: "shapes", task: "keep-size" }];
 
-/** Mouse: tries a task listed in NEEDS_NUMBER_FIELD. Returns `[id]` if it stayed undone
- * (a failed try is allowed only for a listed task), else `[]`. */
-export async function attempt(page: Page, lesson: string, step: string, id: string, tryIt: () => Promise<unknown>) {
+/** Mouse: a task listed in NEEDS_NUMBER_FIELD: the drag (or click) first, then, if that
+ * cannot reach the window, `typeIt` (tap the number field, type). Returns `[id]` if it stayed
+ * undone (the caller's stepDone then fails), else `[]`. */
+export async function attempt(page: Page, lesson: string, step: string, id: string, tryIt: () => Promise<unknown>, typeIt?: () => Promise<unknown>) {
   const listed = NEEDS_NUMBER_FIELD.some((t) => t.lesson === lesson && t.step === step && t.task === id);
   expect(listed, `${lesson}/${step} task ${id} is not in NEEDS_NUMBER_FIELD`).toBe(true);
+  const isDone = async () => (await task(page, id).getAttribute("data-done")) === "true";
   await tryIt().catch((e) => console.log(`mouse learner, ${lesson}/${step} ${id}: ${String(e).split("\n")[0]}`));
-  const done = (await task(page, id).getAttribute("data-done")) === "true";
-  console.log(`mouse learner, ${lesson}/${step} ${id}: ${done ? "done after all" : "not reachable (listed)"}`);
+  let how = "by pointer";
+  if (!(await isDone()) && typeIt) {
+    await typeIt();
+    how = "by tapping the number field and typing";
+  }
+  const done = await isDone();
+  console.log(`mouse learner, ${lesson}/${step} ${id}: ${done ? `done ${how}` : "not done"}`);
   return done ? [] : [id];
 }

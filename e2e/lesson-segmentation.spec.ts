@@ -83,7 +83,7 @@ test("shapes: channels last and first, sparse labels, the thread's Conv2D call",
   // The thread's Convolution2D(C, 3, 3) is a stride-3 kernel in Keras 3: 128 → 42.
   await expect(page.getByTestId("shape-output")).toHaveText("(8, 42, 42, 3)");
   await expect(page.getByTestId("shape-problems")).toContainText("42 × 42");
-  await page.getByTestId("last-layer").selectOption("same");
+  await page.getByTestId("last-layer-same").check();
   await expect(page.getByTestId("shape-output")).toHaveText("(8, 128, 128, 3)");
   await expect(page.getByTestId("shape-problems")).toHaveCount(0);
   await expect(task(page, "keep-size")).toHaveAttribute("data-done", "true");

@@ -22,15 +22,6 @@ fn layer_name(l: LastLayer) -> &'static str {
     }
 }
 
-fn layer_key(l: LastLayer) -> &'static str {
-    match l {
-        LastLayer::ThreadCall => "thread",
-        LastLayer::Valid3 => "valid",
-        LastLayer::Same3 => "same",
-        LastLayer::OneByOne => "one",
-    }
-}
-
 /// The step's view.
 pub fn view() -> AnyView {
     let setup = shared(
@@ -119,19 +110,22 @@ pub fn view() -> AnyView {
                 </fieldset>
                 <fieldset class="seg-shrink">
                     <legend>"Last layer"</legend>
-                    <select data-testid="last-layer" aria-label="Last layer"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(l) = layers.iter().find(|l| layer_key(**l) == v) {
-                                let l = *l;
-                                setup.update(|s| s.last_layer = l);
-                            }
-                        }>
-                        {layers.iter().map(|l| {
-                            let l = *l;
-                            view! { <option value=layer_key(l) selected=move || setup.get().last_layer == l>{layer_name(l)}</option> }
-                        }).collect::<Vec<_>>()}
-                    </select>
+                    // Chips, not a <select>: every choice in sight, one tap or click each.
+                    {layers.iter().map(|&l| {
+                        let id = match l {
+                            LastLayer::ThreadCall => "last-layer-thread",
+                            LastLayer::Valid3 => "last-layer-valid",
+                            LastLayer::Same3 => "last-layer-same",
+                            LastLayer::OneByOne => "last-layer-one",
+                        };
+                        chip(
+                            "seg-last-layer",
+                            id,
+                            move || setup.with(|s| s.last_layer == l),
+                            move || setup.update(|s| s.last_layer = l),
+                            view! { <code>{layer_name(l)}</code> },
+                        )
+                    }).collect::<Vec<_>>()}
                 </fieldset>
             </div>
             <DataTable class="numbers shape-table" testid="shape-table" label="Shapes of this set-up" rows=vec![
