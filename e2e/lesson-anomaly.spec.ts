@@ -174,9 +174,13 @@ test("a learner completes lesson 5: data, live training, threshold, inspection, 
     expect(await value(page, "error-ratio")).toBeGreaterThan(10);
     await expect(page.getByTestId("ae-play")).toHaveText("Train again");
     // The code panel prints what no random start changes: 4,768 parameters, 15 minibatch
-    // steps per epoch, 900 Adam steps after 60 epochs.
+    // steps per epoch, 900 Adam steps after 60 epochs; then the convolutional variant's
+    // 741 parameters (3·3·1·8 + 8, 3·3·8·4 + 4, 3·3·4·8 + 8, 3·3·8·1 + 1), its 3 × 3 × 4 code
+    // and the 144 pixels it rebuilds, which the page states too.
     const counts = (await page.getByTestId("code-keras-value").getAttribute("data-value"))!.split(",").map(Number);
-    expect(counts).toEqual([4768, 15, 900]);
+    expect(counts).toEqual([4768, 15, 900, 80 + 292 + 296 + 73, 36, 144]);
+    await expect(page.getByTestId("conv-variant")).toContainText("a code of 36 numbers and 741 weights");
+    await expect(page.getByTestId("code-pytorch")).toContainText("nn.ConvTranspose2d(8, 1, 3, stride=2, padding=1, output_padding=1)");
     await expect(page.locator(".framework-note").first()).toContainText("the page's run: ");
   });
 

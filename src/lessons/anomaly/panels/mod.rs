@@ -22,7 +22,7 @@ pub use parts::parts_programs;
 pub use supervised::supervised_programs;
 pub use thread_code::{thread_programs, thread_scores, ThreadScores};
 pub use threshold::{keras_buckets, threshold_programs};
-pub use train::train_programs;
+pub use train::{train_programs, CONV_CODE, CONV_PARAMETERS};
 
 use crate::lessons::code::{snap, state_for, PanelSet};
 use crate::model::anomaly::{

@@ -13,7 +13,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::PlayButton;
 use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_task, shared, Formula};
-use crate::model::anomaly::{Kind, EPOCHS, HIDDEN, PIXELS, SIDE};
+use crate::model::anomaly::{Kind, EPOCHS, HIDDEN, PARAMETERS, PIXELS, SIDE};
 use crate::widgets::{ImageStrip, LossCurvesView, Readout};
 use leptos::prelude::*;
 
@@ -228,6 +228,14 @@ pub fn view() -> AnyView {
             "Sixteen numbers are enough to describe shading and brushing, but not a scratch that "
             "could be anywhere. So once trained, the autoencoder rebuilds good parts well and "
             "defects badly: its "<strong>"reconstruction error"</strong>" L is the anomaly score."
+        </p>
+        <p data-testid="conv-variant">
+            "For real photos, a "<strong>"convolutional"</strong>" autoencoder is the usual upgrade: "
+            "it keeps the picture's 2-D shape, so a spot is the same pattern wherever it lies. The "
+            "programs below also build one for these "{SIDE}"×"{SIDE}" pictures (two stride-2 "
+            "convolutions down, two transposed convolutions back up): a code of "
+            {panels::CONV_CODE}" numbers and "{panels::CONV_PARAMETERS}" weights, against "
+            {HIDDEN}" numbers and "{PARAMETERS}" weights for the dense one trained here."
         </p>
         <p>
             "Early on every reconstruction is a grey blur. Within a few epochs the shading appears, "
