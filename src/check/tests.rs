@@ -315,10 +315,8 @@ fn many_classes_get_top_k_and_every_metric_is_finite() {
     }
 }
 
-/// Times the whole check of 10,000 rows × 100 classes (run with `--release --ignored`).
-#[test]
-#[ignore]
-fn bench_a_million_numbers() {
+/// 10,000 rows × 100 logits as NumPy prints them, and a class index per row.
+fn a_million_numbers() -> (String, String) {
     let mut text = String::from("array([");
     for r in 0..10_000 {
         let row: Vec<String> = (0..100)
@@ -328,7 +326,14 @@ fn bench_a_million_numbers() {
     }
     text.push_str("], dtype=float32)");
     let labels: Vec<String> = (0..10_000).map(|r| (r % 100).to_string()).collect();
-    let labels = labels.join(" ");
+    (text, labels.join(" "))
+}
+
+/// Times the whole check of 10,000 rows × 100 classes (run with `--release --ignored`).
+#[test]
+#[ignore]
+fn bench_a_million_numbers() {
+    let (text, labels) = a_million_numbers();
     let t0 = std::time::Instant::now();
     let table = parse(&text).unwrap();
     let t1 = t0.elapsed();
@@ -387,16 +392,8 @@ fn stages_grow_linearly() {
 #[test]
 #[ignore]
 fn slowest_slices_of_a_million_numbers() {
-    let mut text = String::from("array([");
-    for r in 0..10_000 {
-        let row: Vec<String> = (0..100)
-            .map(|c| format!("{:.6}", ((r * 31 + c * 17) % 97) as f64 / 13.0 - 3.0))
-            .collect();
-        text.push_str(&format!("[{}],\n", row.join(", ")));
-    }
-    text.push_str("], dtype=float32)");
-    let labels: Vec<String> = (0..10_000).map(|r| (r % 100).to_string()).collect();
-    let mut job = super::Job::new(text, labels.join(" "));
+    let (text, labels) = a_million_numbers();
+    let mut job = super::Job::new(text, labels);
     let mut slices = Vec::new();
     let mut before = String::from("start");
     loop {

@@ -1,6 +1,6 @@
 //! Step "image": the three set-ups trained on every pixel of a 16 × 16 grey image at once.
 
-use super::{head_rows, use_training, RangeField, TrainingControls, TrainingRun};
+use super::{choice_chips, head_rows, use_training, RangeField, TrainingControls, TrainingRun};
 use crate::chart::ImagePanels;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::tasks::run_finished;
@@ -123,11 +123,10 @@ pub fn view() -> AnyView {
             "clipped, with an orange dot)."
         </p>
         <div class="controls">
-            <fieldset>
-                <legend>"Start from"</legend>
-                <label class="chip"><input type="radio" name="image-start" data-testid="image-start-negative" prop:checked=move || start.get() == ImageStart::Negative on:change=move |_| set_start(ImageStart::Negative) />"the negative (as wrong as possible)"</label>
-                <label class="chip"><input type="radio" name="image-start" data-testid="image-start-mid-grey" prop:checked=move || start.get() == ImageStart::MidGrey on:change=move |_| set_start(ImageStart::MidGrey) />"mid-grey 0.5"</label>
-            </fieldset>
+            {choice_chips("Start from", "image-start", &[
+                (ImageStart::Negative, "image-start-negative", "the negative (as wrong as possible)"),
+                (ImageStart::MidGrey, "image-start-mid-grey", "mid-grey 0.5"),
+            ], start, set_start)}
             <RangeField value=lr on_change=on_lr min=LEARNING_RATE_MIN max=LEARNING_RATE_MAX step=0.01 label="Learning rate η =" testid="image-lr" />
         </div>
         <TrainingControls controls prefix="image" />

@@ -242,3 +242,28 @@ pub fn use_training<R: TrainingRun>(
     };
     (run, controls)
 }
+
+/// A fieldset of radio chips choosing one of `options` (value, `data-testid`, label): checked
+/// while `current` holds the value, `on_pick` called with the one picked.
+pub fn choice_chips<T: Copy + PartialEq + Send + Sync + 'static>(
+    legend: &'static str,
+    name: &'static str,
+    options: &[(T, &'static str, &'static str)],
+    current: RwSignal<T>,
+    on_pick: impl Fn(T) + Copy + 'static,
+) -> impl IntoView {
+    let chips = options
+        .iter()
+        .map(|&(value, testid, label)| {
+            view! {
+                <label class="chip">
+                    <input type="radio" name=name data-testid=testid
+                        prop:checked=move || current.get() == value
+                        on:change=move |_| on_pick(value) />
+                    {label}
+                </label>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! { <fieldset><legend>{legend}</legend>{chips}</fieldset> }
+}

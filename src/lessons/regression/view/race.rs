@@ -1,7 +1,7 @@
 //! Step "race": the three set-ups trained side by side on one output, with Adam's end points
 //! for the same settings.
 
-use super::{head_rows, use_training, RangeField, TrainingControls, TrainingRun};
+use super::{choice_chips, head_rows, use_training, RangeField, TrainingControls, TrainingRun};
 use crate::chart::TrainingAxes;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::regression::charts::series_of;
@@ -168,11 +168,10 @@ pub fn view() -> AnyView {
             <RangeField value=Signal::derive(move || settings.with(|s| s.learning_rate)) on_change=on_lr min=LEARNING_RATE_MIN max=LEARNING_RATE_MAX step=0.01 label="Learning rate η =" testid="race-lr" />
         </div>
         <div class="controls">
-            <fieldset>
-                <legend>"Optimizer"</legend>
-                <label class="chip"><input type="radio" name="race-optimizer" data-testid="race-optimizer-sgd" prop:checked=move || optimizer.get() == Optimizer::Sgd on:change=move |_| set_optimizer(Optimizer::Sgd) />"plain gradient descent (SGD)"</label>
-            <label class="chip"><input type="radio" name="race-optimizer" data-testid="race-optimizer-adam" prop:checked=move || optimizer.get() == Optimizer::Adam on:change=move |_| set_optimizer(Optimizer::Adam) />"Adam"</label>
-            </fieldset>
+            {choice_chips("Optimizer", "race-optimizer", &[
+                (Optimizer::Sgd, "race-optimizer-sgd", "plain gradient descent (SGD)"),
+                (Optimizer::Adam, "race-optimizer-adam", "Adam"),
+            ], optimizer, set_optimizer)}
         </div>
         <TrainingControls controls prefix="race" />
         // The counter changes on every frame of a run: screen readers hear the settled step.
