@@ -1,39 +1,147 @@
-//! Formulas: LaTeX turned into MathML, which browsers render natively (no JavaScript maths
-//! library). Lesson formulas are fixed strings; a native test renders every one of them.
+//! Formulas: LaTeX shown as MathML, which browsers render natively (no JavaScript maths
+//! library). Every lesson formula is a fixed string, so it is rendered once, on the host, into
+//! the table in `formula_table.rs`; the app looks it up and ships no LaTeX parser. A native
+//! test finds every formula in `src/`, renders it with pulldown-latex and fails (rewriting the
+//! table) when the table is stale.
 
-use pulldown_latex::config::DisplayMode;
-use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
+#[path = "formula_table.rs"]
+mod table;
 
-/// Renders `latex` to a `<math>` element; `block` centres it on its own line.
-/// Returns the parser's message for malformed input (never panics).
+/// The MathML `<math>` element of `latex`; `block` centres it on its own line (and lays
+/// sums and limits out as display maths). An error (never a panic) for a formula the table
+/// does not hold in that form.
 pub fn to_mathml(latex: &str, block: bool) -> Result<String, String> {
-    let storage = Storage::new();
-    let parser = Parser::new(latex, &storage);
-    let config = RenderConfig {
-        display_mode: if block {
-            DisplayMode::Block
-        } else {
-            DisplayMode::Inline
-        },
-        ..Default::default()
-    };
-    let mut out = String::new();
-    push_mathml(&mut out, parser, config).map_err(|e| e.to_string())?;
-    // Parse errors are rendered inline as <merror>: treat them as errors here, so a typo in
-    // a lesson formula fails the native test instead of reaching a learner.
-    if out.contains("<merror") {
-        return Err(format!("could not render the formula {latex:?}"));
-    }
-    Ok(out)
+    table::TABLE
+        .binary_search_by(|(l, b, _)| (*l, *b).cmp(&(latex, block)))
+        .map(|i| table::TABLE[i].2.to_string())
+        .map_err(|_| {
+            let how = if block { "block" } else { "inline" };
+            format!("the {how} formula {latex:?} is not in src/formula_table.rs (run cargo test)")
+        })
 }
 
-#[cfg(test)]
+// Host only: pulldown-latex is a host dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use pulldown_latex::config::DisplayMode;
+    use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// LaTeX → MathML with pulldown-latex; parse errors (rendered as `<merror>`) are errors,
+    /// so a typo in a lesson formula fails here instead of reaching a learner.
+    fn render(latex: &str, block: bool) -> Result<String, String> {
+        let storage = Storage::new();
+        let parser = Parser::new(latex, &storage);
+        let config = RenderConfig {
+            display_mode: if block {
+                DisplayMode::Block
+            } else {
+                DisplayMode::Inline
+            },
+            ..Default::default()
+        };
+        let mut out = String::new();
+        push_mathml(&mut out, parser, config).map_err(|e| e.to_string())?;
+        if out.contains("<merror") {
+            return Err(format!("could not render the formula {latex:?}"));
+        }
+        Ok(out)
+    }
+
+    /// The raw string literal starting at `text` (`r"…"`), if it does.
+    fn raw_literal(text: &str) -> Option<&str> {
+        let body = text.trim_start().strip_prefix("r\"")?;
+        body.find('"').map(|end| &body[..end])
+    }
+
+    /// Every `<Formula … />` in the `.rs` files under `dir`, as (LaTeX, block): the LaTeX a
+    /// raw literal or a `FORMULA_…` constant of the same file tree.
+    fn formulas_in(
+        dir: &Path,
+        uses: &mut Vec<(String, bool)>,
+        consts: &mut BTreeMap<String, String>,
+    ) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                formulas_in(&path, uses, consts);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("formula_table.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("<Formula ") {
+                let tag = &text[at..at + text[at..].find("/>").unwrap()];
+                let Some(start) = tag.find("latex=") else {
+                    continue; // a mention in a comment
+                };
+                let block = tag.contains("block=true");
+                let value = &tag[start + 6..];
+                let latex = match raw_literal(value) {
+                    Some(l) => l.to_string(),
+                    None => value.split_whitespace().next().unwrap().to_string(),
+                };
+                uses.push((latex, block));
+            }
+            for (at, _) in text.match_indices("const FORMULA_") {
+                let rest = &text[at + 6..];
+                let name = rest[..rest.find(':').unwrap()].trim().to_string();
+                if let Some(latex) = raw_literal(&rest[rest.find('=').unwrap() + 1..]) {
+                    consts.insert(name, latex.to_string());
+                }
+            }
+        }
+    }
+
+    fn table_text(table: &BTreeMap<(String, bool), String>) -> String {
+        let mut out = String::from(
+            "//! Generated by `cargo test` (formula::tests::the_table_holds_every_formula): every\n\
+             //! `<Formula>` in `src/` as MathML, rendered on the host. Do not edit by hand.\n\n\
+             /// (LaTeX, block, MathML), sorted by LaTeX, then inline before block.\n\
+             #[rustfmt::skip]\n\
+             pub(crate) const TABLE: &[(&str, bool, &str)] = &[\n",
+        );
+        for ((latex, block), mathml) in table {
+            out.push_str(&format!(
+                "    (\n        r#\"{latex}\"#,\n        {block},\n        r#\"{mathml}\"#,\n    ),\n"
+            ));
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    #[test]
+    fn the_table_holds_every_formula() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let (mut uses, mut consts) = (Vec::new(), BTreeMap::new());
+        formulas_in(&src, &mut uses, &mut consts);
+        assert!(uses.len() >= 20, "only {} formulas found", uses.len());
+        let mut table = BTreeMap::new();
+        for (latex, block) in uses {
+            let latex = consts.get(&latex).cloned().unwrap_or(latex);
+            assert!(!latex.starts_with("FORMULA_"), "no constant {latex} found");
+            let mathml = render(&latex, block).unwrap();
+            assert!(!latex.contains("\"#") && !mathml.contains("\"#"), "{latex}");
+            table.insert((latex, block), mathml);
+        }
+        let want = table_text(&table);
+        let path = src.join("formula_table.rs");
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        if have != want {
+            std::fs::write(&path, &want).unwrap();
+            panic!("src/formula_table.rs was stale and has been rewritten: run the tests again");
+        }
+        for (latex, block) in table.keys() {
+            assert!(to_mathml(latex, *block).is_ok());
+        }
+    }
 
     #[test]
     fn renders_softmax() {
-        let m = to_mathml(
+        let m = render(
             r"\mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}",
             true,
         )
@@ -44,6 +152,7 @@ mod tests {
 
     #[test]
     fn reports_errors() {
-        assert!(to_mathml(r"\frac{1}{", false).is_err());
+        assert!(render(r"\frac{1}{", false).is_err());
+        assert!(to_mathml(r"\notinthetable", false).is_err());
     }
 }
