@@ -1,14 +1,16 @@
 // Size budget (set on 2026-11-29 from 720,426 bytes + 11 %; raised on 2026-12-01 to 840,000 for
 // the complete, checked code panels — 52 snippets became 60 programs — and the lesson folders:
 // 801,442 bytes that day; raised again the same day to 925,000 for the "Check your outputs"
-// page (issue 17: +75 KB, 823,418 → 898,390 bytes); issue 16 brings it down): fails when the gzip transfer of dist/ (everything a first visit downloads)
+// page (issue 17: +75 KB, 823,418 → 898,390 bytes); lowered on 2026-12-01 to 919,000 when the
+// formulas moved to build time (issue 16: 920,575 → 875,146 bytes, + 5 %)): fails when the
+// gzip transfer of dist/ (everything a first visit downloads)
 // grows past the budget. The budget is today's figure plus a margin; raise it deliberately,
 // in its own commit, when a feature is worth the bytes.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_GZIP_BYTES = Number(process.env.BUDGET_GZIP_BYTES ?? 925_000);
+const BUDGET_GZIP_BYTES = Number(process.env.BUDGET_GZIP_BYTES ?? 919_000);
 const dir = process.argv[2] ?? "dist";
 let raw = 0;
 let gzip = 0;
