@@ -13,7 +13,7 @@ pub mod train;
 
 use super::{LESSON, PAGE};
 use crate::format::{format4, format_full};
-use crate::lessons::view::{render_lesson, report_task, shared};
+use crate::lessons::view::{link_value, render_lesson, report_task, share_derived, shared};
 use crate::model::anomaly::{Kind, Lab, EPOCHS};
 use leptos::prelude::*;
 use runner::{ae_state, use_autoencoder_runner, RunStats};
@@ -96,6 +96,13 @@ fn NeedsAutoencoder(
         RunStats::new(),
     );
     let trained = Memo::new(move |_| state.get().trained);
+    // A link from a page whose autoencoder was trained says so (`trained=1`), and opening it
+    // trains this page's model at once: training is deterministic, so it is the sender's.
+    share_derived("trained", false, trained.into());
+    let from_trained = link_value("trained", |_: &bool| true, "0 or 1") == Some(true);
+    if from_trained && !trained.get_untracked() {
+        playing.set(true);
+    }
     move || {
         if trained.get() {
             // Built inside this closure, not by the framework: untracked, so that no signal
