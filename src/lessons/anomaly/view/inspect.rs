@@ -1,15 +1,17 @@
 //! Step 4's view: every test picture's error as a dot, one picture's reconstruction and
 //! error map.
 
-use super::{kind_names, shared_threshold, use_pick, with_lab, MaybeReadout, NeedsAutoencoder};
+use super::{
+    kind_names, shared_threshold, use_pick, with_lab, MaybeReadout, NeedsAutoencoder, THRESHOLD,
+};
 use crate::chart::anomaly::{DotPlot, HeatPanels, PanelScale};
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
 use crate::lessons::anomaly::tasks::{inspected_every_kind, is_hardest_defect, is_worst_normal};
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
-use crate::lessons::view::report_task;
 use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{link_value, report_task, share_derived};
 use crate::model::anomaly::{Kind, SIDE};
 use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
 use leptos::prelude::*;
@@ -23,6 +25,15 @@ pub fn view() -> AnyView {
     let (selected, on_select) = use_pick(count, "inspect-kinds", inspected_every_kind, move |i| {
         kinds.get(i).copied()
     });
+    // The threshold line is the one set in step 3; a link carries it (`?t=`), so whoever
+    // opens it sees the sender's line, not the default.
+    if let Some(t) = link_value("t", |t: &f64| *t > 0.0, "a positive threshold") {
+        THRESHOLD.with(|c| c.set(t));
+    }
+    let set = THRESHOLD.with(|c| c.get());
+    if set.is_finite() {
+        share_derived("t", f64::NAN, Signal::stored(set));
+    }
     view! {
         <p>
             "Each dot is one test picture, placed by its reconstruction error, one row per kind. "
