@@ -55,9 +55,13 @@ pub fn replace_query(path: &str, query: &str) {
 /// Keeps the query of `path` equal to `query()` (a closure that reads signals), written once
 /// the state has rested for [`URL_WRITE_INTERVAL`]: a drag rewrites the address when the
 /// learner lets go (or pauses), not in the middle of its frames. While `query()` is `None`
-/// the address is left as it is.
+/// the address is left as it is. If the address changes under the timer (the learner, or a
+/// test, opened another link before `hashchange` was handled), nothing is written: the old
+/// state must not overwrite the link being opened.
 pub fn sync_query(path: String, query: impl Fn() -> Option<String> + 'static) {
     let latest = StoredValue::new(String::new());
+    // The address when the state last changed.
+    let base = StoredValue::new(String::new());
     // A timer is waiting; `moved`: the state changed again since it was set.
     let (pending, moved) = (StoredValue::new(false), StoredValue::new(false));
     Effect::new(move |_| {
@@ -65,19 +69,22 @@ pub fn sync_query(path: String, query: impl Fn() -> Option<String> + 'static) {
             return;
         };
         latest.set_value(q);
+        base.set_value(current_hash());
         if pending.get_value() {
             moved.set_value(true);
             return;
         }
         pending.set_value(true);
-        write_when_rested(path.clone(), latest, pending, moved);
+        write_when_rested(path.clone(), latest, base, pending, moved);
     });
 }
 
-/// Waits [`URL_WRITE_INTERVAL`]; writes `latest` if nothing moved meanwhile, else waits again.
+/// Waits [`URL_WRITE_INTERVAL`]; writes `latest` if nothing moved meanwhile, else waits again;
+/// writes nothing if the address is no longer `base`.
 fn write_when_rested(
     path: String,
     latest: StoredValue<String>,
+    base: StoredValue<String>,
     pending: StoredValue<bool>,
     moved: StoredValue<bool>,
 ) {
@@ -85,10 +92,13 @@ fn write_when_rested(
         move || {
             if moved.try_get_value() == Some(true) {
                 moved.set_value(false);
-                write_when_rested(path, latest, pending, moved);
+                write_when_rested(path, latest, base, pending, moved);
                 return;
             }
             let _ = pending.try_set_value(false);
+            if base.try_get_value() != Some(current_hash()) {
+                return;
+            }
             if let Some(q) = latest.try_get_value() {
                 replace_query(&path, &q);
             }
