@@ -5,7 +5,7 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Spec files that measure frame times. */
-const timed = /lesson-(anomaly|regression)\.spec\.ts$/;
+const timed = /lesson-(anomaly|regression)(-[a-z]+)?\.spec\.ts$/;
 /** The layout spec, run once per screen size by its own projects. */
 const layout = /layout\.spec\.ts$/;
 
