@@ -1,7 +1,7 @@
 // Helpers shared by the lesson 4 specs (lesson-regression*.spec.ts): task state, panel values,
 // keys, an independent re-implementation of the races (gradient descent and Adam), and
 // frame sampling for the animated steps.
-import { expect, sigmoid } from "./fixtures";
+import { test, expect, sigmoid } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 export const task = (page: Page, id: string) => page.locator(`[data-testid="task"][data-task-id="${id}"]`);

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 /// Finite logits, moderate or huge.
-fn logit_value() -> impl Strategy<Value = f64> {
+pub fn logit_value() -> impl Strategy<Value = f64> {
     prop_oneof![
         4 => -50.0..50.0f64,
         3 => -1e6..1e6f64,
@@ -18,12 +18,12 @@ fn logit_value() -> impl Strategy<Value = f64> {
     ]
 }
 
-fn logits(max_len: usize) -> impl Strategy<Value = Vec<f64>> {
+pub fn logits(max_len: usize) -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(logit_value(), 1..=max_len)
 }
 
 /// A probability in [0, 1], with the edges and the clip bounds well represented.
-fn prob() -> impl Strategy<Value = f64> {
+pub fn prob() -> impl Strategy<Value = f64> {
     prop_oneof![
         4 => 0.0..=1.0f64,
         1 => prop::sample::select(vec![
@@ -33,12 +33,12 @@ fn prob() -> impl Strategy<Value = f64> {
 }
 
 /// A label: mostly 0 or 1, sometimes soft.
-fn label() -> impl Strategy<Value = f64> {
+pub fn label() -> impl Strategy<Value = f64> {
     prop_oneof![3 => prop::sample::select(vec![0.0, 1.0]), 1 => 0.0..=1.0f64]
 }
 
 /// Any f64 at all, with the troublemakers over-represented.
-fn wild() -> impl Strategy<Value = f64> {
+pub fn wild() -> impl Strategy<Value = f64> {
     prop_oneof![
         3 => any::<f64>(),
         2 => -1e6..1e6f64,
@@ -50,16 +50,16 @@ fn wild() -> impl Strategy<Value = f64> {
     ]
 }
 
-fn wild_vec() -> impl Strategy<Value = Vec<f64>> {
+pub fn wild_vec() -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(wild(), 0..8)
 }
 
-fn wild_usize() -> impl Strategy<Value = usize> {
+pub fn wild_usize() -> impl Strategy<Value = usize> {
     prop_oneof![3 => 0usize..12, 1 => any::<usize>(), 1 => Just(usize::MAX)]
 }
 
 /// Same-length (labels, probabilities), 1..=12 elements.
-fn labels_and_probs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
+pub fn labels_and_probs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
     (1usize..=12).prop_flat_map(|n| {
         (
             prop::collection::vec(label(), n),
@@ -69,7 +69,7 @@ fn labels_and_probs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
 }
 
 /// Same-length (labels, logits), 1..=12 elements.
-fn labels_and_logits() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
+pub fn labels_and_logits() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
     (1usize..=12).prop_flat_map(|n| {
         (
             prop::collection::vec(label(), n),
@@ -79,12 +79,12 @@ fn labels_and_logits() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
 }
 
 /// A one-hot row with its logits, 1..=10 classes.
-fn one_hot_and_logits() -> impl Strategy<Value = (usize, Vec<f64>)> {
+pub fn one_hot_and_logits() -> impl Strategy<Value = (usize, Vec<f64>)> {
     logits(10).prop_flat_map(|z| (0..z.len(), Just(z)))
 }
 
 /// Binary labels and finite scores, same length.
-fn binary_and_scores() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
+pub fn binary_and_scores() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
     (2usize..=30).prop_flat_map(|n| {
         (
             prop::collection::vec(prop::sample::select(vec![0.0, 1.0]), n),
@@ -98,7 +98,7 @@ fn binary_and_scores() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
 
 /// No regression files: this crate's tests directory is shared, and failures are
 /// reported with their minimal input anyway.
-fn config(cases: u32) -> ProptestConfig {
+pub fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases,
         failure_persistence: None,
@@ -107,9 +107,9 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 /// −ln(1e-7) plus a little rounding room: the most Keras' probability path can report.
-const CEILING: f64 = 16.118_095_650_958_33;
+pub const CEILING: f64 = 16.118_095_650_958_33;
 
-fn one_hot(c: usize, n: usize) -> Vec<f64> {
+pub fn one_hot(c: usize, n: usize) -> Vec<f64> {
     let mut y = vec![0.0; n];
     y[c] = 1.0;
     y
