@@ -2,7 +2,7 @@
 //! tensors and nested lists or JSON, with the settings a framework prints after the array.
 
 use super::parse::{
-    too_many_classes, Layout, ParseError, Progress, Reader, Table, MAX_CLASSES, SUMMARISED,
+    ragged, too_many_classes, Layout, ParseError, Progress, Reader, Table, MAX_CLASSES, SUMMARISED,
 };
 
 /// Prefixes a framework prints before the first `[`.
@@ -84,15 +84,7 @@ impl Reader<'_> {
                             }
                             st.cols = Some(n);
                         }
-                        Some(c) if c != n => {
-                            return Err(self.error(
-                                row_start,
-                                format!(
-                                    "row {rows} has {n} numbers but the rows before it have {c}: \
-                                     every row needs the same number of columns"
-                                ),
-                            ))
-                        }
+                        Some(c) if c != n => return Err(self.error(row_start, ragged(rows, n, c))),
                         _ => {}
                     }
                 }

@@ -381,15 +381,7 @@ impl Reader<'_> {
                 Some(c) if rows == 2 && c > MAX_CLASSES && c == n => {
                     return Err(self.error(0, too_many_classes(c)));
                 }
-                Some(c) if c != n => {
-                    return Err(self.error(
-                        start,
-                        format!(
-                            "row {rows} has {n} numbers but the rows before it have {c}: \
-                             every row needs the same number of columns"
-                        ),
-                    ))
-                }
+                Some(c) if c != n => return Err(self.error(start, ragged(rows, n, c))),
                 _ => {}
             }
             self.pos = next.min(self.text.len());
@@ -403,6 +395,14 @@ impl Reader<'_> {
             Ok(Some(self.table(st.rows, cols, values, Layout::Matrix)))
         }
     }
+}
+
+/// The message for row `row` with `n` numbers after rows of `c`.
+pub(super) fn ragged(row: usize, n: usize, c: usize) -> String {
+    format!(
+        "row {row} has {n} numbers but the rows before it have {c}: every row needs the same \
+         number of columns"
+    )
 }
 
 pub(super) fn too_many_classes(n: usize) -> String {
