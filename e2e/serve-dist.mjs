@@ -1,13 +1,19 @@
 // A static server for dist/ that behaves like GitHub Pages: the app lives under a sub-folder
 // (/logit-lab/ by default), files get their proper MIME types (application/wasm matters),
-// anything outside the sub-folder is a 404. Only 127.0.0.1 is bound.
+// anything outside the sub-folder is a 404, and text and wasm are sent gzip-compressed to
+// browsers that accept it (as GitHub Pages does; GZIP=0 turns it off). Only 127.0.0.1 is bound.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.env.DIST_DIR ?? "dist");
 const base = process.env.BASE_PATH ?? "/logit-lab/";
 const port = Number(process.env.PORT ?? 4173);
+const gzip = process.env.GZIP !== "0";
+const compressible = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
+/** Compressed bodies by file, kept while the file's modification time is the same. */
+const compressed = new Map();
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -40,11 +46,23 @@ createServer(async (req, res) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-    const body = await readFile(file);
-    res.writeHead(200, {
+    const info = await stat(file);
+    let body = await readFile(file);
+    const headers = {
       "Content-Type": types[extname(file)] ?? "application/octet-stream",
       "Cache-Control": "no-cache",
-    });
+      Vary: "Accept-Encoding",
+    };
+    if (gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      const cached = compressed.get(file);
+      if (cached?.mtime === info.mtimeMs) body = cached.body;
+      else {
+        body = gzipSync(body, { level: 6 });
+        compressed.set(file, { mtime: info.mtimeMs, body });
+      }
+      headers["Content-Encoding"] = "gzip";
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { "Content-Type": "text/plain" });
