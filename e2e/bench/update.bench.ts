@@ -1,0 +1,252 @@
+// Benchmark (not a timed test): what one slider update costs on a slow school laptop, as a ratio
+// to a plain-JS page doing the same visible job, plus the first-load size and how soon the
+// Playground can be used on slow networks. Run with `npm run bench -- update` after a release
+// build; BENCH_SCAN=1 measures every step that has a slider (to find each lesson's heaviest),
+// BENCH_CSS adds a style sheet to the app pages (to try a lever before building it).
+//
+// Update cost: Chromium's own main-thread accounting (CDP Performance.getMetrics: TaskDuration
+// = script + style + layout + paint + everything else on the main thread) with the CPU slowed 4×
+// (Emulation.setCPUThrottlingRate). One update per animation frame: a keydown (ArrowUp, then
+// ArrowDown ten frames later, …) on the page's first slider, as a held arrow key sends them.
+// The same number of frames with no update is measured first and subtracted, so what remains is
+// the update's own cost. Each app page is measured against the reference page (reference.html,
+// served under the app's origin) given the same number of bars and numeric readouts, and the
+// two are interleaved, page after page, round after round.
+//
+// Time to interactive: a fresh browser context (cold cache) with the network slowed by CDP
+// (Network.emulateNetworkConditions), from navigation to the Playground's first slider in the
+// DOM; median of 3 per network. The first-load size is the gzip -9 size of dist/.
+import { test, expect } from "../fixtures";
+import type { CDPSession, Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { distSizes } from "./measure";
+
+// The app's service worker would answer the reference page's request before page.route sees it.
+test.use({ serviceWorkers: "block" });
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
+const CPU = Number(process.env.BENCH_CPU ?? 4);
+const OUT = path.join(__dirname, "..", "results", "bench-update.json");
+const REFERENCE = fs.readFileSync(path.join(__dirname, "reference.html"), "utf8");
+
+/** The Playground and the heaviest slider step of each lesson (from a BENCH_SCAN=1 run on
+ * 2026-12-01; threshold is lesson 5.s only step with a slider). */
+const PAGES = [
+  "playground",
+  "logits/with-logits",
+  "softmax-or-sigmoid/two-heads",
+  "losses-and-metrics/labels-and-losses",
+  "regression-output/one-pixel",
+  "anomaly-detection/threshold",
+  "segmentation/inspector",
+];
+
+const NETWORKS = [
+  { name: "1.6 Mbit/s, 150 ms RTT", down: 1.6e6 / 8, up: 0.75e6 / 8, latency: 150 },
+  { name: "20 Mbit/s, 20 ms RTT", down: 20e6 / 8, up: 5e6 / 8, latency: 20 },
+];
+
+type Job = { bars: number; readouts: number };
+
+/** In the page: `frames` animation frames, each sending one key to slider `index` if `move`.
+ * Returns the frame intervals and how many different values the slider showed.
+ * Self-contained (serialised by page.evaluate). */
+async function drive(a: { index: number; frames: number; move: boolean }) {
+  const el = document.querySelectorAll<HTMLElement>('main [role="slider"]')[a.index];
+  el.focus();
+  const dts: number[] = [];
+  const seen = new Set<string | null>();
+  let last = 0;
+  let k = 0;
+  await new Promise<void>((resolve) => {
+    const tick = (t: number) => {
+      if (last) dts.push(t - last);
+      last = t;
+      if (k++ >= a.frames) return resolve();
+      if (a.move) {
+        const key = Math.floor(k / 10) % 2 ? "ArrowDown" : "ArrowUp";
+        el.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        seen.add(el.getAttribute("aria-valuenow"));
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  el.dispatchEvent(new KeyboardEvent("keyup", { key: "ArrowUp", bubbles: true }));
+  return { dts, values: seen.size };
+}
+
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return metrics.find((m) => m.name === "TaskDuration")!.value;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+
+/** Main-thread ms per update (idle frames subtracted) and the frame-interval p95 while updating. */
+async function updateCost(page: Page, index: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.evaluate(drive, { index, frames: 30, move: true }); // warm-up, unthrottled
+  await page.waitForTimeout(300);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
+  const t0 = await taskSeconds(cdp);
+  await page.evaluate(drive, { index, frames: FRAMES, move: false });
+  const t1 = await taskSeconds(cdp);
+  const { dts, values } = await page.evaluate(drive, { index, frames: FRAMES, move: true });
+  expect(values, "the key presses did not move the slider").toBeGreaterThan(5);
+  const t2 = await taskSeconds(cdp);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await cdp.detach();
+  const idle = (t1 - t0) / FRAMES;
+  return { ms: ((t2 - t1) / FRAMES - idle) * 1000, idleMs: idle * 1000, frameP95: p95(dts) };
+}
+
+/** Opens an app page ready to be dragged: a predict question answered, a training gate passed. */
+async function openApp(page: Page, route: string): Promise<Job> {
+  await page.goto(`./#/${route}`);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  // BENCH_CSS: extra CSS on the app pages, to try a layout or paint lever without a rebuild.
+  if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
+  const check = page.getByTestId("predict-check");
+  if (await check.isVisible()) {
+    await page.getByTestId("predict-choice-0").check();
+    await check.click();
+  }
+  const gate = page.getByTestId("gate-train");
+  if (await gate.count()) {
+    await gate.click();
+    await expect(page.getByTestId("train-gate")).toHaveCount(0, { timeout: 300_000 });
+  }
+  await expect(page.locator('main [role="slider"]').first()).toBeVisible({ timeout: 3000 });
+  return page.evaluate(() => {
+    const slider = document.querySelector('main [role="slider"]')!;
+    const widget = slider.parentElement!.closest("[data-testid]") ?? document.body;
+    const visible = (e: Element) => (e as HTMLElement).offsetParent !== null;
+    return {
+      bars: widget.querySelectorAll('[role="slider"]').length,
+      readouts: Array.from(document.querySelectorAll('main [data-testid^="readout-"]')).filter(visible).length,
+    };
+  });
+}
+
+async function openReference(page: Page, job: Job) {
+  await page.route((url) => url.pathname.endsWith("/__reference.html"), (route) =>
+    route.fulfill({ body: REFERENCE, contentType: "text/html; charset=utf-8" }),
+  );
+  await page.goto(`./__reference.html?bars=${job.bars}&readouts=${job.readouts}`);
+}
+
+/** Every lesson step with a slider (for BENCH_SCAN=1). */
+async function allSliderSteps(page: Page): Promise<string[]> {
+  await page.goto("./#/");
+  const lessons = await page.locator("nav a").evaluateAll((as) =>
+    as.map((a) => (a.getAttribute("href") ?? "").replace(/^#\//, "")).filter((h) => h && !/check|playground/.test(h)),
+  );
+  const steps: string[] = [];
+  for (const lesson of lessons) {
+    await page.goto(`./#/${lesson}`);
+    const hrefs = await page.locator(".step-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    steps.push(...hrefs.map((h) => h.replace(/^#\//, "")));
+  }
+  return steps;
+}
+
+test("update cost against a plain-JS reference, first-load size, time to interactive", async ({ page, browser }) => {
+  const pages = process.env.BENCH_SCAN ? ["playground", ...(await allSliderSteps(page))] : PAGES;
+  const rows = new Map<string, { job: Job; app: number[]; ref: number[]; appP95: number[]; refP95: number[] }>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const route of pages) {
+      let job: Job;
+      try {
+        job = await openApp(page, route);
+      } catch {
+        if (process.env.BENCH_SCAN) continue; // a step without a slider
+        throw new Error(`${route}: no slider to move`);
+      }
+      const app = await updateCost(page, 0);
+      await openReference(page, job);
+      const ref = await updateCost(page, 0);
+      const row = rows.get(route) ?? { job, app: [], ref: [], appP95: [], refP95: [] };
+      row.app.push(app.ms);
+      row.ref.push(ref.ms);
+      row.appP95.push(app.frameP95);
+      row.refP95.push(ref.frameP95);
+      rows.set(route, row);
+      console.log(`round ${round + 1} ${route}: app ${app.ms.toFixed(2)} ms, reference ${ref.ms.toFixed(2)} ms`);
+    }
+  }
+
+  const ttis: { network: string; ms: number[]; firstPaintMs: number[]; transferBytes: number[] }[] = [];
+  for (const net of NETWORKS) {
+    const row = { network: net.name, ms: [] as number[], firstPaintMs: [] as number[], transferBytes: [] as number[] };
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      await context.addInitScript(() => {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.name === "first-contentful-paint") (window as any).__fcp = e.startTime;
+        }).observe({ type: "paint", buffered: true });
+      });
+      const p = await context.newPage();
+      const cdp = await context.newCDPSession(p);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: net.latency,
+        downloadThroughput: net.down,
+        uploadThroughput: net.up,
+      });
+      await p.goto("./#/playground", { waitUntil: "commit" });
+      const r = await p.waitForFunction(
+        () => {
+          if (!document.querySelector('[data-testid="logit-bars"] [role="slider"]')) return null;
+          const bytes = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+            .concat(performance.getEntriesByType("navigation") as PerformanceResourceTiming[])
+            .reduce((t, e) => t + e.transferSize, 0);
+          return { ms: performance.now(), bytes };
+        },
+        null,
+        { polling: "raf", timeout: 60_000 },
+      );
+      const v = (await r.jsonValue())!;
+      // The first paint (the static shell from index.html, before the wasm has loaded).
+      const fcp = await p.waitForFunction(() => (window as any).__fcp, null, { timeout: 10_000 });
+      row.ms.push(v.ms);
+      row.firstPaintMs.push(Number(await fcp.jsonValue()));
+      row.transferBytes.push(v.bytes);
+      await context.close();
+    }
+    ttis.push(row);
+  }
+
+  const size = distSizes().total;
+  const table = [...rows.entries()].map(([route, r]) => ({
+    page: route,
+    bars: r.job.bars,
+    readouts: r.job.readouts,
+    appMs: median(r.app),
+    referenceMs: median(r.ref),
+    ratio: median(r.app) / median(r.ref),
+    appFrameP95: median(r.appP95),
+    referenceFrameP95: median(r.refP95),
+  }));
+  console.log(`\nOne update, CPU slowed ${CPU}×, ${FRAMES} updates, median of ${ROUNDS} interleaved rounds (main-thread ms)`);
+  console.log("page                                 bars readouts    app  reference  ratio  frame p95 app/ref");
+  for (const t of table) {
+    console.log(
+      `${t.page.padEnd(36)} ${String(t.bars).padStart(4)} ${String(t.readouts).padStart(8)} ${t.appMs.toFixed(2).padStart(6)} ${t.referenceMs.toFixed(2).padStart(10)} ${t.ratio.toFixed(2).padStart(6)}  ${t.appFrameP95.toFixed(1)}/${t.referenceFrameP95.toFixed(1)}`,
+    );
+  }
+  console.log(`\nFirst load: dist/ ${size.gzip9} bytes gzip -9 (${size.raw} raw)`);
+  for (const t of ttis) {
+    console.log(
+      `Playground usable, cold cache, ${t.network}: ${median(t.ms).toFixed(0)} ms (runs ${t.ms.map((x) => x.toFixed(0)).join(", ")}; first paint ${median(t.firstPaintMs).toFixed(0)} ms; ${median(t.transferBytes)} bytes transferred)`,
+    );
+  }
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, JSON.stringify({ cpu: CPU, frames: FRAMES, rounds: ROUNDS, table, ttis, size }, null, 2));
+  for (const t of table) expect(t.appMs, `${t.page}: the updates did no work`).toBeGreaterThan(0);
+});
