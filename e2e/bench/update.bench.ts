@@ -2,7 +2,8 @@
 // to a plain-JS page doing the same visible job, plus the first-load size and how soon the
 // Playground can be used on slow networks. Run with `npm run bench -- update` after a release
 // build; BENCH_SCAN=1 measures every step that has a slider (to find each lesson's heaviest),
-// BENCH_CSS adds a style sheet to the app pages (to try a lever before building it).
+// BENCH_CSS adds a style sheet to the app pages (to try a lever before building it), BENCH_PAGES
+// (comma-separated routes) narrows the pages, BENCH_TTI=0 skips the network runs.
 //
 // Update cost: Chromium's own main-thread accounting (CDP Performance.getMetrics: TaskDuration
 // = script + style + layout + paint + everything else on the main thread) with the CPU slowed 4×
@@ -78,9 +79,13 @@ async function drive(a: { index: number; frames: number; move: boolean }) {
   return { dts, values: seen.size };
 }
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+const PARTS = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"] as const;
+type Parts = Record<(typeof PARTS)[number], number>;
+
+/** Chromium's main-thread totals so far, in seconds: all tasks, and script, style, layout of them. */
+async function mainThread(cdp: CDPSession): Promise<Parts> {
   const { metrics } = await cdp.send("Performance.getMetrics");
-  return metrics.find((m) => m.name === "TaskDuration")!.value;
+  return Object.fromEntries(PARTS.map((n) => [n, metrics.find((m) => m.name === n)!.value])) as Parts;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -93,16 +98,21 @@ async function updateCost(page: Page, index: number) {
   await page.evaluate(drive, { index, frames: 30, move: true }); // warm-up, unthrottled
   await page.waitForTimeout(300);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
-  const t0 = await taskSeconds(cdp);
+  const t0 = await mainThread(cdp);
   await page.evaluate(drive, { index, frames: FRAMES, move: false });
-  const t1 = await taskSeconds(cdp);
+  const t1 = await mainThread(cdp);
   const { dts, values } = await page.evaluate(drive, { index, frames: FRAMES, move: true });
   expect(values, "the key presses did not move the slider").toBeGreaterThan(5);
-  const t2 = await taskSeconds(cdp);
+  const t2 = await mainThread(cdp);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await cdp.detach();
-  const idle = (t1 - t0) / FRAMES;
-  return { ms: ((t2 - t1) / FRAMES - idle) * 1000, idleMs: idle * 1000, frameP95: p95(dts) };
+  // ms per update of each part, the idle frames' share subtracted.
+  const per = (n: keyof Parts) => ((t2[n] - t1[n] - (t1[n] - t0[n])) / FRAMES) * 1000;
+  return {
+    ms: per("TaskDuration"),
+    parts: { script: per("ScriptDuration"), style: per("RecalcStyleDuration"), layout: per("LayoutDuration") },
+    frameP95: p95(dts),
+  };
 }
 
 /** Opens an app page ready to be dragged: a predict question answered, a training gate passed. */
@@ -156,7 +166,9 @@ async function allSliderSteps(page: Page): Promise<string[]> {
 }
 
 test("update cost against a plain-JS reference, first-load size, time to interactive", async ({ page, browser }) => {
-  const pages = process.env.BENCH_SCAN ? ["playground", ...(await allSliderSteps(page))] : PAGES;
+  const pages = process.env.BENCH_SCAN
+    ? ["playground", ...(await allSliderSteps(page))]
+    : process.env.BENCH_PAGES?.split(",") ?? PAGES;
   const rows = new Map<string, { job: Job; app: number[]; ref: number[]; appP95: number[]; refP95: number[] }>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const route of pages) {
@@ -176,12 +188,15 @@ test("update cost against a plain-JS reference, first-load size, time to interac
       row.appP95.push(app.frameP95);
       row.refP95.push(ref.frameP95);
       rows.set(route, row);
-      console.log(`round ${round + 1} ${route}: app ${app.ms.toFixed(2)} ms, reference ${ref.ms.toFixed(2)} ms`);
+      const parts = (p: Record<string, number>) => Object.entries(p).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
+      console.log(
+        `round ${round + 1} ${route}: app ${app.ms.toFixed(2)} ms (${parts(app.parts)}), reference ${ref.ms.toFixed(2)} ms (${parts(ref.parts)})`,
+      );
     }
   }
 
   const ttis: { network: string; ms: number[]; firstPaintMs: number[]; transferBytes: number[] }[] = [];
-  for (const net of NETWORKS) {
+  for (const net of process.env.BENCH_TTI === "0" ? [] : NETWORKS) {
     const row = { network: net.name, ms: [] as number[], firstPaintMs: [] as number[], transferBytes: [] as number[] };
     for (let i = 0; i < 3; i++) {
       const context = await browser.newContext();
