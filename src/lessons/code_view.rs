@@ -142,8 +142,13 @@ pub fn CodePanels(
     #[prop(into)]
     programs: Signal<Vec<Program>>,
 ) -> impl IntoView {
+    // Computed once per change (a step's `programs` is often a plain derived signal), and held
+    // while a drag is under way and the panel is off the screen: rebuilding two programs'
+    // text and laying it out again was a third of a drag frame on the Playground.
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let programs = crate::widgets::use_live_while_seen(frame, move || programs.get());
     let pick = move |framework: Framework| {
-        Signal::derive(move || {
+        Memo::new(move |_| {
             programs.with(|ps| {
                 ps.iter()
                     .find(|p| p.framework == framework)
@@ -161,15 +166,15 @@ pub fn CodePanels(
         programs.with_untracked(|ps| ps.iter().any(|p| p.framework == framework))
     };
     let keras = has(Framework::Keras).then(|| {
-        view! { <ProgramBlock framework=Framework::Keras program=pick(Framework::Keras) /> }
+        view! { <ProgramBlock framework=Framework::Keras program=pick(Framework::Keras).into() /> }
     });
     let torch = has(Framework::PyTorch).then(|| {
-        view! { <ProgramBlock framework=Framework::PyTorch program=pick(Framework::PyTorch) /> }
+        view! { <ProgramBlock framework=Framework::PyTorch program=pick(Framework::PyTorch).into() /> }
     });
     // On a step with a prediction, the programs print the answer: they wait for it.
     let revealed = super::view::use_revealed();
     view! {
-        <div class="framework-panel" data-testid="framework-panel" aria-label="The same in Keras 3 and PyTorch, as programs to run">
+        <div class="framework-panel" node_ref=frame data-testid="framework-panel" aria-label="The same in Keras 3 and PyTorch, as programs to run">
             <p class="muted" data-testid="code-waits" hidden=move || revealed.get()>
                 "The Keras and PyTorch programs for this view appear once you have answered the prediction: they print the answer."
             </p>

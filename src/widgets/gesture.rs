@@ -21,32 +21,59 @@ fn on_control(target: Option<web_sys::EventTarget>) -> bool {
         .is_some()
 }
 
+/// Listens on the window in the capture phase (before the slider's own handler sees the
+/// event); the returned function removes the listener.
+fn capture(name: &'static str, f: impl Fn(web_sys::Event) + 'static) -> impl FnOnce() {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
+    let _ = window().add_event_listener_with_callback_and_bool(
+        name,
+        callback.as_ref().unchecked_ref(),
+        true,
+    );
+    move || {
+        let _ = window().remove_event_listener_with_callback_and_bool(
+            name,
+            callback.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+}
+
 /// Follows pointer and key gestures on the whole page and provides [`Gesture`].
+///
+/// A press is seen before the control handles it, so the value it changes already belongs
+/// to the gesture: the first step of a held key is judged, and held back, like the rest.
 pub fn provide_gesture() -> Gesture {
     let busy = RwSignal::new(false);
-    let listeners = [
-        window_event_listener(leptos::ev::pointerdown, move |ev| {
-            if on_control(ev.target()) {
-                busy.set(true);
-            }
-        }),
-        window_event_listener(leptos::ev::pointerup, move |_| busy.set(false)),
-        window_event_listener(leptos::ev::pointercancel, move |_| busy.set(false)),
-    ];
-    let key_down = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "Tab" && on_control(ev.target()) && !busy.get_untracked() {
+    let press = capture("pointerdown", move |ev| {
+        if on_control(ev.target()) {
             busy.set(true);
         }
     });
-    let key_up = window_event_listener(leptos::ev::keyup, move |_| busy.set(false));
-    let blur = window_event_listener(leptos::ev::blur, move |_| busy.set(false));
+    let key_down = capture("keydown", move |ev| {
+        let key = ev
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .map(|k| k.key())
+            .unwrap_or_default();
+        if key != "Tab" && on_control(ev.target()) && !busy.get_untracked() {
+            busy.set(true);
+        }
+    });
+    let listeners = [
+        window_event_listener(leptos::ev::pointerup, move |_| busy.set(false)),
+        window_event_listener(leptos::ev::pointercancel, move |_| busy.set(false)),
+        window_event_listener(leptos::ev::keyup, move |_| busy.set(false)),
+        window_event_listener(leptos::ev::blur, move |_| busy.set(false)),
+    ];
+    let removers = StoredValue::new_local(Some((press, key_down)));
     on_cleanup(move || {
         for l in listeners {
             l.remove();
         }
-        key_down.remove();
-        key_up.remove();
-        blur.remove();
+        if let Some((press, key_down)) = removers.try_update_value(|r| r.take()).flatten() {
+            press();
+            key_down();
+        }
     });
     let g = Gesture(busy);
     provide_context(g);

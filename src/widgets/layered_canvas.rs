@@ -6,7 +6,6 @@ use crate::widgets::use_theme;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::borrow::Borrow;
 use wasm_bindgen::JsCast;
 
@@ -62,7 +61,7 @@ pub fn use_resize_observer(target: NodeRef<leptos::html::Canvas>, on_resize: imp
 }
 
 /// A plotters drawing area on a browser canvas.
-pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
+pub type CanvasArea = DrawingArea<crate::chart::canvas::Canvas, Shift>;
 
 /// What a background layer's drawing returns: the plot's pixel mapping (for charts the
 /// learner drags on) or nothing (for pictures that are only looked at).
@@ -189,7 +188,12 @@ where
         }
     });
 
+    // The moving parts wait while a drag goes on somewhere and this chart is off the screen.
+    let held = crate::widgets::use_held(frame);
     Effect::new(move |_| {
+        if held.get() {
+            return;
+        }
         let known = size.get();
         let current = theme.current();
         let Some(canvas) = front_ref.get() else {

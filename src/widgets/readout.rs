@@ -14,14 +14,20 @@ pub fn Readout(
     #[prop(into)]
     value: Signal<f64>,
 ) -> impl IntoView {
+    // One evaluation of `value` per change (it is often a derived signal), none while a drag
+    // is under way and the readout is off the screen (a table further down the page).
+    let span = NodeRef::<leptos::html::Span>::new();
+    let shown = crate::widgets::use_live_while_seen(span, move || value.get());
+    let full = Memo::new(move |_| format_full(shown.get()));
     view! {
         <span
+            node_ref=span
             class="readout"
             data-testid=format!("readout-{name}")
-            data-value=move || format_full(value.get())
-            title=move || format_full(value.get())
+            data-value=full
+            title=full
         >
-            {move || format4(value.get())}
+            {move || format4(shown.get())}
         </span>
     }
 }

@@ -1,0 +1,64 @@
+// What a drag frame does not do: measure text through the page's layout, or rebuild what
+// nobody can see. Off-screen readouts, charts and code wait while a key is held or a pointer
+// is down, catch up when it is released, and go live the moment they scroll into view.
+import { test, expect, softmax } from "./fixtures";
+
+test("a drag adds nothing to the page to measure its labels", async ({ app, page }) => {
+  await app.goto("playground");
+  await app.slider(0).focus();
+  const added = await page.evaluate(async () => {
+    let count = 0;
+    const seen = new MutationObserver((ms) => ms.forEach((m) => (count += m.addedNodes.length)));
+    seen.observe(document.body, { childList: true });
+    const el = document.activeElement!;
+    for (let i = 0; i < 5; i++) {
+      el.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowUp", bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    el.dispatchEvent(new KeyboardEvent("keyup", { key: "ArrowUp", bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    seen.disconnect();
+    return count;
+  });
+  // plotters measured each bar label with a <span> added to <body> (a layout of the whole
+  // page each time); the canvas measures them now.
+  expect(added).toBe(0);
+  expect(await app.sliderValue(0)).toBeCloseTo(2.5, 9);
+});
+
+test("what is off the screen waits while a key is held, and catches up", async ({ app, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.goto("playground");
+  const code = page.getByTestId("code-keras-value");
+  const table = page.getByTestId("readout-softmax-0");
+  const entropy = page.getByTestId("readout-entropy");
+  await app.slider(0).focus();
+  await expect(table).not.toBeInViewport();
+  await expect(code).not.toBeInViewport();
+  await expect(entropy).toBeInViewport();
+  const [code0, table0, entropy0] = await Promise.all(
+    [code, table, entropy].map((l) => l.getAttribute("data-value")),
+  );
+
+  await page.keyboard.down("ArrowUp");
+  await page.keyboard.down("ArrowUp");
+  await expect.poll(() => app.sliderValue(0)).toBeCloseTo(2.2, 9);
+  // On the screen: live.
+  await expect(entropy).not.toHaveAttribute("data-value", entropy0!);
+  // Off it: held, with nothing computed for it.
+  await page.waitForTimeout(200);
+  expect(await table.getAttribute("data-value")).toBe(table0);
+  expect(await code.getAttribute("data-value")).toBe(code0);
+
+  // Scrolled into view during the gesture: live again at once.
+  await table.scrollIntoViewIfNeeded();
+  const p = softmax(await app.logits());
+  await expect.poll(() => app.readout("softmax-0")).toBeCloseTo(p[0], 12);
+  expect(await code.getAttribute("data-value")).toBe(code0);
+
+  // Released: everything catches up.
+  await page.keyboard.up("ArrowUp");
+  await expect(code).not.toHaveAttribute("data-value", code0!);
+  const printed = (await code.getAttribute("data-value"))!.split(",").map(Number);
+  expect(printed[0]).toBeCloseTo(p[0], 12);
+});
