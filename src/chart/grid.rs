@@ -3,7 +3,7 @@
 //! Each cell's shade is the predicted probability; true positives are outlined; cells
 //! predicted positive carry a dot.
 
-use super::{err, ChartStyle, DrawResult};
+use super::{err, size_in_pixels, ChartStyle, DrawResult};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -31,8 +31,7 @@ pub fn draw_batch_grid<DB: DrawingBackend>(
     grid: &BatchGrid,
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as f64, h as f64);
+    let (w, h) = size_in_pixels(root);
     let left = style.px(70.0);
     let top = style.px(24.0);
     let cols = grid.cols.max(1) as f64;

@@ -269,3 +269,9 @@ pub fn fill_background<DB: DrawingBackend>(
 ) -> DrawResult<()> {
     root.fill(&style.background).map_err(err)
 }
+
+/// The area's width and height in pixels, as numbers to lay a picture out with.
+pub(crate) fn size_in_pixels<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> (f64, f64) {
+    let (w, h) = root.dim_in_pixel();
+    (w as f64, h as f64)
+}

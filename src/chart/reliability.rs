@@ -29,10 +29,6 @@ impl XyAxes for Reliability {
     /// Nothing moves: the diagram is redrawn whole.
     type Marks = ();
 
-    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
-        ((0.0, 1.0), (0.0, 1.0))
-    }
-
     fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
         (
             Ticks::new(6, TickFormat::Number).titled("confidence (mean per bin: dots)"),

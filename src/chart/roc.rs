@@ -17,10 +17,6 @@ impl XyAxes for RocCurve<'_> {
 
     type Marks = usize;
 
-    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
-        ((0.0, 1.0), (0.0, 1.0))
-    }
-
     fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
         (
             Ticks::new(6, TickFormat::Plain).titled("false positive rate"),

@@ -218,8 +218,11 @@ pub trait XyAxes {
     /// What the front layer shows over the axes (bar heights, a point on a curve, …).
     type Marks: ?Sized;
 
-    /// The visible x and y ranges, in data units.
-    fn ranges(&self) -> ((f64, f64), (f64, f64));
+    /// The visible x and y ranges, in data units; by default the unit square, where rates,
+    /// probabilities and accuracies live.
+    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
+        ((0.0, 1.0), (0.0, 1.0))
+    }
 
     /// The x and y axes of the mesh.
     fn ticks(&self) -> (Ticks<'_>, Ticks<'_>);

@@ -51,7 +51,7 @@ pub type StepView = ();
 ///     view: shift,                       // the lesson's view::shift::view
 ///     tasks: ["shift-100" => "Add +100 to every logit …"],
 ///     predict: PredictInfo { … },
-///     corrections: [Correction { claim: "…", correction: "…" }],
+///     corrections: ["what the thread said …" => "what is true …"],
 /// }
 /// ```
 ///
@@ -65,7 +65,7 @@ macro_rules! step {
         view: $view:ident,
         $(tasks: [$($task:literal => $text:literal),+ $(,)?],)?
         $(predict: $predict:expr,)?
-        $(corrections: [$($correction:expr),+ $(,)?],)?
+        $(corrections: [$($claim:literal => $correction:literal),+ $(,)?],)?
     ) => {{
         #[cfg(target_arch = "wasm32")]
         let view = view::$view::view;
@@ -74,7 +74,7 @@ macro_rules! step {
         $crate::lessons::Step::new($id, $title, view)
             $(.tasks(&[$($crate::lessons::TaskInfo { id: $task, text: $text }),+]))?
             $(.predict($predict))?
-            $(.corrections(&[$($correction),+]))?
+            $(.corrections(&[$($crate::lessons::Correction { claim: $claim, correction: $correction }),+]))?
     }};
 }
 pub(crate) use step;

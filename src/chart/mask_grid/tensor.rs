@@ -1,7 +1,7 @@
 //! Small tensors drawn as grids of cells coloured by the class each value belongs to.
 
 use super::blend;
-use crate::chart::{err, ChartStyle, DrawResult};
+use crate::chart::{err, size_in_pixels, ChartStyle, DrawResult};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -28,8 +28,7 @@ pub fn draw_tensor_grids<DB: DrawingBackend>(
     grids: &[TensorGrid],
     style: &ChartStyle,
 ) -> DrawResult<()> {
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as f64, h as f64);
+    let (w, h) = size_in_pixels(root);
     let gap = style.px(28.0);
     let title = style.px(26.0);
     let total_cols: usize = grids.iter().map(|g| g.cols.max(1)).sum();

@@ -14,7 +14,7 @@ pub mod tasks;
 mod view;
 
 use super::lesson::step;
-use super::{Correction, Lesson, Page, PredictInfo};
+use super::{Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -116,18 +116,12 @@ pub static LESSON: Lesson = Lesson {
                 explanation: "It learned what separates scratches from good parts: a bright diagonal line. A spot is a dark pit, the opposite of that, so the classifier rates spots as even less defective than good parts (its AUC on spots is below 0.5). A supervised model learns the defects it was shown; the autoencoder learned what normal looks like, so anything else stands out.",
             },
             corrections: [
-                Correction {
-                    claim: "Single-class classification is another way of saying regression.",
-                    correction: "They are different things. One-class (single-class) classification learns what normal looks like from normal examples only and flags whatever does not fit, here an autoencoder scored by its reconstruction error. Regression predicts a continuous number. A model fitted to 0/1 labels is neither: it is a binary classifier.",
-                },
-                Correction {
-                    claim: "Label anomalous images 1 and good ones 0 and train a regressor on them (linear output, mean squared error).",
-                    correction: "Fitting 0/1 labels is binary classification, so it wants one sigmoid output and binary cross-entropy (or a raw output with from_logits=True), which estimates the probability of a defect. Either way it needs labelled defects, and it learns only the kinds you labelled.",
-                },
-                Correction {
-                    claim: "You can read the output as its R² to the “anomalous model” trained as 1.",
-                    correction: "R² describes a whole set of predictions against their targets (1 − residual sum of squares / total sum of squares); one image's output has no R², and there is no “anomalous model” to compare with. The output of a sigmoid classifier is its estimate of the probability that the image is defective.",
-                },
+                "Single-class classification is another way of saying regression."
+                    => "They are different things. One-class (single-class) classification learns what normal looks like from normal examples only and flags whatever does not fit, here an autoencoder scored by its reconstruction error. Regression predicts a continuous number. A model fitted to 0/1 labels is neither: it is a binary classifier.",
+                "Label anomalous images 1 and good ones 0 and train a regressor on them (linear output, mean squared error)."
+                    => "Fitting 0/1 labels is binary classification, so it wants one sigmoid output and binary cross-entropy (or a raw output with from_logits=True), which estimates the probability of a defect. Either way it needs labelled defects, and it learns only the kinds you labelled.",
+                "You can read the output as its R² to the “anomalous model” trained as 1."
+                    => "R² describes a whole set of predictions against their targets (1 − residual sum of squares / total sum of squares); one image's output has no R², and there is no “anomalous model” to compare with. The output of a sigmoid classifier is its estimate of the probability that the image is defective.",
             ],
         },
         step! {
@@ -149,28 +143,22 @@ pub static LESSON: Lesson = Lesson {
                 explanation: "With the thread's set-up it is slightly negative. The test set holds spots and missing pieces the regressor never saw; their label is 1, but it mostly answers low, often below 0, so its squared error is larger than that of a constant guess (the share of defects). Even a good R² would not tell you how many defects get caught: precision, recall and AUC do. And the thread's old KerasRegressor.score would not have shown R² at all: it returned −MSE.",
             },
             corrections: [
-                Correction {
-                    claim: "Pass the model to keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=100).",
-                    correction: "That is the Keras 2 API, and it has been removed: nb_epoch had long since become epochs, and the wrappers left Keras. Use SciKeras (scikeras.wrappers.KerasRegressor(model=…, epochs=…)) or, in Keras 3, keras.wrappers.SKLearnRegressor(model=…, fit_kwargs={\"epochs\": …}).",
-                },
-                Correction {
-                    claim: "regressor.score gives the model's test score (read in the thread as an R²).",
-                    correction: "The old KerasRegressor.score returned minus the loss (here −MSE), not R². The newer wrappers return R² = 1 − MSE / Var(y) on the given data.",
-                },
-                Correction {
-                    claim: "Regression finds the best model by minimising an error or a metric such as R².",
-                    correction: "R² is maximised (1 is perfect, and it can go below 0), and it is an evaluation metric, not a training loss. The network minimises its loss, MSE here; on a fixed data set R² is just a rescaled MSE, so it adds nothing as a loss.",
-                },
+                "Pass the model to keras.wrappers.scikit_learn.KerasRegressor(build_fn=…, nb_epoch=100)."
+                    => "That is the Keras 2 API, and it has been removed: nb_epoch had long since become epochs, and the wrappers left Keras. Use SciKeras (scikeras.wrappers.KerasRegressor(model=…, epochs=…)) or, in Keras 3, keras.wrappers.SKLearnRegressor(model=…, fit_kwargs={\"epochs\": …}).",
+                "regressor.score gives the model's test score (read in the thread as an R²)."
+                    => "The old KerasRegressor.score returned minus the loss (here −MSE), not R². The newer wrappers return R² = 1 − MSE / Var(y) on the given data.",
+                "Regression finds the best model by minimising an error or a metric such as R²."
+                    => "R² is maximised (1 is perfect, and it can go below 0), and it is an evaluation metric, not a training loss. The network minimises its loss, MSE here; on a fixed data set R² is just a rescaled MSE, so it adds nothing as a loss.",
             ],
         },
         step! {
             id: "summary",
             title: "Summary",
             view: summary,
-            corrections: [Correction {
-                claim: "Most classification networks use a sigmoid on their output, because its range is [0, 1].",
-                correction: "Only binary and multi-label classifiers do (one independent yes/no per output). A multi-class network, exactly one class per input, ends in a softmax over the classes, so the probabilities sum to 1.",
-            }],
+            corrections: [
+                "Most classification networks use a sigmoid on their output, because its range is [0, 1]."
+                    => "Only binary and multi-label classifiers do (one independent yes/no per output). A multi-class network, exactly one class per input, ends in a softmax over the classes, so the probabilities sum to 1.",
+            ],
         },
     ],
 };

@@ -6,7 +6,7 @@ pub mod tasks;
 mod view;
 
 use super::lesson::step;
-use super::{Correction, Lesson, Page, PredictInfo};
+use super::{Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -38,14 +38,10 @@ pub static LESSON: Lesson = Lesson {
                 "class-3-sure" => "Make the model more than 90 % sure of class 3.",
             ],
             corrections: [
-                Correction {
-                    claim: "Logits are the “fullest” output of the model, which is later squashed down to one value per class.",
-                    correction: "Logits already have exactly one entry per class. Softmax keeps the length: it only rescales the same vector so it becomes a probability distribution.",
-                },
-                Correction {
-                    claim: "The quoted tutorial builds the logits layer with tf.layers.dense.",
-                    correction: "That is TensorFlow 1. Today the same layer is keras.layers.Dense(num_classes), with no activation, so it outputs logits.",
-                },
+                "Logits are the “fullest” output of the model, which is later squashed down to one value per class."
+                    => "Logits already have exactly one entry per class. Softmax keeps the length: it only rescales the same vector so it becomes a probability distribution.",
+                "The quoted tutorial builds the logits layer with tf.layers.dense."
+                    => "That is TensorFlow 1. Today the same layer is keras.layers.Dense(num_classes), with no activation, so it outputs logits.",
             ],
         },
         step! {
@@ -74,10 +70,10 @@ pub static LESSON: Lesson = Lesson {
             tasks: [
                 "p-0.9" => "Find the logit where p = 0.9.",
             ],
-            corrections: [Correction {
-                claim: "The logits layer feeds into the logit function.",
-                correction: "It feeds a sigmoid or a softmax. The sigmoid is the logit function's inverse; softmax generalises the sigmoid to many classes and has no such inverse (step 6 shows logit does not undo it). The logit function goes the other way: from a probability back to a score.",
-            }],
+            corrections: [
+                "The logits layer feeds into the logit function."
+                    => "It feeds a sigmoid or a softmax. The sigmoid is the logit function's inverse; softmax generalises the sigmoid to many classes and has no such inverse (step 6 shows logit does not undo it). The logit function goes the other way: from a probability back to a score.",
+            ],
         },
         step! {
             id: "with-logits",
@@ -87,10 +83,10 @@ pub static LESSON: Lesson = Lesson {
                 "break-naive" => "Make the naive float32 loss (a) overflow to ∞ or NaN.",
                 "clip-lies" => "Find where the clipped probability path (c) stops telling the truth.",
             ],
-            corrections: [Correction {
-                claim: "“With logits” means the function applies a softmax to normalise the logits for you.",
-                correction: "Half right. The softmax does happen inside, but fused with the logarithm as a log-softmax (log-sum-exp), which is what makes it exact for any logits. And the function returns a loss, not normalised probabilities.",
-            }],
+            corrections: [
+                "“With logits” means the function applies a softmax to normalise the logits for you."
+                    => "Half right. The softmax does happen inside, but fused with the logarithm as a log-softmax (log-sum-exp), which is what makes it exact for any logits. And the function returns a loss, not normalised probabilities.",
+            ],
         },
         step! {
             id: "double-softmax",
@@ -99,10 +95,10 @@ pub static LESSON: Lesson = Lesson {
             tasks: [
                 "low-loss" => "Bring the correct loss below 0.01, then look at the buggy one.",
             ],
-            corrections: [Correction {
-                claim: "PyTorch names its losses without any “with logits” suffix.",
-                correction: "PyTorch has BCEWithLogitsLoss and binary_cross_entropy_with_logits; its CrossEntropyLoss simply always takes logits. TensorFlow, for its part, has tf.nn.sparse_softmax_cross_entropy_with_logits too.",
-            }],
+            corrections: [
+                "PyTorch names its losses without any “with logits” suffix."
+                    => "PyTorch has BCEWithLogitsLoss and binary_cross_entropy_with_logits; its CrossEntropyLoss simply always takes logits. TensorFlow, for its part, has tf.nn.sparse_softmax_cross_entropy_with_logits too.",
+            ],
         },
         step! {
             id: "round-trip",

@@ -10,7 +10,7 @@ pub mod tasks;
 mod view;
 
 use super::lesson::step;
-use super::{Correction, Lesson, Page, PredictInfo};
+use super::{Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -196,18 +196,12 @@ pub static LESSON: Lesson = Lesson {
             title: "Summary",
             view: summary,
             corrections: [
-                Correction {
-                    claim: "The answer's model ends with model.add(4, activation=\"softmax\").",
-                    correction: "That is not valid Keras: add takes a layer, so it must be model.add(Dense(4, activation=\"softmax\")) (or Dense(4) with from_logits=True in the loss).",
-                },
-                Correction {
-                    claim: "The answer recommends softmax with categorical cross-entropy for the question.",
-                    correction: "That only covers multi-class. The question was about multi-label, which needs one sigmoid per label with binary cross-entropy, and per-label metrics; the answer never addresses that half.",
-                },
-                Correction {
-                    claim: "The answer's code passes the test set as validation_data.",
-                    correction: "Anything used during training, such as early stopping or picking the best epoch, tunes the model to that data. Keep a separate validation split and touch the test set once, at the end.",
-                },
+                "The answer's model ends with model.add(4, activation=\"softmax\")."
+                    => "That is not valid Keras: add takes a layer, so it must be model.add(Dense(4, activation=\"softmax\")) (or Dense(4) with from_logits=True in the loss).",
+                "The answer recommends softmax with categorical cross-entropy for the question."
+                    => "That only covers multi-class. The question was about multi-label, which needs one sigmoid per label with binary cross-entropy, and per-label metrics; the answer never addresses that half.",
+                "The answer's code passes the test set as validation_data."
+                    => "Anything used during training, such as early stopping or picking the best epoch, tunes the model to that data. Keep a separate validation split and touch the test set once, at the end.",
             ],
         },
     ],

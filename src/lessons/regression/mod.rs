@@ -10,7 +10,7 @@ pub mod tasks;
 mod view;
 
 use super::lesson::step;
-use super::{Correction, Lesson, Page, PredictInfo};
+use super::{Lesson, Page, PredictInfo};
 use crate::model::regression::RaceSettings;
 
 /// The registry entry.
@@ -59,10 +59,10 @@ pub static LESSON: Lesson = Lesson {
                 "sigmoid-hits" => "Set the target to 0.8 or more, then drag z until the sigmoid output is within 0.01 of it.",
                 "linear-hits" => "Keep that target and move z until the linear output equals it (within 0.01): a different z.",
             ],
-            corrections: [Correction {
-                claim: "A sigmoid output is a probability, so it belongs to classification, not regression.",
-                correction: "A sigmoid only squeezes any number into (0, 1). It means “probability” when it is trained on 0/1 labels with cross-entropy; trained on grey levels it is simply a prediction that cannot leave the pixel range. Image autoencoders end in a sigmoid all the time.",
-            }],
+            corrections: [
+                "A sigmoid output is a probability, so it belongs to classification, not regression."
+                    => "A sigmoid only squeezes any number into (0, 1). It means “probability” when it is trained on 0/1 labels with cross-entropy; trained on grey levels it is simply a prediction that cannot leave the pixel range. Image autoencoders end in a sigmoid all the time.",
+            ],
         },
         step! {
             id: "saturation",
@@ -104,10 +104,10 @@ pub static LESSON: Lesson = Lesson {
                 answer: 1,
                 explanation: "sigmoid + MSE starts saturated: at ŷ = 0.05 its gradient carries the factor σ(1 − σ) = 0.0475, so it crawls until it leaves the flat part (it ends near 0.37). sigmoid + BCE has no such factor and escapes at once, then slows near the target, where its curvature is σ(1 − σ) = 0.09 (it ends near 0.84). The linear head is a parabola in z: every step removes 2η of the remaining error, so it arrives within 20 steps. All of this is plain gradient descent, whose step is η times the gradient; the text below shows what Adam changes.",
             },
-            corrections: [Correction {
-                claim: "Sigmoid is for binary classification: outputs below 0.5 count as class 0, above 0.5 as class 1.",
-                correction: "Thresholding at 0.5 is a decision rule for classifiers, not part of the sigmoid. In regression nothing is thresholded: an output of 0.37 means the grey level 0.37, and the race is judged by how close that number gets to the target.",
-            }],
+            corrections: [
+                "Sigmoid is for binary classification: outputs below 0.5 count as class 0, above 0.5 as class 1."
+                    => "Thresholding at 0.5 is a decision rule for classifiers, not part of the sigmoid. In regression nothing is thresholded: an output of 0.37 means the grey level 0.37, and the race is judged by how close that number gets to the target.",
+            ],
         },
         step! {
             id: "image",
@@ -123,14 +123,10 @@ pub static LESSON: Lesson = Lesson {
             title: "Summary",
             view: summary,
             corrections: [
-                Correction {
-                    claim: "Regression uses a linear output; a sigmoid is not for normalised data.",
-                    correction: "Linear is the right default when the target can be any number. When the target is bounded in [0, 1], both are legitimate: a linear output can stray outside the range on new inputs (clip it when predicting), a sigmoid cannot stray but never reaches exactly 0 or 1 and saturates. Pair the sigmoid with cross-entropy on its logit to keep its gradients alive.",
-                },
-                Correction {
-                    claim: "Sigmoid is mostly used for binary classification, so a regression output should not end in one.",
-                    correction: "How often a function is used for one job says nothing about another. A sigmoid fixes the output's range to (0, 1): a binary classifier needs that, and so does a pixel in [0, 1]. What decides it is what this lesson measured: whether the target stays in [0, 1], whether never reaching exactly 0 or 1 matters, and whether the loss and optimizer keep a saturated unit learning.",
-                },
+                "Regression uses a linear output; a sigmoid is not for normalised data."
+                    => "Linear is the right default when the target can be any number. When the target is bounded in [0, 1], both are legitimate: a linear output can stray outside the range on new inputs (clip it when predicting), a sigmoid cannot stray but never reaches exactly 0 or 1 and saturates. Pair the sigmoid with cross-entropy on its logit to keep its gradients alive.",
+                "Sigmoid is mostly used for binary classification, so a regression output should not end in one."
+                    => "How often a function is used for one job says nothing about another. A sigmoid fixes the output's range to (0, 1): a binary classifier needs that, and so does a pixel in [0, 1]. What decides it is what this lesson measured: whether the target stays in [0, 1], whether never reaching exactly 0 or 1 matters, and whether the loss and optimizer keep a saturated unit learning.",
             ],
         },
     ],

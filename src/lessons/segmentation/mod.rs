@@ -8,7 +8,7 @@ pub mod panels;
 pub mod tasks;
 
 use super::lesson::step;
-use super::{Correction, Lesson, Page, PredictInfo};
+use super::{Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -47,10 +47,10 @@ pub static LESSON: Lesson = Lesson {
                 answer: 1,
                 explanation: "PyTorch puts channels right after the batch axis, (N, C, H, W), and CrossEntropyLoss looks for the classes on axis 1. Keras 3 keeps them last, (B, H, W, C), and its softmax and cross-entropy act on the last axis. (8, 128, 128) is the shape of the sparse labels, one class index per pixel.",
             },
-            corrections: [Correction {
-                claim: "The answer writes the last layer as Convolution2D(number_of_classes, filter_height, filter_width, activation=…).",
-                correction: "That is the Keras 1 signature. In Keras 3 (Conv2D, with Convolution2D kept as an alias) the third positional argument is the stride, so Conv2D(C, 3, 3) means a 3 × 3 kernel that jumps 3 pixels at a time, and the default padding=\"valid\" also drops the border: a 128 × 128 input comes out 42 × 42 and no longer matches its labels. Write Conv2D(C, (3, 3), padding=\"same\") or a 1 × 1 kernel, Conv2D(C, 1).",
-            }],
+            corrections: [
+                "The answer writes the last layer as Convolution2D(number_of_classes, filter_height, filter_width, activation=…)."
+                    => "That is the Keras 1 signature. In Keras 3 (Conv2D, with Convolution2D kept as an alias) the third positional argument is the stride, so Conv2D(C, 3, 3) means a 3 × 3 kernel that jumps 3 pixels at a time, and the default padding=\"valid\" also drops the border: a 128 × 128 input comes out 42 × 42 and no longer matches its labels. Write Conv2D(C, (3, 3), padding=\"same\") or a 1 × 1 kernel, Conv2D(C, 1).",
+            ],
         },
         step! {
             id: "reshape",
@@ -60,26 +60,16 @@ pub static LESSON: Lesson = Lesson {
                 "rows-are-pixels" => "Pick layers after which every row holds the class scores of one single pixel.",
             ],
             corrections: [
-                Correction {
-                    claim: "The answer flattens the output with model.add(Reshape(NUM_CLASSES, HEIGHT*WIDTH)) and model.add(Permute(2,1)).",
-                    correction: "Neither line runs: both layers take the target shape as one tuple, Reshape((NUM_CLASSES, HEIGHT * WIDTH)) and Permute((2, 1)). With the tuples, the recipe is right only for a channels-first output (C, H, W); on the channels-last output (H, W, C) of Keras 3 it scrambles pixels, as this step shows.",
-                },
-                Correction {
-                    claim: "Reshape((C, H·W)) followed by Permute((2, 1)) gives one row per pixel.",
-                    correction: "Only if the output is channels first, (C, H, W), as in Keras 1 with Theano's \"th\" dimension ordering, where the recipe comes from: there each class's H·W scores lie together in memory, Reshape((C, H·W)) gives one row per class and Permute((2, 1)) one row per pixel. Keras 3 (like TensorFlow) is channels last by default, (H, W, C): a pixel's C scores lie together, and Reshape, which keeps the memory order and only regroups it, cuts rows that mix pixels and classes. On channels-last output reshape to (H·W, C) with no Permute; moving an axis is a transpose (Permute in Keras, permute in PyTorch), never a reshape.",
-                },
-                Correction {
-                    claim: "The snippet's comments say the shape is HEIGHT × WIDTH × NUM_CLASSES after the Reshape and NUM_CLASSES × HEIGHT × WIDTH after the Permute.",
-                    correction: "After Reshape((C, H·W)) the shape is (C, H·W), and after Permute((2, 1)) it is (H·W, C): two axes each time, neither of them the shape the comments name.",
-                },
-                Correction {
-                    claim: "After flattening, you can use global averaging or softmax.",
-                    correction: "Global average pooling averages over every pixel and leaves one vector of C scores per image, (B, C): the per-pixel map, the whole point of segmentation, is gone. Only a softmax over the class axis belongs here.",
-                },
-                Correction {
-                    claim: "Flattening is one of the two ways to get per-pixel classes.",
-                    correction: "In Keras 3 there is nothing to flatten: a softmax activation and the cross-entropy losses act on the last axis, so a (B, H, W, C) output trains as it is against (B, H, W, C) one-hot or (B, H, W) integer labels. Flattening recipes come from early Keras versions whose softmax refused 4-D tensors (and which, on Theano, put the channels first).",
-                },
+                "The answer flattens the output with model.add(Reshape(NUM_CLASSES, HEIGHT*WIDTH)) and model.add(Permute(2,1))."
+                    => "Neither line runs: both layers take the target shape as one tuple, Reshape((NUM_CLASSES, HEIGHT * WIDTH)) and Permute((2, 1)). With the tuples, the recipe is right only for a channels-first output (C, H, W); on the channels-last output (H, W, C) of Keras 3 it scrambles pixels, as this step shows.",
+                "Reshape((C, H·W)) followed by Permute((2, 1)) gives one row per pixel."
+                    => "Only if the output is channels first, (C, H, W), as in Keras 1 with Theano's \"th\" dimension ordering, where the recipe comes from: there each class's H·W scores lie together in memory, Reshape((C, H·W)) gives one row per class and Permute((2, 1)) one row per pixel. Keras 3 (like TensorFlow) is channels last by default, (H, W, C): a pixel's C scores lie together, and Reshape, which keeps the memory order and only regroups it, cuts rows that mix pixels and classes. On channels-last output reshape to (H·W, C) with no Permute; moving an axis is a transpose (Permute in Keras, permute in PyTorch), never a reshape.",
+                "The snippet's comments say the shape is HEIGHT × WIDTH × NUM_CLASSES after the Reshape and NUM_CLASSES × HEIGHT × WIDTH after the Permute."
+                    => "After Reshape((C, H·W)) the shape is (C, H·W), and after Permute((2, 1)) it is (H·W, C): two axes each time, neither of them the shape the comments name.",
+                "After flattening, you can use global averaging or softmax."
+                    => "Global average pooling averages over every pixel and leaves one vector of C scores per image, (B, C): the per-pixel map, the whole point of segmentation, is gone. Only a softmax over the class axis belongs here.",
+                "Flattening is one of the two ways to get per-pixel classes."
+                    => "In Keras 3 there is nothing to flatten: a softmax activation and the cross-entropy losses act on the last axis, so a (B, H, W, C) output trains as it is against (B, H, W, C) one-hot or (B, H, W) integer labels. Flattening recipes come from early Keras versions whose softmax refused 4-D tensors (and which, on Theano, put the channels first).",
             ],
         },
         step! {
@@ -92,10 +82,10 @@ pub static LESSON: Lesson = Lesson {
                 "dice-low" => "Get the Dice loss below 0.1: confident on the object, nothing outside.",
                 "balance" => "Set pos_weight so that object and background weigh the same in total.",
             ],
-            corrections: [Correction {
-                claim: "The thread's custom loss takes its arguments as function(y_pred, y_true).",
-                correction: "Keras calls a loss as loss(y_true, y_pred), the truth first, and passes both by position, so a function written (y_pred, y_true) receives them swapped, with no error. A symmetric formula such as the Dice loss survives the swap; anything else does not: a weighted BCE would take its weights from the prediction and the logarithm of the labels. Write def loss(y_true, y_pred).",
-            }],
+            corrections: [
+                "The thread's custom loss takes its arguments as function(y_pred, y_true)."
+                    => "Keras calls a loss as loss(y_true, y_pred), the truth first, and passes both by position, so a function written (y_pred, y_true) receives them swapped, with no error. A symmetric formula such as the Dice loss survives the swap; anything else does not: a weighted BCE would take its weights from the prediction and the logarithm of the labels. Write def loss(y_true, y_pred).",
+            ],
         },
         step! {
             id: "inspector",
@@ -122,14 +112,10 @@ pub static LESSON: Lesson = Lesson {
                 explanation: "A softmax divides e^z by the sum of e^z over the channels. With one channel that is e^z / e^z = 1, whatever the logit, so every pixel says “object” with certainty. Its derivative is 0 too, so no gradient reaches the network and nothing can ever change.",
             },
             corrections: [
-                Correction {
-                    claim: "The snippet's comments: number_of_classes “1 for binary case”, and activation=\"softmax\" “or sigmoid for binary”.",
-                    correction: "The two comments only work together. One channel needs the sigmoid: a softmax over one channel outputs 1.0 for every pixel and has a zero gradient, so the model never learns. For softmax in the binary case use 2 channels (background and object) with sparse or one-hot labels.",
-                },
-                Correction {
-                    claim: "model.compile(loss=\"categorical_crossentropy\"), “or binary_crossentropy for binary”.",
-                    correction: "The loss must match the head: binary cross-entropy with one sigmoid channel, (sparse) categorical cross-entropy with a softmax over 2 or more channels. With the one-channel softmax, categorical cross-entropy even reports a loss of almost 0 from the first batch: every pixel already predicts its only class with probability 1.",
-                },
+                "The snippet's comments: number_of_classes “1 for binary case”, and activation=\"softmax\" “or sigmoid for binary”."
+                    => "The two comments only work together. One channel needs the sigmoid: a softmax over one channel outputs 1.0 for every pixel and has a zero gradient, so the model never learns. For softmax in the binary case use 2 channels (background and object) with sparse or one-hot labels.",
+                "model.compile(loss=\"categorical_crossentropy\"), “or binary_crossentropy for binary”."
+                    => "The loss must match the head: binary cross-entropy with one sigmoid channel, (sparse) categorical cross-entropy with a softmax over 2 or more channels. With the one-channel softmax, categorical cross-entropy even reports a loss of almost 0 from the first batch: every pixel already predicts its only class with probability 1.",
             ],
         },
         step! {

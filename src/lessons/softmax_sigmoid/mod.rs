@@ -6,7 +6,7 @@ pub mod tasks;
 mod view;
 
 use super::lesson::step;
-use super::{Correction, Lesson, Page, PredictInfo};
+use super::{Lesson, Page, PredictInfo};
 
 /// The registry entry.
 pub const PAGE: Page = Page {
@@ -87,14 +87,10 @@ pub static LESSON: Lesson = Lesson {
                 "movie" => "Multi-label: tag the movie as an action comedy (every genre on the right side of 0.5).",
             ],
             corrections: [
-                Correction {
-                    claim: "Use softmax at the output because then you can apply cross-entropy.",
-                    correction: "Cross-entropy works with sigmoid outputs just as well: binary cross-entropy, one term per label. The real question is whether the classes exclude each other (softmax) or not (sigmoids).",
-                },
-                Correction {
-                    claim: "Softmax gives a joint distribution over the classes.",
-                    correction: "It gives a categorical distribution: one probability per class of a single choice among mutually exclusive classes. Independent sigmoids give one Bernoulli probability per label.",
-                },
+                "Use softmax at the output because then you can apply cross-entropy."
+                    => "Cross-entropy works with sigmoid outputs just as well: binary cross-entropy, one term per label. The real question is whether the classes exclude each other (softmax) or not (sigmoids).",
+                "Softmax gives a joint distribution over the classes."
+                    => "It gives a categorical distribution: one probability per class of a single choice among mutually exclusive classes. Independent sigmoids give one Bernoulli probability per label.",
             ],
         },
         step! {
@@ -105,14 +101,10 @@ pub static LESSON: Lesson = Lesson {
                 "person-and-woman" => "Label one box as both “person” and “woman”.",
             ],
             corrections: [
-                Correction {
-                    claim: "Object detection is classification on a sliding window.",
-                    correction: "That is how the earliest detectors worked. Detectors today predict boxes and a class score per box directly: two-stage ones (Faster R-CNN, Mask R-CNN) first propose regions and then classify each one; one-stage ones (SSD, YOLO, RetinaNet) score every box in a single pass over the image.",
-                },
-                Correction {
-                    claim: "(Missing from the thread) Detectors use a softmax over classes for each box.",
-                    correction: "It depends on the detector. Two-stage detectors such as Faster R-CNN and Mask R-CNN do use a softmax per region, over C + 1 classes (the extra one is “background”). Many one-stage detectors, YOLOv3 and its successors among them, often use independent per-class sigmoids instead, so that one box can carry overlapping labels such as “person” and “woman”.",
-                },
+                "Object detection is classification on a sliding window."
+                    => "That is how the earliest detectors worked. Detectors today predict boxes and a class score per box directly: two-stage ones (Faster R-CNN, Mask R-CNN) first propose regions and then classify each one; one-stage ones (SSD, YOLO, RetinaNet) score every box in a single pass over the image.",
+                "(Missing from the thread) Detectors use a softmax over classes for each box."
+                    => "It depends on the detector. Two-stage detectors such as Faster R-CNN and Mask R-CNN do use a softmax per region, over C + 1 classes (the extra one is “background”). Many one-stage detectors, YOLOv3 and its successors among them, often use independent per-class sigmoids instead, so that one box can carry overlapping labels such as “person” and “woman”.",
             ],
         },
         step! {

@@ -15,4 +15,4 @@ pub use step_state::{
     class_labels, hold_link_while, link_value, logits_state, report_task, share_derived, shared,
     shared_codec, shared_number, use_revealed,
 };
-pub use table::{cell, row, Cell, DataTable, Row};
+pub use table::{cell, row, Cell, DataTable, Row, SummaryTable};

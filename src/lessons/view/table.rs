@@ -135,3 +135,25 @@ pub fn DataTable(
         </div>
     }
 }
+
+/// A lesson's closing summary table (`summary-table`), after its introductory sentence if it
+/// has one: every lesson's last step shows one.
+#[component]
+pub fn SummaryTable(
+    /// The sentence above the table.
+    #[prop(optional)]
+    intro: Option<&'static str>,
+    /// What the table holds, for the scroll region's label.
+    #[prop(default = "Summary")]
+    label: &'static str,
+    /// Column headers, the row headers' column first.
+    #[prop(into)]
+    heads: Vec<&'static str>,
+    /// The body rows.
+    rows: Vec<Row>,
+) -> impl IntoView {
+    view! {
+        {intro.map(|text| view! { <p>{text}</p> })}
+        <DataTable class="summary" testid="summary-table" label heads rows />
+    }
+}

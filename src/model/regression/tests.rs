@@ -7,6 +7,18 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * (1.0 + b.abs())
 }
 
+/// A race's settings: target y, start ŷ₀ and learning rate η.
+const fn race_settings(target: f64, start: f64, learning_rate: f64) -> RaceSettings {
+    RaceSettings {
+        target,
+        start,
+        learning_rate,
+    }
+}
+
+/// A saturated start that traps sigmoid + MSE: from 0.05 towards 0.9 at η = 0.1.
+const SATURATED_START: RaceSettings = race_settings(0.9, 0.05, 0.1);
+
 #[test]
 fn gradients_are_the_analytic_ones_and_match_finite_differences() {
     for y in [0.0, 0.1, 0.3, 0.5, 0.9, 1.0] {
@@ -47,11 +59,7 @@ fn one_step_is_z_minus_lr_times_the_gradient() {
         1e-14
     ));
     // The race's first step is exactly that step for each set-up.
-    let settings = RaceSettings {
-        target: y,
-        start: 0.2,
-        learning_rate: lr,
-    };
+    let settings = race_settings(y, 0.2, lr);
     let mut race = Race::new(settings, 10);
     let before = race.raw();
     assert_eq!(race.advance(1), 1);
@@ -107,11 +115,7 @@ fn the_linear_output_overshoots_only_when_the_learning_rate_is_large() {
     for lr in [0.01, 0.1, 0.25, 0.4, 0.5] {
         for target in [0.0, 0.2, 0.5, 0.9, 1.0] {
             for start in [0.01, 0.05, 0.5, 0.95, 0.99] {
-                let settings = RaceSettings {
-                    target,
-                    start,
-                    learning_rate: lr,
-                };
+                let settings = race_settings(target, start, lr);
                 let mut race = Race::new(settings, RACE_STEPS);
                 race.advance(RACE_STEPS);
                 let (lo, hi) = race.linear_extremes();
@@ -122,11 +126,7 @@ fn the_linear_output_overshoots_only_when_the_learning_rate_is_large() {
     }
     // Above 0.5 the error changes sign each step: from 0.05 towards 0.9 at η = 0.8 the
     // first step lands at 0.9 + 0.85·0.6 = 1.41.
-    let settings = RaceSettings {
-        target: 0.9,
-        start: 0.05,
-        learning_rate: 0.8,
-    };
+    let settings = race_settings(0.9, 0.05, 0.8);
     let mut race = Race::new(settings, RACE_STEPS);
     race.advance(1);
     assert!(close(race.outputs()[0], 1.41, 1e-12));
@@ -142,11 +142,7 @@ fn the_linear_output_overshoots_only_when_the_learning_rate_is_large() {
 
 #[test]
 fn the_linear_path_follows_its_closed_form() {
-    let settings = RaceSettings {
-        target: 0.7,
-        start: 0.1,
-        learning_rate: 0.2,
-    };
+    let settings = race_settings(0.7, 0.1, 0.2);
     let mut race = Race::new(settings, 40);
     race.advance(40);
     for (k, o) in race.history().iter().enumerate() {
@@ -158,11 +154,7 @@ fn the_linear_path_follows_its_closed_form() {
 #[test]
 fn sigmoid_outputs_never_reach_zero_or_one() {
     for target in [0.0, 1.0] {
-        let settings = RaceSettings {
-            target,
-            start: 0.5,
-            learning_rate: LEARNING_RATE_MAX,
-        };
+        let settings = race_settings(target, 0.5, LEARNING_RATE_MAX);
         let mut race = Race::new(settings, RACE_STEPS);
         race.advance(RACE_STEPS);
         for o in race.history() {
@@ -177,11 +169,7 @@ fn sigmoid_outputs_never_reach_zero_or_one() {
 
 #[test]
 fn bce_escapes_a_bad_start_that_traps_sigmoid_mse() {
-    let settings = RaceSettings {
-        target: 0.9,
-        start: 0.05,
-        learning_rate: 0.1,
-    };
+    let settings = SATURATED_START;
     let mut race = Race::new(settings, RACE_STEPS);
     race.advance(RACE_STEPS);
     assert!(race.is_done());
@@ -202,14 +190,7 @@ fn bce_escapes_a_bad_start_that_traps_sigmoid_mse() {
 
 #[test]
 fn bad_settings_are_made_sane() {
-    let race = Race::new(
-        RaceSettings {
-            target: f64::NAN,
-            start: 0.0,
-            learning_rate: f64::INFINITY,
-        },
-        5,
-    );
+    let race = Race::new(race_settings(f64::NAN, 0.0, f64::INFINITY), 5);
     let s = race.settings();
     assert_eq!(s.target, 0.9);
     assert!(s.start > 0.0 && s.start < 1e-5);
@@ -221,11 +202,7 @@ fn bad_settings_are_made_sane() {
     let image = ImageRace::new(ImageStart::Negative, f64::NAN, 3);
     assert_eq!(image.learning_rate(), 0.2);
     for optimizer in Optimizer::ALL {
-        let nan = RaceSettings {
-            target: f64::NAN,
-            start: f64::NAN,
-            learning_rate: f64::NAN,
-        };
+        let nan = race_settings(f64::NAN, f64::NAN, f64::NAN);
         let (lo, hi) = race_output_range(nan, optimizer);
         assert!(lo.is_finite() && hi.is_finite() && hi > lo);
     }
@@ -318,11 +295,7 @@ fn keras_adam(settings: RaceSettings, steps: usize) -> [f64; 3] {
 #[test]
 fn an_adam_race_is_keras_adam_and_its_chart_holds_the_path() {
     for (target, start, learning_rate) in [(0.9, 0.05, 0.1), (0.0, 0.6, 0.8), (1.0, 0.5, 0.01)] {
-        let settings = RaceSettings {
-            target,
-            start,
-            learning_rate,
-        };
+        let settings = race_settings(target, start, learning_rate);
         let mut race = Race::with(settings, Optimizer::Adam, RACE_STEPS);
         assert_eq!(race.optimizer(), Optimizer::Adam);
         // In uneven slices, as animation frames take them.
@@ -340,11 +313,7 @@ fn an_adam_race_is_keras_adam_and_its_chart_holds_the_path() {
     }
     // What the lesson claims: after 150 steps plain gradient descent leaves sigmoid + MSE
     // far from 0.9, Adam brings it there.
-    let s = RaceSettings {
-        target: 0.9,
-        start: 0.05,
-        learning_rate: 0.1,
-    };
+    let s = SATURATED_START;
     let mut sgd = Race::new(s, RACE_STEPS);
     sgd.advance(RACE_STEPS);
     let mut adam = Race::with(s, Optimizer::Adam, RACE_STEPS);

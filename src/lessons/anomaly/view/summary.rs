@@ -3,7 +3,7 @@
 use super::with_lab;
 use crate::format::format4;
 use crate::lessons::anomaly::panels;
-use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{cell, row, SummaryTable};
 use crate::math;
 use leptos::prelude::*;
 
@@ -16,8 +16,7 @@ pub fn view() -> AnyView {
     })
     .flatten();
     view! {
-        <p>"The answer to the thread's question, as a rule of thumb:"</p>
-        <DataTable class="summary" testid="summary-table" label="Summary" heads=&["you have", "approach", "output and loss", "judge it by"] rows=vec![
+        <SummaryTable intro="The answer to the thread's question, as a rule of thumb:" heads=&["you have", "approach", "output and loss", "judge it by"] rows=vec![
             row("good examples, few or unknown defects", [
                 cell("one-class: an autoencoder trained on good examples only; the anomaly score is its reconstruction error"),
                 cell("sigmoid output for pixels in [0, 1], MSE on the pixels"),

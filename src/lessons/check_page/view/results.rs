@@ -54,6 +54,25 @@ pub fn Results(
     }
 }
 
+/// A titled table of numbers (`heads` are its `<th>` cells) in a region that scrolls
+/// sideways on narrow screens.
+fn numbers_table(
+    title: &'static str,
+    testid: &'static str,
+    heads: impl IntoView + 'static,
+    rows: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <h3>{title}</h3>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{title} (scrolls sideways on narrow screens)")>
+            <table class="numbers" data-testid=testid>
+                <thead><tr>{heads}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 fn diagnosis_view(d: Diagnosis) -> impl IntoView {
     let warnings = if d.warnings.is_empty() {
         view! { <p class="check-ok" data-testid="check-no-warnings">"No mistakes seen in these numbers."</p> }.into_any()
@@ -83,29 +102,17 @@ fn diagnosis_view(d: Diagnosis) -> impl IntoView {
         view! {
             <h2>"What Keras would report"</h2>
             <p class="note">"Means over every sample you pasted, computed as Keras 3 computes them; hover a number for all its digits."</p>
-            <h3>"Losses"</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Losses (scrolls sideways on narrow screens)">
-                <table class="numbers" data-testid="check-losses">
-                    <thead><tr>
-                        <th scope="col">"Keras loss"</th>
-                        <th scope="col"><code>"from_logits"</code></th>
-                        <th scope="col">"Mean over samples"</th>
-                        <th scope="col">"What it is"</th>
-                    </tr></thead>
-                    <tbody>{r.losses.into_iter().map(loss_row).collect::<Vec<_>>()}</tbody>
-                </table>
-            </div>
-            <h3>"Metrics"</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Metrics (scrolls sideways on narrow screens)">
-                <table class="numbers" data-testid="check-metrics">
-                    <thead><tr>
-                        <th scope="col">"Keras metric"</th>
-                        <th scope="col">"Value"</th>
-                        <th scope="col">"How"</th>
-                    </tr></thead>
-                    <tbody>{r.metrics.into_iter().map(metric_row).collect::<Vec<_>>()}</tbody>
-                </table>
-            </div>
+            {numbers_table("Losses", "check-losses", view! {
+                <th scope="col">"Keras loss"</th>
+                <th scope="col"><code>"from_logits"</code></th>
+                <th scope="col">"Mean over samples"</th>
+                <th scope="col">"What it is"</th>
+            }, r.losses.into_iter().map(loss_row).collect::<Vec<_>>())}
+            {numbers_table("Metrics", "check-metrics", view! {
+                <th scope="col">"Keras metric"</th>
+                <th scope="col">"Value"</th>
+                <th scope="col">"How"</th>
+            }, r.metrics.into_iter().map(metric_row).collect::<Vec<_>>())}
         }
     });
     view! {

@@ -1,13 +1,12 @@
 //! Step 7 (summary): the lesson in one table.
 
-use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{cell, row, SummaryTable};
 use leptos::prelude::*;
 
 /// The summary table.
 pub fn view() -> AnyView {
     view! {
-        <p>"What to remember, in one table."</p>
-        <DataTable class="summary" testid="summary-table" label="Summary" heads=&["term", "what it is", "in practice"] rows=vec![
+        <SummaryTable intro="What to remember, in one table." heads=&["term", "what it is", "in practice"] rows=vec![
             row("logits (deep learning)", [
                 cell("the raw scores of the last layer, one per class, any real number"),
                 cell("what Dense(C) with no activation outputs"),

@@ -2,7 +2,7 @@
 //! every choice in the asker's table.
 
 use crate::lessons::losses_metrics::VERDICTS;
-use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{cell, row, DataTable, SummaryTable};
 use leptos::prelude::*;
 
 /// The summary table and the verdict table.
@@ -22,8 +22,7 @@ pub fn view() -> AnyView {
         })
         .collect::<Vec<_>>();
     view! {
-        <p>"The answer to the thread's question:"</p>
-        <DataTable class="summary" testid="summary-table" label="Which loss and metrics for which task" heads=&["task", "output", "loss", "metrics"] rows=vec![
+        <SummaryTable intro="The answer to the thread's question:" label="Which loss and metrics for which task" heads=&["task", "output", "loss", "metrics"] rows=vec![
             row("multi-class (exactly one)", [
                 cell("softmax over C"),
                 cell("categorical CE (one-hot) or sparse categorical CE (integer)"),

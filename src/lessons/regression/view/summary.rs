@@ -1,13 +1,12 @@
 //! Step "summary": which output and loss for which target.
 
-use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{cell, row, SummaryTable};
 use leptos::prelude::*;
 
 /// The step's view.
 pub fn view() -> AnyView {
     view! {
-        <p>"For a target in [0, 1], such as a normalised pixel, all three set-ups are legitimate. Choose by what you can live with:"</p>
-        <DataTable class="summary" testid="summary-table" label="Summary" heads=&["your target", "output layer", "loss", "what to watch"] rows=vec![
+        <SummaryTable intro="For a target in [0, 1], such as a normalised pixel, all three set-ups are legitimate. Choose by what you can live with:" heads=&["your target", "output layer", "loss", "what to watch"] rows=vec![
             row("any real number (prices, temperatures, standardised values)", [
                 cell("linear (no activation)"),
                 cell("MSE (or MAE / Huber against outliers)"),

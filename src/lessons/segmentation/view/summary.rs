@@ -1,13 +1,12 @@
 //! Step 6 (summary): the set-ups' layers, shapes, labels and losses, and rules of thumb.
 
-use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{cell, row, SummaryTable};
 use leptos::prelude::*;
 
 /// The step's view.
 pub fn view() -> AnyView {
     view! {
-        <p>"The thread's question, answered for Keras 3 and PyTorch:"</p>
-        <DataTable class="summary" testid="summary-table" label="Rules of thumb" heads=&["set-up", "last layer", "output (Keras · PyTorch)", "labels", "loss"] rows=vec![
+        <SummaryTable intro="The thread's question, answered for Keras 3 and PyTorch:" label="Rules of thumb" heads=&["set-up", "last layer", "output (Keras · PyTorch)", "labels", "loss"] rows=vec![
             row("binary, one channel", [
                 cell(view! { <code>"Conv2D(1, 1, activation=\"sigmoid\")"</code>" · "<code>"nn.Conv2d(k, 1, 1)"</code> }),
                 cell("(B, H, W, 1) · (N, 1, H, W)"),

@@ -1,12 +1,12 @@
 //! Step 6 (summary): which head and which loss for which labels.
 
-use crate::lessons::view::{cell, row, DataTable};
+use crate::lessons::view::{cell, row, SummaryTable};
 use leptos::prelude::*;
 
 /// The summary table.
 pub fn view() -> AnyView {
     view! {
-        <DataTable class="summary" testid="summary-table" label="Summary" heads=&["your labels", "output head", "loss", "outputs"] rows=vec![
+        <SummaryTable heads=&["your labels", "output head", "loss", "outputs"] rows=vec![
             row("exactly one class per example (multi-class)", [
                 cell("softmax over C"),
                 cell("categorical (one-hot) or sparse categorical (integer) cross-entropy"),
