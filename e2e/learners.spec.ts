@@ -247,7 +247,11 @@ test.describe("lesson 3: losses and metrics", () => {
     await m.answer(2);
     const bias = page.getByTestId("bias");
     await m.range(bias, -10);
-    // One slide across the whole range, noting F1 at every bias, then back to the best.
+    // One slide across the whole range, noting F1 at every bias, then back to the best. The
+    // learner scrolls the slider to the top of the screen so that F1, under the grid, shows
+    // too (a number off the screen waits for the slide to end).
+    await bias.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await expect(page.getByTestId("readout-f1")).toBeInViewport();
     const f1 = new Map<number, number>();
     const b = (await bias.boundingBox())!;
     await m.drag(b.x + 4, b.y + b.height / 2, 1, 0, async () => {
