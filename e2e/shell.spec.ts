@@ -123,3 +123,28 @@ test("the error guard turns a console error red (an expected failure, shown as â
   await app.goto("");
   await page.evaluate(() => console.error("a deliberate error"));
 });
+
+test.describe("before the WebAssembly has arrived", () => {
+  // The first visit: no service worker answers for the network.
+  test.use({ serviceWorkers: "block" });
+
+  test("the shell is painted at once, then gives way to the app", async ({ app, page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("./#/playground");
+    await expect(page.locator("header .brand")).toHaveText(/Logit Lab/);
+    await expect(page.locator("nav").getByRole("link")).toHaveCount(9);
+    await expect(page.getByRole("status").filter({ hasText: "Loading the lessons" })).toBeVisible();
+    await expect(page.locator("main")).toHaveCount(0);
+    release();
+    await app.ready();
+    await expect(page.locator("main h1")).toHaveText("Playground");
+    await expect(page.locator("header")).toHaveCount(1);
+    await expect(page.locator("nav")).toHaveCount(1);
+    await expect(page.getByText("Loading the lessons")).toHaveCount(0);
+  });
+});

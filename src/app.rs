@@ -14,6 +14,10 @@ use crate::url_sync::{current_hash, UrlHash};
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // index.html's static shell (header, navigation, a loading note) gives way to the app.
+    while let Ok(Some(boot)) = document().query_selector("[data-boot]") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
     register_service_worker();
 }

@@ -89,6 +89,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_static_shell_links_every_page_in_order() {
+        // index.html paints the navigation before the WebAssembly has loaded.
+        let html = include_str!("../../index.html");
+        let nav = &html[html.find("<nav").expect("a <nav> in index.html")..];
+        let nav = &nav[..nav.find("</nav>").expect("</nav>")];
+        let links: Vec<(String, String)> = nav
+            .split("<a href=\"")
+            .skip(1)
+            .map(|a| {
+                let (href, rest) = a.split_once("\">").expect("href");
+                let label = rest.split("</a>").next().expect("</a>");
+                (href.to_string(), label.replace("&amp;", "&"))
+            })
+            .collect();
+        let mut expected = vec![("#/".to_string(), "Home".to_string())];
+        expected.extend(
+            PAGES
+                .iter()
+                .map(|p| (crate::routes::page_href(p.slug), p.nav_label.to_string())),
+        );
+        assert_eq!(links, expected);
+    }
+
+    #[test]
     fn slugs_are_unique_and_url_safe() {
         let mut seen = std::collections::HashSet::new();
         for page in PAGES {
