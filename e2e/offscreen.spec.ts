@@ -39,6 +39,9 @@ test("what is off the screen waits while a key is held, and catches up", async (
   const [code0, table0, entropy0] = await Promise.all(
     [code, table, entropy].map((l) => l.getAttribute("data-value")),
   );
+  // The chart's description for screen readers (the sliders speak during the drag).
+  const picture = page.getByTestId("logit-bars").locator("canvas[role=img]");
+  const described0 = (await picture.getAttribute("aria-label"))!;
 
   await page.keyboard.down("ArrowUp");
   await page.keyboard.down("ArrowUp");
@@ -49,6 +52,7 @@ test("what is off the screen waits while a key is held, and catches up", async (
   await page.waitForTimeout(200);
   expect(await table.getAttribute("data-value")).toBe(table0);
   expect(await code.getAttribute("data-value")).toBe(code0);
+  expect(await picture.getAttribute("aria-label")).toBe(described0);
 
   // Scrolled into view during the gesture: live again at once.
   await table.scrollIntoViewIfNeeded();
@@ -59,6 +63,7 @@ test("what is off the screen waits while a key is held, and catches up", async (
   // Released: everything catches up.
   await page.keyboard.up("ArrowUp");
   await expect(code).not.toHaveAttribute("data-value", code0!);
+  await expect(picture).not.toHaveAttribute("aria-label", described0);
   const printed = (await code.getAttribute("data-value"))!.split(",").map(Number);
   expect(printed[0]).toBeCloseTo(p[0], 12);
 });

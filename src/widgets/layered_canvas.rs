@@ -276,10 +276,17 @@ where
         },
     );
     on_cleanup(move || on_change.remove());
+    // The picture's description follows once a drag ends: rewritten on every drag frame it is
+    // work for the page and noise for a screen reader (the moved slider speaks for itself).
+    let gesture = crate::widgets::gesture_active();
+    let label = Memo::new(move |before: Option<&String>| match before {
+        Some(kept) if gesture.get() => kept.clone(),
+        _ => label.get(),
+    });
     view! {
         <div class="chart-frame" node_ref=frame>
             <div class="chart" style=format!("height: calc({height}px * var(--chart-zoom, 1))")>
-                <canvas node_ref=back_ref class="chart-layer" role="img" aria-label=move || label.get()></canvas>
+                <canvas node_ref=back_ref class="chart-layer" role="img" aria-label=label></canvas>
                 <canvas node_ref=front_ref class="chart-layer" aria-hidden="true"></canvas>
                 {children.map(|c| c())}
             </div>
