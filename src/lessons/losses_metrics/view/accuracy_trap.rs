@@ -12,7 +12,7 @@ use crate::lessons::view::{
 use crate::widgets::{BatchGridView, Readout};
 use leptos::prelude::*;
 
-/// The inflated-accuracy trap: the bias slider over the batch grid, and every metric.
+/// The inflated-accuracy trap: the batch grid, the bias slider under it, and every metric.
 pub fn view() -> AnyView {
     let data = batch();
     let positives = data.positives();
@@ -58,9 +58,10 @@ pub fn view() -> AnyView {
         <p>
             "A batch of 10 images with 5 possible labels each; only "{positives}" of the "{total}
             " labels are true (thick outlines). The shade of a cell is the model's probability; "
-            "a dot means “predicted yes” (above 0.5). The bias slider adds the same number to "
-            "every logit, making the model more or less willing to say yes."
+            "a dot means “predicted yes” (above 0.5). The bias slider under the grid adds the same "
+            "number to every logit, making the model more or less willing to say yes."
         </p>
+        <BatchGridView grid height=330 />
         <div class="controls">
             <fieldset>
                 <legend>"Bias added to every logit"</legend>
@@ -70,7 +71,6 @@ pub fn view() -> AnyView {
                 " " <Readout name="bias" value=bias />
             </fieldset>
         </div>
-        <BatchGridView grid height=330 />
         <Predict>
             <p>"Drag the bias all the way down and watch accuracy against recall."</p>
             <ReadoutLine items=vec![("binary accuracy = ", "accuracy", m(|x| x.accuracy)), (" · precision = ", "precision", m(|x| x.precision)), (" · recall = ", "recall", m(|x| x.recall)), (" · F1 = ", "f1", m(|x| x.f1))]>
