@@ -6,6 +6,17 @@ import { test, expect, softmax } from "./fixtures";
 test("a drag adds nothing to the page to measure its labels", async ({ app, page }) => {
   await app.goto("playground");
   await app.slider(0).focus();
+  const sparse = '[data-testid="readout-sparse-categorical-crossentropy"]';
+  const before = await page.evaluate((sel) => document.querySelector(sel)!.textContent, sparse);
+  // Nodes put into or taken out of that readout while the logits change.
+  await page.evaluate((sel) => {
+    const w = window as unknown as Record<string, number>;
+    w.__rebuilt = 0;
+    new MutationObserver((ms) => ms.forEach((m) => (w.__rebuilt += m.addedNodes.length + m.removedNodes.length))).observe(
+      document.querySelector(sel)!,
+      { childList: true, subtree: true },
+    );
+  }, sparse);
   const added = await page.evaluate(async () => {
     let count = 0;
     const seen = new MutationObserver((ms) => ms.forEach((m) => (count += m.addedNodes.length)));
@@ -24,6 +35,10 @@ test("a drag adds nothing to the page to measure its labels", async ({ app, page
   // page each time); the canvas measures them now.
   expect(added).toBe(0);
   expect(await app.sliderValue(0)).toBeCloseTo(2.5, 9);
+  // A readout that may be missing (sparse needs one true class) is updated in place, not
+  // built again for every new value.
+  await expect(page.locator(sparse)).not.toHaveText(before!);
+  expect(await page.evaluate(() => (window as unknown as Record<string, number>).__rebuilt)).toBe(0);
 });
 
 test("what is off the screen waits while a key is held, and catches up", async ({ app, page }) => {

@@ -31,3 +31,29 @@ pub fn Readout(
         </span>
     }
 }
+
+/// A [`Readout`] for a value that may not exist (a sparse loss needs exactly one true class),
+/// with `missing` said in its place. The readout is built once and updated in place; only a
+/// change between "there" and "missing" rebuilds it.
+#[component]
+pub fn MaybeReadout(
+    /// The readout's name (see [`Readout`]).
+    name: &'static str,
+    /// The value, or `None` where it does not exist.
+    #[prop(into)]
+    value: Signal<Option<f64>>,
+    /// What is shown instead of a missing value.
+    missing: &'static str,
+) -> impl IntoView {
+    let present = Memo::new(move |_| value.with(Option::is_some));
+    // The last value that existed: never a NaN on the way out.
+    let shown =
+        Memo::new(move |before: Option<&f64>| value.get().or(before.copied()).unwrap_or_default());
+    move || {
+        if present.get() {
+            view! { <Readout name=name value=shown /> }.into_any()
+        } else {
+            view! { <span class="muted">{missing}</span> }.into_any()
+        }
+    }
+}

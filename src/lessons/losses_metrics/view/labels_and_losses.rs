@@ -12,7 +12,7 @@ use crate::lessons::view::{
     LogitsBeside, Predict,
 };
 use crate::math;
-use crate::widgets::{ProbabilityBars, Readout};
+use crate::widgets::{MaybeReadout, ProbabilityBars, Readout};
 use leptos::prelude::*;
 
 /// One label, three spellings, three losses: the spelling, the true label(s), the smoothing
@@ -166,10 +166,7 @@ pub fn view() -> AnyView {
                 cell(view! { <Readout name="l3-cce-probs" value=cce_probs /> }),
             ]),
             row(view! { <code>"sparse_categorical_crossentropy"</code> }, [
-                cell(move || match sparse_logits() {
-                    Some(v) => view! { <Readout name="l3-scce" value=Signal::derive(move || v) /> }.into_any(),
-                    None => view! { <span class="muted">"needs exactly one class"</span> }.into_any(),
-                }),
+                cell(view! { <MaybeReadout name="l3-scce" value=Signal::derive(sparse_logits) missing="needs exactly one class" /> }),
                 cell("no label smoothing").class("muted"),
             ]),
         ] />

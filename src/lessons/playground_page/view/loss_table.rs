@@ -3,7 +3,7 @@
 
 use crate::lessons::view::{cell, row, DataTable};
 use crate::playground::{Losses, PlaygroundNumbers};
-use crate::widgets::Readout;
+use crate::widgets::{MaybeReadout, Readout};
 use leptos::prelude::*;
 
 /// Every Keras cross-entropy for the sample, as Keras computes it.
@@ -15,10 +15,8 @@ pub fn LossTable(
     let loss =
         move |pick: fn(&Losses) -> f64| Signal::derive(move || numbers.with(|n| pick(&n.losses)));
     let sparse = move |name: &'static str, pick: fn(&Losses) -> Option<f64>| {
-        move || match numbers.with(|n| pick(&n.losses)) {
-            Some(v) => view! { <Readout name=name value=Signal::derive(move || v) /> }.into_any(),
-            None => view! { <span class="muted">"needs exactly one true class"</span> }.into_any(),
-        }
+        let value = Signal::derive(move || numbers.with(|n| pick(&n.losses)));
+        view! { <MaybeReadout name value missing="needs exactly one true class" /> }
     };
 
     view! {
