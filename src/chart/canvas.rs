@@ -155,21 +155,18 @@ impl DrawingBackend for Canvas {
             size,
             style.family().as_str(),
         ));
+        // A rough box where the canvas cannot say: a label slightly off beats no chart.
         let (w, h) = match self.ctx.measure_text(text) {
             Ok(m) => (
                 m.width(),
                 m.font_bounding_box_ascent() + m.font_bounding_box_descent(),
             ),
-            // A rough box rather than an error: a label slightly off beats no chart.
-            Err(_) => (0.6 * size * text.chars().count() as f64, 1.2 * size),
+            Err(_) => (0.6 * size * text.chars().count() as f64, f64::NAN),
         };
-        let fix = |v: f64| {
-            if v.is_finite() && v > 0.0 {
-                v.ceil() as u32
-            } else {
-                0
-            }
+        let pixels = |v: f64, rough: f64| {
+            let v = if v.is_finite() && v > 0.0 { v } else { rough };
+            v.max(0.0).ceil() as u32
         };
-        Ok((fix(w), fix(if h > 0.0 { h } else { 1.2 * size })))
+        Ok((pixels(w, 0.0), pixels(h, 1.2 * size)))
     }
 }

@@ -278,11 +278,7 @@ where
     on_cleanup(move || on_change.remove());
     // The picture's description follows once a drag ends: rewritten on every drag frame it is
     // work for the page and noise for a screen reader (the moved slider speaks for itself).
-    let gesture = crate::widgets::gesture_active();
-    let label = Memo::new(move |before: Option<&String>| match before {
-        Some(kept) if gesture.get() => kept.clone(),
-        _ => label.get(),
-    });
+    let label = crate::widgets::hold_while(crate::widgets::gesture_active(), move || label.get());
     view! {
         <div class="chart-frame" node_ref=frame>
             <div class="chart" style=format!("height: calc({height}px * var(--chart-zoom, 1))")>

@@ -67,8 +67,18 @@ where
 {
     let seen = RwSignal::new(true);
     let watching = StoredValue::new_local(None::<web_sys::Element>);
+    // Stops watching the element watched so far (a new one, or the owner's cleanup).
+    let unwatch = move || {
+        if let Some(el) = watching.try_update_value(|w| w.take()).flatten() {
+            with_watch(|w| {
+                w.observer.unobserve(&el);
+                w.watched.retain(|(e, _)| *e != el);
+            });
+        }
+    };
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
+        unwatch();
         let el: web_sys::Element = el.unchecked_into();
         with_watch(|w| {
             w.observer.observe(&el);
@@ -76,15 +86,23 @@ where
         });
         watching.set_value(Some(el));
     });
-    on_cleanup(move || {
-        if let Some(el) = watching.try_update_value(|w| w.take()).flatten() {
-            with_watch(|w| {
-                w.observer.unobserve(&el);
-                w.watched.retain(|(e, _)| *e != el);
-            });
-        }
-    });
+    on_cleanup(unwatch);
     seen.into()
+}
+
+/// What `snapshot` returns, kept as it was while `hold` is true: then `snapshot` is not
+/// called (nor what it reads tracked), and the value catches up when the hold ends.
+pub fn hold_while<T>(
+    hold: Signal<bool>,
+    snapshot: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |before: Option<&T>| match before {
+        Some(kept) if hold.get() => kept.clone(),
+        _ => snapshot(),
+    })
 }
 
 /// True while the learner drags (or holds a slider key) and the element is off the screen:
@@ -111,9 +129,5 @@ where
     E::Output: JsCast + Clone + 'static,
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let held = use_held(target);
-    Memo::new(move |before: Option<&T>| match before {
-        Some(kept) if held.get() => kept.clone(),
-        _ => snapshot(),
-    })
+    hold_while(use_held(target), snapshot)
 }
