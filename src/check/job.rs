@@ -12,6 +12,9 @@ enum Stage {
     Labels(Table, Parser),
     Diagnose(Table, Option<Labels>, Option<String>),
     Report(Table, Option<Labels>, Option<String>, Box<Diagnosis>),
+    /// Every number computed: the outcome is handed over in a step of its own when the last
+    /// number took a slice's work, since showing a large outcome is work too.
+    Finish(Table, Option<Labels>, Option<String>, Box<Diagnosis>),
 }
 
 /// A check in progress.
@@ -104,17 +107,25 @@ impl Job {
                         _ => true,
                     };
                     if finished {
-                        diagnose_finish(&mut d);
-                        return Step::Done(Box::new(Outcome {
-                            outputs_error: None,
-                            labels_error: error,
-                            diagnosis: Some(*d),
-                            outputs: Some(t),
-                            labels,
-                            empty: false,
-                        }));
+                        Stage::Finish(t, labels, error, d)
+                    } else {
+                        Stage::Report(t, labels, error, d)
                     }
-                    Stage::Report(t, labels, error, d)
+                }
+                Stage::Finish(t, labels, error, mut d) if spent < budget / 2 => {
+                    diagnose_finish(&mut d);
+                    return Step::Done(Box::new(Outcome {
+                        outputs_error: None,
+                        labels_error: error,
+                        diagnosis: Some(*d),
+                        outputs: Some(t),
+                        labels,
+                        empty: false,
+                    }));
+                }
+                finish @ Stage::Finish(..) => {
+                    self.stage = Some(finish);
+                    return Step::Working("Checking: showing the results".into());
                 }
             };
             self.stage = Some(next);
@@ -130,6 +141,7 @@ impl Job {
                             )
                         },
                     ),
+                    Some(Stage::Finish(..)) => "Checking: showing the results".to_string(),
                     _ => "Checking: diagnosing".to_string(),
                 };
                 return Step::Working(msg);
@@ -181,5 +193,24 @@ mod tests {
             assert_eq!(stepped, check(o, l), "{o} / {l}");
             assert_eq!(Job::new(o.into(), l.into()).finish(), check(o, l));
         }
+    }
+
+    #[test]
+    fn the_outcome_is_handed_over_in_a_step_after_the_last_number() {
+        let mut job = Job::new(
+            "[[2.0, -1.0, 0.5], [0.1, 0.2, 3.0]]".into(),
+            "[0, 2]".into(),
+        );
+        let mut said = Vec::new();
+        while let Step::Working(m) = job.step(2) {
+            said.push(m);
+        }
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some("Checking: showing the results")
+        );
+        // A check that fits in one step is not split.
+        let mut small = Job::new("[[2.0, -1.0, 0.5]]".into(), "[0]".into());
+        assert!(matches!(small.step(1_000_000), Step::Done(_)));
     }
 }

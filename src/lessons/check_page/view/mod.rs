@@ -73,7 +73,9 @@ impl Inputs {
     fn drive(self, mut job: Job, mine: u64) {
         match job.step(BUDGET) {
             Step::Done(outcome) => {
-                let _ = self.result.try_set(*outcome);
+                if self.result.try_with_untracked(|r| *r != *outcome) == Some(true) {
+                    let _ = self.result.try_set(*outcome);
+                }
                 let _ = self.progress.try_set(None);
                 let _ = self.pending.try_set(false);
             }
@@ -105,7 +107,9 @@ fn CheckPage() -> impl IntoView {
         progress: RwSignal::new(None),
         generation: StoredValue::new(0),
     };
-    let outcome: Memo<Outcome> = Memo::new(move |_| inputs.result.get());
+    // Read in place: an outcome of a million numbers holds tens of megabytes, and a memo
+    // would copy it (the page waits for a different outcome before it sets one).
+    let outcome: Signal<Outcome> = inputs.result.into();
     let outputs_ref = NodeRef::<Textarea>::new();
     let labels_ref = NodeRef::<Textarea>::new();
     // The textareas are not bound to the signals (a large paste is not copied back into the

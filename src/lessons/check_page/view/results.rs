@@ -29,7 +29,7 @@ fn title(code: &str) -> &'static str {
 #[component]
 pub fn Results(
     /// What the page read and found.
-    outcome: Memo<Outcome>,
+    outcome: Signal<Outcome>,
 ) -> impl IntoView {
     move || {
         outcome.with(|o| {
@@ -43,7 +43,7 @@ pub fn Results(
                 .into_iter()
                 .map(|e| view! { <p class="check-error" role="alert" data-testid="check-error">{e}</p> })
                 .collect::<Vec<_>>();
-            let body = o.diagnosis.clone().map(diagnosis_view);
+            let body = o.diagnosis.as_ref().map(diagnosis_view);
             let empty = o.empty.then(|| view! {
                 <p class="note" data-testid="check-empty">
                     "Paste your model's outputs above (labels are optional), or try an example."
@@ -73,7 +73,9 @@ fn numbers_table(
     }
 }
 
-fn diagnosis_view(d: Diagnosis) -> impl IntoView {
+/// The diagnosis, its warnings and the report's lines (borrowed: the report also holds every
+/// probability, which the view does not need).
+fn diagnosis_view(d: &Diagnosis) -> impl IntoView {
     let warnings = if d.warnings.is_empty() {
         view! { <p class="check-ok" data-testid="check-no-warnings">"No mistakes seen in these numbers."</p> }.into_any()
     } else {
@@ -98,7 +100,7 @@ fn diagnosis_view(d: Diagnosis) -> impl IntoView {
             </ul>
         }.into_any()
     };
-    let report = d.report.clone().map(|r| {
+    let report = d.report.as_ref().map(|r| {
         view! {
             <h2>"What Keras would report"</h2>
             <p class="note">"Means over every sample you pasted, computed as Keras 3 computes them; hover a number for all its digits."</p>
@@ -107,12 +109,12 @@ fn diagnosis_view(d: Diagnosis) -> impl IntoView {
                 <th scope="col"><code>"from_logits"</code></th>
                 <th scope="col">"Mean over samples"</th>
                 <th scope="col">"What it is"</th>
-            }, r.losses.into_iter().map(loss_row).collect::<Vec<_>>())}
+            }, r.losses.iter().cloned().map(loss_row).collect::<Vec<_>>())}
             {numbers_table("Metrics", "check-metrics", view! {
                 <th scope="col">"Keras metric"</th>
                 <th scope="col">"Value"</th>
                 <th scope="col">"How"</th>
-            }, r.metrics.into_iter().map(metric_row).collect::<Vec<_>>())}
+            }, r.metrics.iter().cloned().map(metric_row).collect::<Vec<_>>())}
         }
     });
     view! {
