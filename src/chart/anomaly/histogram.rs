@@ -16,6 +16,8 @@ pub struct ScoreHistogram {
     pub bins: usize,
     /// x axis title.
     pub x_label: String,
+    /// y axis title: what one count is (images, predictions).
+    pub y_label: &'static str,
     /// The groups, bottom of the stack first: a legend label, a palette index, the scores.
     pub groups: Vec<(String, usize, Vec<f64>)>,
     /// A shaded band along x (e.g. [0, 1], where a probability lives).
@@ -71,7 +73,7 @@ impl XyAxes for ScoreHistogram {
 
     fn ticks(&self) -> (Ticks<'_>, Ticks<'_>) {
         let x = Ticks::new(7, TickFormat::log_or_number(self.log_x)).titled(&self.x_label);
-        (x, Ticks::new(5, TickFormat::Number).titled("images"))
+        (x, Ticks::new(5, TickFormat::Number).titled(self.y_label))
     }
 
     fn draw_under(&self, on: &mut XyLayer<impl DrawingBackend>) -> DrawResult {

@@ -47,6 +47,7 @@ fn histogram_counts_stack_and_draw() {
         log_x: true,
         bins: 4,
         x_label: "error".into(),
+        y_label: "images",
         groups: vec![
             ("normal".into(), 0, vec![1e-4, 2e-4, 1e-9, 0.0, f64::NAN]),
             ("defect".into(), 1, vec![0.005, 0.5, f64::INFINITY]),

@@ -71,6 +71,7 @@ fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
         log_x: true,
         bins: 40,
         x_label: "reconstruction error (log scale)".into(),
+        y_label: "images",
         groups: Kind::ALL
             .iter()
             .map(|k| {
