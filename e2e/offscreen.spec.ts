@@ -68,6 +68,13 @@ test("what is off the screen waits while a key is held, and catches up", async (
   expect(await table.getAttribute("data-value")).toBe(table0);
   expect(await code.getAttribute("data-value")).toBe(code0);
   expect(await picture.getAttribute("aria-label")).toBe(described0);
+  // An off-screen chart's layers are transparent while held (a software compositor copies every
+  // painted canvas on each frame); an on-screen one stays drawn.
+  const layers = (id: string) =>
+    page.getByTestId(id).locator("canvas.chart-layer").evaluateAll((cs) => cs.map((c) => getComputedStyle(c).opacity));
+  await expect(page.getByTestId("up-close-plot")).not.toBeInViewport();
+  expect(await layers("up-close-plot")).toEqual(["0", "0"]);
+  expect(await layers("logit-bars")).toEqual(["1", "1"]);
 
   // Scrolled into view during the gesture: live again at once.
   await table.scrollIntoViewIfNeeded();
@@ -79,6 +86,7 @@ test("what is off the screen waits while a key is held, and catches up", async (
   await page.keyboard.up("ArrowUp");
   await expect(code).not.toHaveAttribute("data-value", code0!);
   await expect(picture).not.toHaveAttribute("aria-label", described0);
+  expect(await layers("up-close-plot")).toEqual(["1", "1"]);
   const printed = (await code.getAttribute("data-value"))!.split(",").map(Number);
   expect(printed[0]).toBeCloseTo(p[0], 12);
 });

@@ -281,7 +281,10 @@ where
     let label = crate::widgets::hold_while(crate::widgets::gesture_active(), move || label.get());
     view! {
         <div class="chart-frame" node_ref=frame>
-            <div class="chart" style=format!("height: calc({height}px * var(--chart-zoom, 1))")>
+            // While held (off the screen during a drag) the layers are also transparent: in a
+            // browser that composites in software, every canvas with a picture costs each
+            // frame's commit, seen or not (Playground, CPU slowed 4×: 5.3 → 3.3 ms a frame).
+            <div class="chart" class:held=move || held.get() style=format!("height: calc({height}px * var(--chart-zoom, 1))")>
                 <canvas node_ref=back_ref class="chart-layer" role="img" aria-label=label></canvas>
                 <canvas node_ref=front_ref class="chart-layer" aria-hidden="true"></canvas>
                 {children.map(|c| c())}
