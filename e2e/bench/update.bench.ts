@@ -11,8 +11,11 @@
 // ArrowDown ten frames later, …) on the page's first slider, as a held arrow key sends them.
 // The same number of frames with no update is measured first and subtracted, so what remains is
 // the update's own cost. Each app page is measured against the reference page (reference.html,
-// served under the app's origin) given the same number of bars and numeric readouts, and the
-// two are interleaved, page after page, round after round.
+// served under the app's origin) given the same number of bars and numeric readouts, and as
+// many moving charts, of the same sizes, as the app page redraws on the screen per update
+// (counted on the app page before it is measured); the two are interleaved, page after page,
+// round after round. Until 2026-12-02 the reference always had one 640×320 chart, which was
+// unfair to pages that move several pictures at once (L4 one-pixel moves four).
 //
 // Time to interactive: a fresh browser context (cold cache) with the network slowed by CDP
 // (Network.emulateNetworkConditions), from navigation to the Playground's first slider in the
@@ -49,7 +52,7 @@ const NETWORKS = [
   { name: "20 Mbit/s, 20 ms RTT", down: 20e6 / 8, up: 5e6 / 8, latency: 20 },
 ];
 
-type Job = { bars: number; readouts: number };
+type Job = { bars: number; readouts: number; charts: string[] };
 
 /** In the page: `frames` animation frames, each sending one key to slider `index` if `move`.
  * Returns the frame intervals and how many different values the slider showed.
@@ -137,7 +140,8 @@ async function openApp(page: Page, route: string): Promise<Job> {
     await expect(page.getByTestId("train-gate")).toHaveCount(0, { timeout: 300_000 });
   }
   await expect(page.locator('main [role="slider"]').first()).toBeVisible({ timeout: 3000 });
-  return page.evaluate(() => {
+  const charts = await page.evaluate(redrawnCharts);
+  const counted = await page.evaluate(() => {
     const slider = document.querySelector('main [role="slider"]')!;
     const widget = slider.parentElement!.closest("[data-testid]") ?? document.body;
     const visible = (e: Element) => (e as HTMLElement).offsetParent !== null;
@@ -146,13 +150,44 @@ async function openApp(page: Page, route: string): Promise<Job> {
       readouts: Array.from(document.querySelectorAll('main [data-testid^="readout-"]')).filter(visible).length,
     };
   });
+  return { ...counted, charts };
+}
+
+/** In the page: the CSS sizes ("WxH") of the canvases on the screen that a few updates of the
+ * first slider draw on (up three steps, down three). Self-contained (serialised). */
+async function redrawnCharts(): Promise<string[]> {
+  const drawn = new Set<HTMLCanvasElement>();
+  const proto = CanvasRenderingContext2D.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const names = ["clearRect", "fillRect", "fillText", "fill", "stroke", "drawImage", "putImageData"];
+  const saved = names.map((m) => proto[m]);
+  names.forEach((m, k) => {
+    proto[m] = function (this: CanvasRenderingContext2D, ...a: unknown[]) {
+      drawn.add(this.canvas as HTMLCanvasElement);
+      return saved[k].apply(this, a);
+    };
+  });
+  const el = document.querySelector<HTMLElement>('main [role="slider"]')!;
+  el.focus();
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  for (const key of ["ArrowUp", "ArrowUp", "ArrowUp", "ArrowDown", "ArrowDown", "ArrowDown"]) {
+    el.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+    await frame();
+  }
+  el.dispatchEvent(new KeyboardEvent("keyup", { key: "ArrowDown", bubbles: true }));
+  // Only what the drag itself redrew: the catch-up after the key is let go is not counted.
+  names.forEach((m, k) => (proto[m] = saved[k]));
+  return [...drawn]
+    .filter((c) => c.isConnected)
+    .map((c) => c.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.bottom > 0 && r.top < innerHeight)
+    .map((r) => `${Math.round(r.width)}x${Math.round(r.height)}`);
 }
 
 async function openReference(page: Page, job: Job) {
   await page.route((url) => url.pathname.endsWith("/__reference.html"), (route) =>
     route.fulfill({ body: REFERENCE, contentType: "text/html; charset=utf-8" }),
   );
-  await page.goto(`./__reference.html?bars=${job.bars}&readouts=${job.readouts}`);
+  await page.goto(`./__reference.html?bars=${job.bars}&readouts=${job.readouts}&charts=${job.charts.join(",")}`);
 }
 
 /** Every lesson step with a slider (for BENCH_SCAN=1). */
@@ -195,7 +230,7 @@ test("update cost against a plain-JS reference, first-load size, time to interac
       rows.set(route, row);
       const parts = (p: Record<string, number>) => Object.entries(p).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
       console.log(
-        `round ${round + 1} ${route}: app ${app.ms.toFixed(2)} ms (${parts(app.parts)}), reference ${ref.ms.toFixed(2)} ms (${parts(ref.parts)})`,
+        `round ${round + 1} ${route}: app ${app.ms.toFixed(2)} ms (${parts(app.parts)}), reference ${ref.ms.toFixed(2)} ms (${parts(ref.parts)}); charts ${job.charts.join(" ") || "none"}`,
       );
     }
   }
@@ -247,6 +282,8 @@ test("update cost against a plain-JS reference, first-load size, time to interac
     page: route,
     bars: r.job.bars,
     readouts: r.job.readouts,
+    charts: r.job.charts.length,
+    chartSizes: r.job.charts,
     appMs: median(r.app),
     referenceMs: median(r.ref),
     ratio: median(r.app) / median(r.ref),
@@ -254,10 +291,10 @@ test("update cost against a plain-JS reference, first-load size, time to interac
     referenceFrameP95: median(r.refP95),
   }));
   console.log(`\nOne update, CPU slowed ${CPU}×, ${FRAMES} updates, median of ${ROUNDS} interleaved rounds (main-thread ms)`);
-  console.log("page                                 bars readouts    app  reference  ratio  frame p95 app/ref");
+  console.log("page                                 bars readouts charts    app  reference  ratio  frame p95 app/ref");
   for (const t of table) {
     console.log(
-      `${t.page.padEnd(36)} ${String(t.bars).padStart(4)} ${String(t.readouts).padStart(8)} ${t.appMs.toFixed(2).padStart(6)} ${t.referenceMs.toFixed(2).padStart(10)} ${t.ratio.toFixed(2).padStart(6)}  ${t.appFrameP95.toFixed(1)}/${t.referenceFrameP95.toFixed(1)}`,
+      `${t.page.padEnd(36)} ${String(t.bars).padStart(4)} ${String(t.readouts).padStart(8)} ${String(t.charts).padStart(6)} ${t.appMs.toFixed(2).padStart(6)} ${t.referenceMs.toFixed(2).padStart(10)} ${t.ratio.toFixed(2).padStart(6)}  ${t.appFrameP95.toFixed(1)}/${t.referenceFrameP95.toFixed(1)}`,
     );
   }
   console.log(`\nFirst load: dist/ ${size.gzip9} bytes gzip -9 (${size.raw} raw)`);
