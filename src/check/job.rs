@@ -106,27 +106,16 @@ impl Job {
                         }
                         _ => true,
                     };
-                    if finished {
-                        Stage::Finish(t, labels, error, d)
-                    } else {
+                    if !finished {
                         Stage::Report(t, labels, error, d)
+                    } else if spent >= budget / 2 {
+                        self.stage = Some(Stage::Finish(t, labels, error, d));
+                        return Step::Working("Checking: showing the results".into());
+                    } else {
+                        return finish(t, labels, error, d);
                     }
                 }
-                Stage::Finish(t, labels, error, mut d) if spent < budget / 2 => {
-                    diagnose_finish(&mut d);
-                    return Step::Done(Box::new(Outcome {
-                        outputs_error: None,
-                        labels_error: error,
-                        diagnosis: Some(*d),
-                        outputs: Some(t),
-                        labels,
-                        empty: false,
-                    }));
-                }
-                finish @ Stage::Finish(..) => {
-                    self.stage = Some(finish);
-                    return Step::Working("Checking: showing the results".into());
-                }
+                Stage::Finish(t, labels, error, d) => return finish(t, labels, error, d),
             };
             self.stage = Some(next);
             if spent >= budget {
@@ -141,7 +130,6 @@ impl Job {
                             )
                         },
                     ),
-                    Some(Stage::Finish(..)) => "Checking: showing the results".to_string(),
                     _ => "Checking: diagnosing".to_string(),
                 };
                 return Step::Working(msg);
@@ -157,6 +145,19 @@ impl Job {
             }
         }
     }
+}
+
+/// The outcome of a check whose every number is computed.
+fn finish(t: Table, labels: Option<Labels>, error: Option<String>, mut d: Box<Diagnosis>) -> Step {
+    diagnose_finish(&mut d);
+    Step::Done(Box::new(Outcome {
+        outputs_error: None,
+        labels_error: error,
+        diagnosis: Some(*d),
+        outputs: Some(t),
+        labels,
+        empty: false,
+    }))
 }
 
 #[cfg(test)]
