@@ -57,16 +57,18 @@ export async function monkey(page: Page, seed: number, events: number) {
       if (n > 0) {
         const f = field.nth(Math.floor(rand() * n));
         const text = texts[Math.floor(rand() * texts.length)];
-        if ((await f.isVisible()) && (await f.isEditable())) {
-          // The field can go between the look and the typing (an earlier Enter moved to the
-          // next step, and the new step has fewer fields): a monkey does not wait for it to
-          // come back. Anything but that timeout still fails the run.
-          try {
+        // The field can go between the look and the typing (an earlier Enter moved to the
+        // next step, and the new step has fewer fields), and every call but isVisible waits
+        // for it to come back: each gets 2 s, then the monkey moves on and says so. Anything
+        // but that timeout still fails the run (and a frozen page fails the checks after it).
+        try {
+          if ((await f.isVisible()) && (await f.isEditable({ timeout: 2000 }))) {
             await f.fill(text, { timeout: 2000 });
             await f.press("Enter", { timeout: 2000 });
-          } catch (e) {
-            if (!(e instanceof errors.TimeoutError)) throw e;
           }
+        } catch (e) {
+          if (!(e instanceof errors.TimeoutError)) throw e;
+          console.log(`monkey (seed ${seed}, event ${k}): a text field went before it could be typed into`);
         }
       }
     }
