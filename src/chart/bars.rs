@@ -107,6 +107,11 @@ impl XyAxes for BarAxes {
             });
             chart.draw_series(dashes).map_err(err)?;
         }
+        let labels = BarLabels {
+            root,
+            mapping: &mapping,
+            style,
+        };
         for (i, &v) in marks.values.iter().enumerate().take(self.classes) {
             let x0 = i as f64 + 0.18;
             let x1 = i as f64 + 0.82;
@@ -126,7 +131,7 @@ impl XyAxes for BarAxes {
             let above = top >= base;
             if marks.value_labels {
                 let end = mapping.py_of(top);
-                draw_value_label(root, &mapping, style, format_sig(v, 3), px, end, above)?;
+                labels.value(format_sig(v, 3), px, end, above)?;
             }
             if marks.marked == Some(i) {
                 chart
@@ -137,7 +142,7 @@ impl XyAxes for BarAxes {
                     .map_err(err)?;
             }
             let (marked, truth) = (marks.marked == Some(i), marks.truth == Some(i));
-            draw_class_marks(root, &mapping, style, px, marked, truth)?;
+            labels.class_marks(px, marked, truth)?;
         }
         if let Some(arrows) = &marks.arrows {
             for (i, &d) in arrows.iter().enumerate().take(self.classes) {
@@ -173,87 +178,91 @@ impl XyAxes for BarAxes {
         Ok(())
     }
 }
-/// A bar's value printed at its end, on a patch of background so neither a dashed threshold
-/// nor a neighbouring bar runs through it, and kept inside the plot (a bar at the bottom of
-/// the range would otherwise print over its class label).
-fn draw_value_label<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    mapping: &PlotMapping,
-    style: &ChartStyle,
-    text: String,
-    px: f64,
-    end_py: f64,
-    above: bool,
-) -> DrawResult<()> {
-    let font = style
-        .label_font(12.0)
-        .pos(Pos::new(HPos::Center, VPos::Top));
-    let (w, h) = root.estimate_text_size(&text, &font).map_err(err)?;
-    let (w, h) = (w as f64, h as f64);
-    let gap = style.px(3.0);
-    let wanted = if above {
-        end_py - gap - h
-    } else {
-        end_py + gap
-    };
-    let py = wanted.clamp(
-        (mapping.top - style.px(12.0)).max(0.0),
-        mapping.top + mapping.height - h - gap,
-    );
-    let pad = style.px(2.0);
-    root.draw(&Rectangle::new(
-        [
-            ((px - w / 2.0 - pad) as i32, (py - pad / 2.0) as i32),
-            ((px + w / 2.0 + pad) as i32, (py + h + pad / 2.0) as i32),
-        ],
-        style.background.filled(),
-    ))
-    .map_err(err)?;
-    root.draw(&Text::new(text, (px as i32, py as i32), font))
-        .map_err(err)
+/// The root area, the plot's mapping and the style: what the labels under and on a bar need.
+struct BarLabels<'a, DB: DrawingBackend> {
+    root: &'a DrawingArea<DB, Shift>,
+    mapping: &'a PlotMapping,
+    style: &'a ChartStyle,
 }
 
-/// The second line under a bar: ▲ for the marked bar (the most likely class), "true" for the
-/// true class. Drawn below the class labels, so it never leaves the chart or covers a bar.
-fn draw_class_marks<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    mapping: &PlotMapping,
-    style: &ChartStyle,
-    px: f64,
-    marked: bool,
-    truth: bool,
-) -> DrawResult<()> {
-    if !marked && !truth {
-        return Ok(());
-    }
-    let y = mapping.top + mapping.height + style.px(24.0);
-    let s = style.px(6.0);
-    let font = style.label_font(12.0).pos(Pos::new(HPos::Left, VPos::Top));
-    let (text_w, _) = if truth {
-        root.estimate_text_size("true", &font).map_err(err)?
-    } else {
-        (0, 0)
-    };
-    let gap = style.px(4.0);
-    let width = if marked { 2.0 * s } else { 0.0 }
-        + if truth { text_w as f64 } else { 0.0 }
-        + if marked && truth { gap } else { 0.0 };
-    let left = px - width / 2.0;
-    if marked {
-        root.draw(&Polygon::new(
-            vec![
-                ((left) as i32, (y + 2.0 * s * 0.85) as i32),
-                ((left + 2.0 * s) as i32, (y + 2.0 * s * 0.85) as i32),
-                ((left + s) as i32, y as i32),
+impl<DB: DrawingBackend> BarLabels<'_, DB> {
+    /// A bar's value printed at its end, on a patch of background so neither a dashed threshold
+    /// nor a neighbouring bar runs through it, and kept inside the plot (a bar at the bottom of
+    /// the range would otherwise print over its class label).
+    fn value(&self, text: String, px: f64, end_py: f64, above: bool) -> DrawResult<()> {
+        let Self {
+            root,
+            mapping,
+            style,
+        } = *self;
+        let font = style
+            .label_font(12.0)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        let (w, h) = root.estimate_text_size(&text, &font).map_err(err)?;
+        let (w, h) = (w as f64, h as f64);
+        let gap = style.px(3.0);
+        let wanted = if above {
+            end_py - gap - h
+        } else {
+            end_py + gap
+        };
+        let py = wanted.clamp(
+            (mapping.top - style.px(12.0)).max(0.0),
+            mapping.top + mapping.height - h - gap,
+        );
+        let pad = style.px(2.0);
+        root.draw(&Rectangle::new(
+            [
+                ((px - w / 2.0 - pad) as i32, (py - pad / 2.0) as i32),
+                ((px + w / 2.0 + pad) as i32, (py + h + pad / 2.0) as i32),
             ],
-            style.text.filled(),
+            style.background.filled(),
         ))
         .map_err(err)?;
+        root.draw(&Text::new(text, (px as i32, py as i32), font))
+            .map_err(err)
     }
-    if truth {
-        let x = if marked { left + 2.0 * s + gap } else { left };
-        root.draw(&Text::new("true", (x as i32, y as i32), font))
+
+    /// The second line under a bar: ▲ for the marked bar (the most likely class), "true" for the
+    /// true class. Drawn below the class labels, so it never leaves the chart or covers a bar.
+    fn class_marks(&self, px: f64, marked: bool, truth: bool) -> DrawResult<()> {
+        let Self {
+            root,
+            mapping,
+            style,
+        } = *self;
+        if !marked && !truth {
+            return Ok(());
+        }
+        let y = mapping.top + mapping.height + style.px(24.0);
+        let s = style.px(6.0);
+        let font = style.label_font(12.0).pos(Pos::new(HPos::Left, VPos::Top));
+        let (text_w, _) = if truth {
+            root.estimate_text_size("true", &font).map_err(err)?
+        } else {
+            (0, 0)
+        };
+        let gap = style.px(4.0);
+        let width = if marked { 2.0 * s } else { 0.0 }
+            + if truth { text_w as f64 } else { 0.0 }
+            + if marked && truth { gap } else { 0.0 };
+        let left = px - width / 2.0;
+        if marked {
+            root.draw(&Polygon::new(
+                vec![
+                    ((left) as i32, (y + 2.0 * s * 0.85) as i32),
+                    ((left + 2.0 * s) as i32, (y + 2.0 * s * 0.85) as i32),
+                    ((left + s) as i32, y as i32),
+                ],
+                style.text.filled(),
+            ))
             .map_err(err)?;
+        }
+        if truth {
+            let x = if marked { left + 2.0 * s + gap } else { left };
+            root.draw(&Text::new("true", (x as i32, y as i32), font))
+                .map_err(err)?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -74,72 +74,42 @@ pub struct Canvas {
     ctx: CanvasRenderingContext2d,
 }
 
+/// Drawing calls handed to plotters-canvas unchanged. Each one must be listed: the
+/// trait's defaults would draw lines, rectangles and circles pixel by pixel.
+macro_rules! forward {
+    ($(fn $name:ident $(<$($g:ident: $bound:path),*>)?(&mut self $(, $arg:ident: $ty:ty)*);)*) => {
+        $(fn $name$(<$($g: $bound),*>)?(
+            &mut self $(, $arg: $ty)*
+        ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.inner.$name($($arg),*)
+        })*
+    };
+}
+
 impl DrawingBackend for Canvas {
     type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
         self.inner.get_size()
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.present()
-    }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_text(text, style, pos)
+    forward! {
+        fn ensure_prepared(&mut self);
+        fn present(&mut self);
+        fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor);
+        fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S);
+        fn draw_rect<S: BackendStyle>(
+            &mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool
+        );
+        fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+            &mut self, path: I, style: &S
+        );
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+            &mut self, vert: I, style: &S
+        );
+        fn draw_circle<S: BackendStyle>(
+            &mut self, center: BackendCoord, radius: u32, style: &S, fill: bool
+        );
+        fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord);
     }
     /// Width from `measureText`; height from the font's ascent and descent (the line box a
     /// `<span>` of that font would have), so labels are placed as before.

@@ -10,6 +10,35 @@ use crate::chart::{draw_axes, draw_marks, PlotMapping};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// What the gallery and the dot plot share as pickers of images.
+#[derive(Clone, Copy)]
+pub struct Picking {
+    /// The selected image.
+    pub selected: Signal<Option<usize>>,
+    /// Called with the picked image.
+    pub on_select: Callback<usize>,
+    /// The accessible name of each image.
+    pub names: Signal<Vec<String>>,
+}
+
+impl Picking {
+    /// Picks image `i` and moves the focus to its option (`<testid>-<i>`).
+    fn pick(self, testid: &str, i: usize) {
+        self.on_select.run(i);
+        focus_by_id(&format!("{testid}-{i}"));
+    }
+
+    /// `aria-selected` of image `i`'s option.
+    fn is_selected(self, i: usize) -> String {
+        (self.selected.get() == Some(i)).to_string()
+    }
+
+    /// The accessible name of image `i`.
+    fn name(self, i: usize) -> String {
+        self.names.with(|v| v.get(i).cloned().unwrap_or_default())
+    }
+}
+
 fn focus_by_id(id: &str) {
     if let Some(el) = document()
         .get_element_by_id(id)
@@ -27,14 +56,8 @@ pub fn ImageGallery(
     /// Images, row labels and colours; its size decides the widget's height.
     #[prop(into)]
     gallery: Signal<GalleryLayout>,
-    /// The selected image.
-    #[prop(into)]
-    selected: Signal<Option<usize>>,
-    /// Called with the picked image.
-    on_select: Callback<usize>,
-    /// The accessible name of each image.
-    #[prop(into)]
-    names: Signal<Vec<String>>,
+    /// The selected image, what picking one does, each image's name.
+    picking: Picking,
     /// What the gallery shows, for screen readers.
     #[prop(into)]
     label: Signal<String>,
@@ -42,16 +65,14 @@ pub fn ImageGallery(
     #[prop(default = "image-gallery")]
     testid: &'static str,
 ) -> impl IntoView {
+    let selected = picking.selected;
     let height = gallery.with_untracked(|g| g.height().ceil() as u32 + 2);
     let max_width = gallery.with_untracked(|g| g.width().ceil() + 4.0);
     let background = move |area: &_, style: &_| gallery.with(|g| draw_gallery(area, g, style));
     let foreground = move |area: &_, style: &_| {
         gallery.with(|g| draw_gallery_selection(area, g, selected.get(), style))
     };
-    let pick = move |i: usize| {
-        on_select.run(i);
-        focus_by_id(&format!("{testid}-{i}"));
-    };
+    let pick = move |i: usize| picking.pick(testid, i);
     let options = move || {
         let g = gallery.get();
         let n = g.images.len();
@@ -82,9 +103,9 @@ pub fn ImageGallery(
                         class="pick-option"
                         id=format!("{testid}-{i}")
                         data-testid=format!("{testid}-{i}")
-                        aria-selected=move || (selected.get() == Some(i)).to_string()
+                        aria-selected=move || picking.is_selected(i)
                         tabindex=move || if selected.get().unwrap_or(0) == i { "0" } else { "-1" }
-                        aria-label=move || names.with(|v| v.get(i).cloned().unwrap_or_default())
+                        aria-label=move || picking.name(i)
                         style=format!("left: {x:.1}px; top: {y:.1}px; width: {size:.1}px; height: {size:.1}px")
                         on:click=move |_| pick(i)
                         on:keydown=on_keydown
@@ -114,14 +135,8 @@ pub fn ErrorDotPlot(
     /// Where the threshold line is drawn (`None`: no line).
     #[prop(into)]
     threshold: Signal<Option<f64>>,
-    /// The selected image.
-    #[prop(into)]
-    selected: Signal<Option<usize>>,
-    /// Called with the picked image.
-    on_select: Callback<usize>,
-    /// The accessible name of each image.
-    #[prop(into)]
-    names: Signal<Vec<String>>,
+    /// The selected image, what picking one does, each image's name.
+    picking: Picking,
     /// What the plot shows, for screen readers.
     #[prop(into)]
     label: Signal<String>,
@@ -132,6 +147,7 @@ pub fn ErrorDotPlot(
     #[prop(default = 260)]
     height: u32,
 ) -> impl IntoView {
+    let selected = picking.selected;
     let mapping = RwSignal::new(None::<PlotMapping>);
     let background = move |area: &_, style: &_| plot.with(|p| draw_axes(area, p, style));
     let foreground = move |area: &_, style: &_| {
@@ -154,10 +170,7 @@ pub fn ErrorDotPlot(
             rows
         })
     });
-    let pick = move |i: usize| {
-        on_select.run(i);
-        focus_by_id(&format!("{testid}-{i}"));
-    };
+    let pick = move |i: usize| picking.pick(testid, i);
     let neighbour = move |i: usize, key: &str| -> Option<usize> {
         let rows = order.get_untracked();
         let (row, score) = plot.with_untracked(|p| p.dots.get(i).copied())?;
@@ -246,9 +259,9 @@ pub fn ErrorDotPlot(
                             id=format!("{testid}-{i}")
                             data-value=score
                             data-testid=format!("{testid}-{i}")
-                            aria-selected=move || (selected.get() == Some(i)).to_string()
+                            aria-selected=move || picking.is_selected(i)
                             tabindex=move || if selected.get().unwrap_or(first) == i { "0" } else { "-1" }
-                            aria-label=move || names.with(|v| v.get(i).cloned().unwrap_or_default())
+                            aria-label=move || picking.name(i)
                             style=format!("left: {:.1}px; top: {:.1}px", cx - 7.0, cy - 7.0)
                             on:click=on_click
                             on:keydown=on_keydown

@@ -2,7 +2,7 @@
 
 use super::drag::{use_drag_target, use_pointer_drag};
 use super::mask_layer::{arrow_move, cell_in, overlay_box, MaskBox};
-use crate::chart::mask_grid::{draw_cell_cursor, draw_class_cells, draw_mask_frames, MaskPanels};
+use crate::chart::mask_grid::{draw_mask_frames, MaskPanels};
 use leptos::prelude::*;
 
 /// A class map beside the model's prediction of it: every pixel coloured by its class
@@ -46,18 +46,17 @@ pub fn MaskClassMap(
     let background = move |area: &_, style: &_| {
         panels.with_value(|p| {
             let m = draw_mask_frames(area, p, style)?;
-            truth.with(|t| draw_class_cells(area, p, 0, t, None, true, style))?;
+            truth.with(|t| p.panel(area, 0, style).classes(t, None, true))?;
             Ok(m)
         })
     };
     let foreground = move |area: &_, style: &_| {
         panels.with_value(|p| {
-            predicted.with(|k| {
-                confidence.with(|c| draw_class_cells(area, p, 1, k, Some(c), true, style))
-            })?;
+            predicted
+                .with(|k| confidence.with(|c| p.panel(area, 1, style).classes(k, Some(c), true)))?;
             let at = selected.get();
-            draw_cell_cursor(area, p, 0, at, 0, style)?;
-            draw_cell_cursor(area, p, 1, at, 0, style)
+            p.panel(area, 0, style).cursor(at, 0)?;
+            p.panel(area, 1, style).cursor(at, 0)
         })
     };
     let name = move |k: usize| class_names.get(k).copied().unwrap_or("?");

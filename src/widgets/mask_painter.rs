@@ -2,10 +2,7 @@
 
 use super::drag::{use_drag_target, use_pointer_drag, PointerDrag};
 use super::mask_layer::{arrow_move, cell_in, overlay_box, MaskBox};
-use crate::chart::mask_grid::{
-    draw_cell_cursor, draw_mask_frames, draw_mask_outline, draw_probability_cells,
-    draw_truth_cells, line_cells, truth_colour, MaskPanels,
-};
+use crate::chart::mask_grid::{draw_mask_frames, line_cells, truth_colour, MaskPanels};
 use crate::format::format4;
 use leptos::prelude::*;
 
@@ -59,16 +56,17 @@ pub fn MaskPainter(
     let background = move |area: &_, style: &_| {
         panels.with_value(|p| {
             let m = draw_mask_frames(area, p, style)?;
-            truth.with(|t| draw_truth_cells(area, p, 0, t, style))?;
+            truth.with(|t| p.panel(area, 0, style).truth(t))?;
             Ok(m)
         })
     };
     let foreground = move |area: &_, style: &_| {
         panels.with_value(|p| {
-            values.with(|v| draw_probability_cells(area, p, 1, v, Some(threshold), style))?;
+            let painted = p.panel(area, 1, style);
+            values.with(|v| painted.probabilities(v, Some(threshold)))?;
             let inside: Vec<bool> = truth.with(|t| t.iter().map(|v| *v >= 0.5).collect());
-            draw_mask_outline(area, p, 1, &inside, truth_colour(style), style)?;
-            draw_cell_cursor(area, p, 1, cursor.get(), radius.get(), style)
+            painted.outline(&inside, truth_colour(style))?;
+            painted.cursor(cursor.get(), radius.get())
         })
     };
     let label = Signal::derive(move || {

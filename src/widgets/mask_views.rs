@@ -2,8 +2,7 @@
 
 use super::layered_canvas::{no_background, Picture};
 use crate::chart::mask_grid::{
-    draw_mask_frames, draw_mask_outline, draw_probability_cells, draw_tensor_grids, truth_colour,
-    MaskPanels, TensorGrid,
+    draw_mask_frames, draw_tensor_grids, truth_colour, MaskPanels, TensorGrid,
 };
 use leptos::prelude::*;
 
@@ -47,8 +46,9 @@ pub fn MaskMaps(
             let inside: Vec<bool> = truth.with(|t| t.iter().map(|v| *v >= 0.5).collect());
             maps.with(|maps| {
                 for (i, m) in maps.iter().enumerate() {
-                    draw_probability_cells(area, p, i, m, Some(threshold), style)?;
-                    draw_mask_outline(area, p, i, &inside, truth_colour(style), style)?;
+                    let panel = p.panel(area, i, style);
+                    panel.probabilities(m, Some(threshold))?;
+                    panel.outline(&inside, truth_colour(style))?;
                 }
                 Ok(())
             })

@@ -27,7 +27,7 @@ mod training_plot;
 
 pub use animation::{now_ms, use_animation_frame, use_settled};
 pub use anomaly_charts::{
-    ErrorDotPlot, HeatPanelsView, ImageGallery, LossCurvesView, ScoreHistogramView,
+    ErrorDotPlot, HeatPanelsView, ImageGallery, LossCurvesView, Picking, ScoreHistogramView,
 };
 pub use batch_grid::BatchGridView;
 pub use curve_plot::CurvePlot;

@@ -17,9 +17,7 @@ mod tensor;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use cells::{
-    draw_cell_cursor, draw_class_cells, draw_mask_outline, draw_probability_cells, draw_truth_cells,
-};
+pub use cells::PanelCells;
 pub use frames::draw_mask_frames;
 pub use line::line_cells;
 pub use tensor::{draw_tensor_grids, TensorGrid};

@@ -70,14 +70,22 @@ fn every_drawing_works_for_edge_data() {
                 let p = panels(2, true);
                 fill_background(&root, &style).unwrap();
                 draw_mask_frames(&root, &p, &style).unwrap();
-                draw_probability_cells(&root, &p, 1, &values, Some(0.5), &style).unwrap();
-                draw_probability_cells(&root, &p, 0, &[], None, &style).unwrap();
-                draw_probability_cells(&root, &p, 9, &values, None, &style).unwrap();
-                draw_class_cells(&root, &p, 0, &classes, Some(&values), true, &style).unwrap();
-                draw_mask_outline(&root, &p, 1, &mask, truth_colour(&style), &style).unwrap();
-                draw_truth_cells(&root, &p, 0, &values, &style).unwrap();
-                draw_cell_cursor(&root, &p, 1, (23, 0), 2, &style).unwrap();
-                draw_cell_cursor(&root, &p, 1, (900, 900), 0, &style).unwrap();
+                p.panel(&root, 1, &style)
+                    .probabilities(&values, Some(0.5))
+                    .unwrap();
+                p.panel(&root, 0, &style).probabilities(&[], None).unwrap();
+                p.panel(&root, 9, &style)
+                    .probabilities(&values, None)
+                    .unwrap();
+                p.panel(&root, 0, &style)
+                    .classes(&classes, Some(&values), true)
+                    .unwrap();
+                p.panel(&root, 1, &style)
+                    .outline(&mask, truth_colour(&style))
+                    .unwrap();
+                p.panel(&root, 0, &style).truth(&values).unwrap();
+                p.panel(&root, 1, &style).cursor((23, 0), 2).unwrap();
+                p.panel(&root, 1, &style).cursor((900, 900), 0).unwrap();
                 let g = TensorGrid {
                     title: "t".into(),
                     rows: 2,

@@ -12,7 +12,7 @@ pub use page::{is_typing, render_lesson};
 pub use parts::{ClassChips, Formula, Labelled, LogitsBeside, PlayButton, Predict, ReadoutLine};
 pub use progress::{provide_progress, use_progress, Progress};
 pub use step_state::{
-    class_labels, hold_link_while, link_value, logits_state, report_task, share_derived, shared,
-    shared_codec, shared_number, use_revealed,
+    class_labels, hold_link_while, link_value, logits_state, report_task, report_tasks_on,
+    share_derived, shared, shared_codec, shared_number, use_revealed,
 };
 pub use table::{cell, row, Cell, DataTable, Row, SummaryTable};

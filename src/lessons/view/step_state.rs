@@ -131,6 +131,25 @@ pub fn report_task(id: &'static str, condition: impl Fn() -> bool + 'static) {
     });
 }
 
+/// A task's condition on a step's fixed data and the learner's current input.
+pub type Condition<D, T> = fn(&D, T) -> bool;
+
+/// [`report_task`] for tasks judged on a step's fixed `data` and the learner's current
+/// `input` (a picked image, a threshold): each `(id, condition)` holds when
+/// `condition(&data, input())` does.
+pub fn report_tasks_on<D: Send + Sync + 'static, T: 'static, const N: usize>(
+    data: StoredValue<D>,
+    input: impl Fn() -> T + Copy + 'static,
+    tasks: [(&'static str, Condition<D, T>); N],
+) {
+    for (id, condition) in tasks {
+        report_task(id, move || {
+            let now = input();
+            data.with_value(|d| condition(d, now))
+        });
+    }
+}
+
 /// Logits held by a step, and the callback a `LogitBars` reports drags with. They live in the
 /// step's URL (`?z=…`): a shared link restores them; a malformed one is ignored.
 pub fn logits_state(initial: &[f64]) -> (RwSignal<Vec<f64>>, Callback<(usize, f64)>) {

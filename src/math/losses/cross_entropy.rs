@@ -1,8 +1,8 @@
 //! Cross-entropy losses: binary, categorical and sparse (Keras 3), and PyTorch's `BCELoss`.
 
-use super::{clipped_log_probs, clipped_logs_from_prob, Paired};
+use super::{clipped_log_probs, clipped_logs_from_prob, mean_loss};
 use crate::math::activations::{log_softmax, softplus, wmul};
-use crate::math::error::{check_classes, MathError};
+use crate::math::error::{check_classes, check_pair, MathError};
 
 /// Binary cross-entropy, mean over the elements of one sample:
 /// L = mean_i −[y_i ln p_i + (1 − y_i) ln(1 − p_i)].
@@ -40,15 +40,14 @@ pub fn binary_crossentropy(
     y_pred: &[f64],
     from_logits: bool,
 ) -> Result<f64, MathError> {
-    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
-    Ok(sample.mean(|y, v| {
+    mean_loss(y_true, ("y_pred", y_pred), |y, v| {
         if from_logits {
             wmul(y, softplus(-v)) + wmul(1.0 - y, softplus(v))
         } else {
             let (lp, lq) = clipped_logs_from_prob(v);
             -(wmul(y, lp) + wmul(1.0 - y, lq))
         }
-    }))
+    })
 }
 
 /// Categorical cross-entropy of one sample: L = −Σ_i y_i ln p_i.
@@ -175,7 +174,7 @@ pub fn sparse_categorical_crossentropy(
 /// assert_eq!(pytorch_binary_cross_entropy(&[1.0], &[0.0]).unwrap(), 100.0);
 /// ```
 pub fn pytorch_binary_cross_entropy(y_true: &[f64], p: &[f64]) -> Result<f64, MathError> {
-    let sample = Paired::new(y_true, ("p", p))?;
+    check_pair("y_true", y_true, "p", p)?;
     if let Some((index, &value)) = p
         .iter()
         .enumerate()
@@ -183,9 +182,9 @@ pub fn pytorch_binary_cross_entropy(y_true: &[f64], p: &[f64]) -> Result<f64, Ma
     {
         return Err(MathError::ProbabilityOutOfRange { index, value });
     }
-    Ok(sample.mean(|y, q| {
+    mean_loss(y_true, ("p", p), |y, q| {
         let lp = q.ln().max(-100.0);
         let lq = (-q).ln_1p().max(-100.0);
         -(wmul(y, lp) + wmul(1.0 - y, lq))
-    }))
+    })
 }

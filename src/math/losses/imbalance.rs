@@ -1,6 +1,6 @@
 //! Losses for rare positives: Dice loss and coefficient, weighted and focal cross-entropy.
 
-use super::{clipped_logs_from_logit, clipped_logs_from_prob, Paired, KERAS_EPSILON};
+use super::{clipped_logs_from_logit, clipped_logs_from_prob, mean_loss, KERAS_EPSILON};
 use crate::math::activations::{sigmoid, softplus, wmul};
 use crate::math::error::{check_pair, MathError};
 
@@ -95,9 +95,10 @@ pub fn weighted_binary_crossentropy_with_logits(
     logits: &[f64],
     pos_weight: f64,
 ) -> Result<f64, MathError> {
-    let sample = Paired::new(y_true, ("logits", logits))?;
     non_negative("pos_weight", pos_weight)?;
-    Ok(sample.mean(|y, z| wmul(pos_weight * y, softplus(-z)) + wmul(1.0 - y, softplus(z))))
+    mean_loss(y_true, ("logits", logits), |y, z| {
+        wmul(pos_weight * y, softplus(-z)) + wmul(1.0 - y, softplus(z))
+    })
 }
 
 /// Binary focal cross-entropy with Keras 3 defaults (γ = 2, no class balancing), mean
@@ -133,8 +134,8 @@ pub fn binary_focal_crossentropy(
     y_pred: &[f64],
     from_logits: bool,
 ) -> Result<f64, MathError> {
-    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
-    Ok(sample.mean(|y, v| {
+    // (1 − p_t)² · BCE of one element, from its label y and its prediction v.
+    let focal = |y: f64, v: f64| {
         let ((lp, lq), one_minus_pt) = if from_logits {
             (
                 clipped_logs_from_logit(v),
@@ -145,7 +146,8 @@ pub fn binary_focal_crossentropy(
         };
         let bce = -(wmul(y, lp) + wmul(1.0 - y, lq));
         wmul(one_minus_pt * one_minus_pt, bce)
-    }))
+    };
+    mean_loss(y_true, ("y_pred", y_pred), focal)
 }
 
 /// `Err(InvalidParameter)` unless `value` is a finite number ≥ 0.

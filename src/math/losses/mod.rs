@@ -105,31 +105,15 @@ fn mean(sum: f64, n: usize) -> f64 {
     sum / n as f64 + 0.0
 }
 
-/// One sample's labels and the values predicted for them, checked to be non-empty and of
-/// one length: what every element-wise loss here reduces.
-struct Paired<'a> {
-    y_true: &'a [f64],
-    values: &'a [f64],
-}
-
-impl<'a> Paired<'a> {
-    /// `y_true` with `values` (called `name` in the error when their lengths differ).
-    fn new(
-        y_true: &'a [f64],
-        (name, values): (&'static str, &'a [f64]),
-    ) -> Result<Self, MathError> {
-        check_pair("y_true", y_true, name, values)?;
-        Ok(Paired { y_true, values })
-    }
-
-    /// The mean of `loss(y, v)` over the elements, summed in order.
-    fn mean(&self, loss: impl Fn(f64, f64) -> f64) -> f64 {
-        let sum: f64 = self
-            .y_true
-            .iter()
-            .zip(self.values)
-            .map(|(&y, &v)| loss(y, v))
-            .sum();
-        mean(sum, self.y_true.len())
-    }
+/// The mean of `loss(y, v)` over one sample's labels and the values predicted for them, summed
+/// in order: what every element-wise loss here reduces. Errors when the two are empty or of
+/// different lengths (`values` is called `name` in the message).
+fn mean_loss(
+    y_true: &[f64],
+    (name, values): (&'static str, &[f64]),
+    loss: impl Fn(f64, f64) -> f64,
+) -> Result<f64, MathError> {
+    check_pair("y_true", y_true, name, values)?;
+    let sum: f64 = y_true.iter().zip(values).map(|(&y, &v)| loss(y, v)).sum();
+    Ok(mean(sum, y_true.len()))
 }

@@ -1,6 +1,6 @@
 //! Regression losses: mean squared and mean absolute error of one sample.
 
-use super::Paired;
+use super::mean_loss;
 use crate::math::error::MathError;
 
 /// Mean squared error of one sample: mean_i (y_i − p_i)².
@@ -16,8 +16,7 @@ use crate::math::error::MathError;
 /// assert_eq!(mean_squared_error(&[1.0, 0.0], &[0.5, 0.5]).unwrap(), 0.25);
 /// ```
 pub fn mean_squared_error(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathError> {
-    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
-    Ok(sample.mean(|y, p| (y - p) * (y - p)))
+    mean_loss(y_true, ("y_pred", y_pred), |y, p| (y - p) * (y - p))
 }
 
 /// Mean absolute error of one sample: mean_i |y_i − p_i|.
@@ -32,6 +31,5 @@ pub fn mean_squared_error(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathErr
 /// assert_eq!(mean_absolute_error(&[1.0, 0.0], &[0.5, 0.25]).unwrap(), 0.375);
 /// ```
 pub fn mean_absolute_error(y_true: &[f64], y_pred: &[f64]) -> Result<f64, MathError> {
-    let sample = Paired::new(y_true, ("y_pred", y_pred))?;
-    Ok(sample.mean(|y, p| (y - p).abs()))
+    mean_loss(y_true, ("y_pred", y_pred), |y, p| (y - p).abs())
 }

@@ -11,9 +11,9 @@ use crate::lessons::anomaly::tasks::{inspected_every_kind, is_hardest_defect, is
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::{cell, row, DataTable};
-use crate::lessons::view::{link_value, report_task, share_derived};
+use crate::lessons::view::{link_value, report_tasks_on, share_derived};
 use crate::model::anomaly::{Kind, SIDE};
-use crate::widgets::{ErrorDotPlot, HeatPanelsView, Readout};
+use crate::widgets::{ErrorDotPlot, HeatPanelsView, Picking, Readout};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
@@ -75,14 +75,14 @@ fn content(selected: RwSignal<Option<usize>>, on_select: Callback<usize>) -> Any
         .map(|(i, (k, e))| format!("{}, test picture {i}: error {}", k.name(), format4(*e)))
         .collect();
     let stored = StoredValue::new((kinds, errors));
-    report_task("hardest-defect", move || {
-        let s = selected.get();
-        stored.with_value(|(k, e)| is_hardest_defect(k, e, s))
-    });
-    report_task("worst-normal", move || {
-        let s = selected.get();
-        stored.with_value(|(k, e)| is_worst_normal(k, e, s))
-    });
+    report_tasks_on(
+        stored,
+        move || selected.get(),
+        [
+            ("hardest-defect", |(k, e), s| is_hardest_defect(k, e, s)),
+            ("worst-normal", |(k, e), s| is_worst_normal(k, e, s)),
+        ],
+    );
     let detail = Memo::new(move |_| {
         let i = selected.get()?;
         with_lab(|l| {
@@ -146,9 +146,7 @@ fn content(selected: RwSignal<Option<usize>>, on_select: Callback<usize>) -> Any
         <ErrorDotPlot
             plot=Signal::stored(plot)
             threshold=Signal::derive(move || Some(t))
-            selected=selected
-            on_select
-            names=Signal::stored(names)
+            picking=Picking { selected: selected.into(), on_select, names: Signal::stored(names) }
             label=Signal::derive(|| "Reconstruction error of every test picture, by kind".to_string())
             testid="error-dots"
             height=250

@@ -10,7 +10,7 @@ use crate::lessons::view::{cell, row, DataTable};
 use crate::model::anomaly::{
     Kind, SIDE, TEST_NORMAL, TEST_PER_DEFECT, TRAIN_NORMAL, TRAIN_SCRATCH,
 };
-use crate::widgets::{HeatPanelsView, ImageGallery};
+use crate::widgets::{HeatPanelsView, ImageGallery, Picking};
 use leptos::prelude::*;
 
 fn describe(kind: Kind) -> &'static str {
@@ -127,9 +127,7 @@ pub fn view() -> AnyView {
                 <figcaption>"Test pictures, "{GALLERY_PER_KIND}" of each kind (the bar under each marks its kind)"</figcaption>
                 <ImageGallery
                     gallery
-                    selected=selected
-                    on_select
-                    names
+                    picking=Picking { selected: selected.into(), on_select, names }
                     label=Signal::derive(|| "Gallery of test pictures: good parts, scratches, spots and missing pieces".to_string())
                     testid="parts-gallery"
                 />

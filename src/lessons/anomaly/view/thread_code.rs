@@ -13,7 +13,7 @@ use crate::lessons::view::{report_task, shared, Predict};
 use crate::math;
 use crate::model::anomaly::{r_squared, CLASSIFIER_EPOCHS, TRAIN_NORMAL, TRAIN_SCRATCH};
 use crate::model::regression::Head;
-use crate::widgets::ErrorDotPlot;
+use crate::widgets::{ErrorDotPlot, Picking};
 use leptos::prelude::*;
 
 pub fn view() -> AnyView {
@@ -210,9 +210,7 @@ fn content(
             <ErrorDotPlot
                 plot
                 threshold=Signal::derive(|| Some(0.5))
-                selected=selected
-                on_select=Callback::new(move |i| selected.set(Some(i)))
-                names
+                picking=Picking { selected: selected.into(), on_select: Callback::new(move |i| selected.set(Some(i))), names }
                 label=Signal::derive(|| "The model's output for every test picture, by kind; the shaded band is [0, 1]".to_string())
                 testid="output-dots"
                 height=240

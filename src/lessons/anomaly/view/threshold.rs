@@ -10,7 +10,7 @@ use crate::lessons::anomaly::tasks::{catches_all_with_fewest_alarms, no_alarms_m
 use crate::lessons::anomaly::LOG_THRESHOLD_RANGE;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::{cell, row, DataTable};
-use crate::lessons::view::{report_task, shared, Predict};
+use crate::lessons::view::{report_tasks_on, shared, Predict};
 use crate::math;
 use crate::model::anomaly::{kind_rates, Kind, TEST_PER_DEFECT};
 use crate::widgets::{NumberField, Readout, RocPlot, ScoreHistogramView};
@@ -105,14 +105,18 @@ fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
     let stored = StoredValue::new((labels, errors));
     let points_store = StoredValue::new(points.clone());
     let data = StoredValue::new(data);
-    report_task("catch-all", move || {
-        let t = t.get();
-        stored.with_value(|(y, s)| catches_all_with_fewest_alarms(y, s, t))
-    });
-    report_task("no-false-alarms", move || {
-        let t = t.get();
-        stored.with_value(|(y, s)| no_alarms_most_caught(y, s, t))
-    });
+    report_tasks_on(
+        stored,
+        move || t.get(),
+        [
+            ("catch-all", |(y, s), t| {
+                catches_all_with_fewest_alarms(y, s, t)
+            }),
+            ("no-false-alarms", |(y, s), t| {
+                no_alarms_most_caught(y, s, t)
+            }),
+        ],
+    );
     let cm = Memo::new(move |_| {
         let t = t.get();
         stored
