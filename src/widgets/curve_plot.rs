@@ -102,7 +102,7 @@ pub fn CurvePlot(
                 aria-valuemax=format_full(hi)
                 aria-valuenow=format_full(x)
                 aria-valuetext=format!("{name} {}, curve value {}", format4(x), format4(y))
-                style=format!("left: {:.1}px; top: {:.1}px", px - 14.0, py - 14.0)
+                style=format!("transform: translate({:.1}px, {:.1}px)", px - 14.0, py - 14.0)
                 on:keydown=on_keydown
             ></div>
         })

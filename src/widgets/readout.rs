@@ -19,17 +19,52 @@ pub fn Readout(
     let span = NodeRef::<leptos::html::Span>::new();
     let shown = crate::widgets::use_live_while_seen(span, move || value.get());
     let full = Memo::new(move |_| format_full(shown.get()));
+    let text = Memo::new(move |_| format4(shown.get()));
     view! {
         <span
             node_ref=span
             class="readout"
             data-testid=format!("readout-{name}")
             data-value=full
-            title=full
+            on:pointerenter=title_on_hover(move || full.get_untracked())
+            style=width_for(text)
         >
-            {move || format4(shown.get())}
+            {text}
         </span>
     }
+}
+
+/// Writes `full` into the element's `title` as the pointer arrives: a tooltip with every digit,
+/// without rewriting an attribute on each new value (a `title` change restyles the element).
+pub fn title_on_hover(
+    full: impl Fn() -> String + 'static,
+) -> impl FnMut(leptos::ev::PointerEvent) + 'static {
+    move |ev| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_attribute("title", &full());
+        }
+    }
+}
+
+/// A readout's `style`: its width in characters (`--chars`, see `span.readout` in main.css).
+/// With a fixed width a readout is a relayout boundary: a new number lays out the readout alone,
+/// not its paragraph and the page. While a drag or a held key is under way the width only grows
+/// (4.84 → 4.6 → 4.41 keeps its room), so it is rewritten, and the page laid out, only when a
+/// longer number comes; when the gesture ends it fits the number again.
+pub fn width_for(text: Memo<String>) -> impl Fn() -> String + Copy {
+    let busy = crate::widgets::gesture_active();
+    let chars = Memo::new(move |before: Option<&usize>| {
+        let n = text.with(|t| t.chars().count());
+        match before {
+            Some(&b) if busy.get() => b.max(n),
+            _ => n,
+        }
+    });
+    move || format!("--chars: {}", chars.get())
 }
 
 /// A [`Readout`] for a value that may not exist (a sparse loss needs exactly one true class),

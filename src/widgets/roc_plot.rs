@@ -85,7 +85,7 @@ pub fn RocPlot(
                 aria-valuenow=i.to_string()
                 aria-valuetext=format!("threshold {threshold_text}: false positive rate {}, true positive rate {}", format4(p.fpr), format4(p.tpr))
                 data-threshold=format_full(p.threshold)
-                style=format!("left: {:.1}px; top: {:.1}px", m.px_of(p.fpr) - 14.0, m.py_of(p.tpr) - 14.0)
+                style=format!("transform: translate({:.1}px, {:.1}px)", m.px_of(p.fpr) - 14.0, m.py_of(p.tpr) - 14.0)
                 on:keydown=on_keydown
             ></div>
         })
