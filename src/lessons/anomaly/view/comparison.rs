@@ -111,23 +111,25 @@ pub(super) fn comparison_view(
             <div class="controls">
                 <fieldset class="threshold-field">
                     <legend>"False alarms allowed on good parts"</legend>
-                    <input
-                        type="range"
-                        min="0"
-                        max="0.25"
-                        step="0.01"
-                        data-testid="budget"
-                        aria-label="False-alarm budget"
-                        aria-valuetext=move || pct(budget.get())
-                        prop:value=move || budget.get().to_string()
-                        on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                if v.is_finite() {
-                                    budget.set((v * 100.0).round().clamp(0.0, 25.0) / 100.0);
+                    <span class="range-box">
+                        <input
+                            type="range"
+                            min="0"
+                            max="0.25"
+                            step="0.01"
+                            data-testid="budget"
+                            aria-label="False-alarm budget"
+                            aria-valuetext=move || pct(budget.get())
+                            prop:value=move || budget.get().to_string()
+                            on:input=move |ev| {
+                                if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                    if v.is_finite() {
+                                        budget.set((v * 100.0).round().clamp(0.0, 25.0) / 100.0);
+                                    }
                                 }
                             }
-                        }
-                    />
+                        />
+                    </span>
                     " " <Readout name="budget" value=budget />
                 </fieldset>
             </div>

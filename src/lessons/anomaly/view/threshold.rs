@@ -170,21 +170,23 @@ fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
         <div class="controls">
             <fieldset class="threshold-field">
                 <legend>"Threshold on the reconstruction error"</legend>
-                <input
-                    type="range"
-                    data-testid="threshold"
-                    aria-label="Threshold on the reconstruction error, one step per test score"
-                    min="0"
-                    max=last.to_string()
-                    step="1"
-                    prop:value=move || position.get().to_string()
-                    aria-valuetext=move || format!("threshold {}", format4(t.get()))
-                    on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<usize>() {
-                            on_roc.run(last - v.min(last));
+                <span class="range-box">
+                    <input
+                        type="range"
+                        data-testid="threshold"
+                        aria-label="Threshold on the reconstruction error, one step per test score"
+                        min="0"
+                        max=last.to_string()
+                        step="1"
+                        prop:value=move || position.get().to_string()
+                        aria-valuetext=move || format!("threshold {}", format4(t.get()))
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                                on_roc.run(last - v.min(last));
+                            }
                         }
-                    }
-                />
+                    />
+                </span>
                 " " <Readout name="threshold" value=t />
                 <NumberField
                     value=t
