@@ -178,6 +178,7 @@ impl XyAxes for BarAxes {
         Ok(())
     }
 }
+
 /// The root area, the plot's mapping and the style: what the labels under and on a bar need.
 struct BarLabels<'a, DB: DrawingBackend> {
     root: &'a DrawingArea<DB, Shift>,

@@ -42,7 +42,7 @@ pub use mask_views::{MaskMaps, TensorGrids};
 pub use number_field::NumberField;
 pub use on_screen::{hold_while, use_held, use_live_while_seen, use_on_screen};
 pub use probability_bars::ProbabilityBars;
-pub use readout::{title_on_hover, width_for, MaybeReadout, Readout};
+pub use readout::{MaybeReadout, Readout, ReadoutSpan};
 pub use roc_plot::RocPlot;
 pub use slider_keys::{slider_key_step, SliderKey};
 pub use theme::{provide_theme, use_theme, ThemeContext};

@@ -20,9 +20,29 @@ pub fn Readout(
     let shown = crate::widgets::use_live_while_seen(span, move || value.get());
     let full = Memo::new(move |_| format_full(shown.get()));
     let text = Memo::new(move |_| format4(shown.get()));
+    view! { <ReadoutSpan name text full=full node_ref=span /> }
+}
+
+/// The span every readout is: `text` shown, `full` in `data-value` and (once the pointer
+/// comes) in `title`, `data-testid="readout-<name>"`, and a width that makes it a relayout
+/// boundary (see [`width_for`]). Lesson 5's readouts that may not exist yet use it too.
+#[component]
+pub fn ReadoutSpan(
+    /// The readout's name (see [`Readout`]).
+    #[prop(into)]
+    name: String,
+    /// What is shown.
+    text: Memo<String>,
+    /// The value with every digit.
+    #[prop(into)]
+    full: Signal<String>,
+    /// The span, for a caller that watches it (e.g. whether it is on the screen).
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Span>,
+) -> impl IntoView {
     view! {
         <span
-            node_ref=span
+            node_ref=node_ref
             class="readout"
             data-testid=format!("readout-{name}")
             data-value=full
@@ -36,7 +56,7 @@ pub fn Readout(
 
 /// Writes `full` into the element's `title` as the pointer arrives: a tooltip with every digit,
 /// without rewriting an attribute on each new value (a `title` change restyles the element).
-pub fn title_on_hover(
+fn title_on_hover(
     full: impl Fn() -> String + 'static,
 ) -> impl FnMut(leptos::ev::PointerEvent) + 'static {
     move |ev| {
@@ -55,7 +75,7 @@ pub fn title_on_hover(
 /// not its paragraph and the page. While a drag or a held key is under way the width only grows
 /// (4.84 → 4.6 → 4.41 keeps its room), so it is rewritten, and the page laid out, only when a
 /// longer number comes; when the gesture ends it fits the number again.
-pub fn width_for(text: Memo<String>) -> impl Fn() -> String + Copy {
+fn width_for(text: Memo<String>) -> impl Fn() -> String + Copy {
     let busy = crate::widgets::gesture_active();
     let chars = Memo::new(move |before: Option<&usize>| {
         let n = text.with(|t| t.chars().count());

@@ -15,7 +15,7 @@ use super::{LESSON, PAGE};
 use crate::format::{format4, format_full};
 use crate::lessons::view::{link_value, render_lesson, report_task, share_derived, shared};
 use crate::model::anomaly::{Kind, Lab, EPOCHS};
-use crate::widgets::{title_on_hover, width_for};
+use crate::widgets::ReadoutSpan;
 use leptos::prelude::*;
 use runner::{ae_state, use_autoencoder_runner, RunStats};
 use std::cell::{Cell, RefCell};
@@ -62,17 +62,8 @@ fn MaybeReadout(
     value: Signal<Option<f64>>,
 ) -> impl IntoView {
     let text = Memo::new(move |_| value.get().map(format4).unwrap_or_else(|| "—".to_string()));
-    view! {
-        <span
-            class="readout"
-            data-testid=format!("readout-{name}")
-            data-value=move || value.get().map(format_full).unwrap_or_default()
-            on:pointerenter=title_on_hover(move || value.get_untracked().map(format_full).unwrap_or_default())
-            style=width_for(text)
-        >
-            {text}
-        </span>
-    }
+    let full = Signal::derive(move || value.get().map(format_full).unwrap_or_default());
+    view! { <ReadoutSpan name text full /> }
 }
 
 /// A share as a percentage with up to four significant digits.
