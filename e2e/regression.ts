@@ -67,16 +67,22 @@ export function adamRace(target: number, start: number, lr: number, steps: numbe
  * posted from it runs, i.e. the callbacks, the effects they trigger (redraws, readouts) and
  * the browser's style, layout and paint for that frame. Also counts long tasks (> 50 ms). */
 /** Plays a run to its last step (`prefix`-play, readout `prefix`-step) and measures its
- * frames. A run with a frame over 16 ms is replayed once and the better run counts: a
- * cost of the app's own (a slow slice, a rebuild when the run ends) is in every run and
- * fails the test; a stall of the shared two-core machine is not. Measured before this
- * rule (release, test runner watching from inside the page): 15 of 16 runs had no frame
- * over 16 ms, the other one frame of 16.6 ms in the middle of the image race. Both runs'
- * figures are logged. */
+ * frames. A run with a frame over 16 ms is replayed, up to three runs in all, and the last
+ * run counts: a cost of the app's own (a slow slice, a rebuild when the run ends) is in
+ * every run and fails the test; a stall of the shared two-core machine is not. Measured
+ * before this rule (release, test runner watching from inside the page): 15 of 16 runs had
+ * no frame over 16 ms, the other one frame of 16.6 ms in the middle of the image race. With
+ * two runs, one CI run in five failed on a slow machine (ci4, 2026-12-02: 18–34 ms frames in
+ * run 1, one of 16.5 ms in run 2, where other runs of the same code peaked at 9.9–13.5 ms).
+ * Every run's figures are logged. */
 export async function timedRun(page: Page, prefix: string, steps: number) {
   const runs = [];
-  for (let attempt = 0; attempt < 2; attempt++) {
-    if (attempt > 0) await page.getByTestId(`${prefix}-reset`).click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) {
+      // A replay costs about three seconds of settling and the run itself.
+      test.setTimeout(test.info().timeout + 10_000);
+      await page.getByTestId(`${prefix}-reset`).click();
+    }
     await settle(page);
     await startFrameSampling(page);
     await page.getByTestId(`${prefix}-play`).click();
