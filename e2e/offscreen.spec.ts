@@ -57,6 +57,9 @@ test("what is off the screen waits while a key is held, and catches up", async (
   // The chart's description for screen readers (the sliders speak during the drag).
   const picture = page.getByTestId("logit-bars").locator("canvas[role=img]");
   const described0 = (await picture.getAttribute("aria-label"))!;
+  // The handle on the up-close curve (class 0's logit, below the fold) and what moves it.
+  const handle = page.getByTestId("up-close-plot").locator("[role=slider]");
+  const handle0 = { now: await handle.getAttribute("aria-valuenow"), style: await handle.getAttribute("style") };
 
   await page.keyboard.down("ArrowUp");
   await page.keyboard.down("ArrowUp");
@@ -68,6 +71,8 @@ test("what is off the screen waits while a key is held, and catches up", async (
   expect(await table.getAttribute("data-value")).toBe(table0);
   expect(await code.getAttribute("data-value")).toBe(code0);
   expect(await picture.getAttribute("aria-label")).toBe(described0);
+  // A handle that followed the logit would restyle and re-describe itself on every frame.
+  expect({ now: await handle.getAttribute("aria-valuenow"), style: await handle.getAttribute("style") }).toEqual(handle0);
   // An off-screen chart's layers are transparent while held (a software compositor copies every
   // painted canvas on each frame); an on-screen one stays drawn.
   const layers = (id: string) =>
@@ -87,6 +92,8 @@ test("what is off the screen waits while a key is held, and catches up", async (
   await expect(code).not.toHaveAttribute("data-value", code0!);
   await expect(picture).not.toHaveAttribute("aria-label", described0);
   expect(await layers("up-close-plot")).toEqual(["1", "1"]);
+  await expect(handle).toHaveAttribute("aria-valuenow", String(await app.sliderValue(0)));
+  expect(await handle.getAttribute("style")).not.toBe(handle0.style);
   const printed = (await code.getAttribute("data-value"))!.split(",").map(Number);
   expect(printed[0]).toBeCloseTo(p[0], 12);
 });

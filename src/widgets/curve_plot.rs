@@ -2,6 +2,7 @@
 
 use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
+use super::on_screen::use_live_while_seen;
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_axes, draw_marks, CurveAxes, CurveKind};
 use crate::format::{format4, format_full};
@@ -73,9 +74,13 @@ pub fn CurvePlot(
         let labels: Vec<String> = curves.get().iter().map(|c| c.label()).collect();
         format!("Plot of {}", labels.join(" and "))
     });
+    // While the learner drags something else and this plot is off the screen, the handle
+    // waits (no style or ARIA rewrite per frame) and catches up when the gesture ends or the
+    // plot scrolls into view.
+    let shown = use_live_while_seen(container, move || (mapping.get(), point.get()));
     let handle = move || {
-        let m = mapping.get()?;
-        let x = point.get();
+        let (m, x) = shown.get();
+        let m = m?;
         let y = rider().eval(x);
         let (lo, hi) = x_range.get();
         let name = name.clone();

@@ -2,6 +2,7 @@
 
 use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
+use super::on_screen::use_live_while_seen;
 use crate::chart::roc::nearest_point;
 use crate::chart::{draw_axes, draw_marks, RocCurve};
 use crate::format::{format4, format_full};
@@ -47,10 +48,13 @@ pub fn RocPlot(
     };
     let label =
         Signal::derive(|| "ROC curve: true positive rate against false positive rate".to_string());
+    // Off the screen while the learner drags something else, the handle waits (see CurvePlot).
+    let shown = use_live_while_seen(container, move || (mapping.get(), index.get()));
     let handle = move || {
-        let m = mapping.get()?;
+        let (m, i) = shown.get();
+        let m = m?;
         let pts = points.get();
-        let i = index.get().min(pts.len().saturating_sub(1));
+        let i = i.min(pts.len().saturating_sub(1));
         let p = *pts.get(i)?;
         let n = pts.len();
         let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
