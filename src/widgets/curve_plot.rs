@@ -8,6 +8,18 @@ use crate::chart::{draw_axes, draw_marks, CurveAxes, CurveKind};
 use crate::format::{format4, format_full};
 use leptos::prelude::*;
 
+/// Where the handle stands: the point's x, the curve's value there, the pixel position and
+/// the x range.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct HandleAt {
+    x: f64,
+    y: f64,
+    px: f64,
+    py: f64,
+    lo: f64,
+    hi: f64,
+}
+
 /// One or two function curves with a point the learner drags along the first one.
 ///
 /// The point is a focusable `role="slider"` over its x value: arrows move it by `step`,
@@ -78,38 +90,56 @@ pub fn CurvePlot(
     // waits (no style or ARIA rewrite per frame) and catches up when the gesture ends or the
     // plot scrolls into view.
     let shown = use_live_while_seen(container, move || (mapping.get(), point.get()));
-    let handle = move || {
+    let at = Memo::new(move |_| {
         let (m, x) = shown.get();
         let m = m?;
         let y = rider().eval(x);
         let (lo, hi) = x_range.get();
-        let name = name.clone();
-        let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-            if let Some(k) = slider_key_step(&ev.key(), step, step * 10.0) {
-                ev.prevent_default();
-                let (lo, hi) = x_range.get_untracked();
-                on_change.run(apply(k, point.get_untracked(), lo, hi));
-            }
-        };
-        let px = m.px_of(x.clamp(lo, hi));
-        let py = m.py_of(if y.is_finite() {
+        let py = if y.is_finite() {
             y.clamp(m.y_range.0, m.y_range.1)
         } else {
             m.y_range.0
-        });
-        Some(view! {
-            <div
-                class="point-slider"
-                role="slider"
-                tabindex="0"
-                aria-label=name.clone()
-                aria-valuemin=format_full(lo)
-                aria-valuemax=format_full(hi)
-                aria-valuenow=format_full(x)
-                aria-valuetext=format!("{name} {}, curve value {}", format4(x), format4(y))
-                style=format!("transform: translate({:.1}px, {:.1}px)", px - 14.0, py - 14.0)
-                on:keydown=on_keydown
-            ></div>
+        };
+        Some(HandleAt {
+            x,
+            y,
+            px: m.px_of(x.clamp(lo, hi)),
+            py: m.py_of(py),
+            lo,
+            hi,
+        })
+    });
+    // The handle is made once the chart is laid out and then only has its attributes set: made
+    // again for each value, it would lose the keyboard focus.
+    let ready = Memo::new(move |_| at.with(Option::is_some));
+    let get = move || at.get().unwrap_or_default();
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if let Some(k) = slider_key_step(&ev.key(), step, step * 10.0) {
+            ev.prevent_default();
+            let (lo, hi) = x_range.get_untracked();
+            on_change.run(apply(k, point.get_untracked(), lo, hi));
+        }
+    };
+    let handle = move || {
+        let name = name.clone();
+        ready.get().then(|| {
+            view! {
+                <div
+                    class="point-slider"
+                    role="slider"
+                    tabindex="0"
+                    aria-label=name.clone()
+                    aria-valuemin=move || format_full(get().lo)
+                    aria-valuemax=move || format_full(get().hi)
+                    aria-valuenow=move || format_full(get().x)
+                    aria-valuetext=move || format!("{name} {}, curve value {}", format4(get().x), format4(get().y))
+                    style=move || {
+                        let a = get();
+                        format!("transform: translate({:.1}px, {:.1}px)", a.px - 14.0, a.py - 14.0)
+                    }
+                    on:keydown=on_keydown
+                ></div>
+            }
         })
     };
     let drag = use_chart_drag(

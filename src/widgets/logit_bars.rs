@@ -145,12 +145,16 @@ pub fn LogitBars(
         labels.with(|names| values.with(|v| bar_summary("logits", names, v)))
     });
 
+    // The sliders are made when the chart is first laid out or the number of classes changes,
+    // and then only have their attributes set: made again on a redraw of the axes (new labels),
+    // they would lose the keyboard focus.
+    let layout = Memo::new(move |_| mapping.get());
+    let laid_out = Memo::new(move |_| layout.with(Option::is_some));
     let sliders = move || {
-        let Some(m) = mapping.get() else {
+        if !laid_out.get() {
             return Vec::new();
-        };
+        }
         let n = count.get();
-        let w = m.width / n.max(1) as f64;
         (0..n)
             .map(|i| {
                 let value = Memo::new(move |_| values.with(|v| v.get(i).copied().unwrap_or(0.0)));
@@ -174,13 +178,19 @@ pub fn LogitBars(
                         aria-valuenow=move || format_full(value.get())
                         aria-valuetext=move || format!("{}: {} {}", label(), value_name.to_lowercase(), format4(value.get()))
                         data-class=i
-                        style=format!(
-                            "left: {:.1}px; top: {:.1}px; width: {:.1}px; height: {:.1}px",
-                            m.left + w * i as f64,
-                            m.top,
-                            w,
-                            m.height,
-                        )
+                        style=move || {
+                            let Some(m) = layout.get() else {
+                                return String::new();
+                            };
+                            let w = m.width / n.max(1) as f64;
+                            format!(
+                                "left: {:.1}px; top: {:.1}px; width: {:.1}px; height: {:.1}px",
+                                m.left + w * i as f64,
+                                m.top,
+                                w,
+                                m.height,
+                            )
+                        }
                         on:keydown=on_keydown
                     ></div>
                 }

@@ -50,48 +50,81 @@ pub fn RocPlot(
         Signal::derive(|| "ROC curve: true positive rate against false positive rate".to_string());
     // Off the screen while the learner drags something else, the handle waits (see CurvePlot).
     let shown = use_live_while_seen(container, move || (mapping.get(), index.get()));
-    let handle = move || {
+    // The chosen point, its index, how many there are and where it is drawn.
+    let at = Memo::new(move |_| {
         let (m, i) = shown.get();
         let m = m?;
-        let pts = points.get();
-        let i = i.min(pts.len().saturating_sub(1));
-        let p = *pts.get(i)?;
-        let n = pts.len();
-        let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-            let i = index.get_untracked();
-            let next = match ev.key().as_str() {
-                "ArrowRight" | "ArrowUp" => Some((i + 1).min(n - 1)),
-                "ArrowLeft" | "ArrowDown" => Some(i.saturating_sub(1)),
-                "PageUp" => Some((i + 5).min(n - 1)),
-                "PageDown" => Some(i.saturating_sub(5)),
-                "Home" => Some(0),
-                "End" => Some(n - 1),
-                _ => None,
-            };
-            if let Some(j) = next {
-                ev.prevent_default();
-                on_change.run(j);
-            }
+        points.with(|pts| {
+            let i = i.min(pts.len().saturating_sub(1));
+            let p = *pts.get(i)?;
+            Some((p, i, pts.len(), m.px_of(p.fpr), m.py_of(p.tpr)))
+        })
+    });
+    // Made once, then only its attributes change: made again it would lose the focus.
+    let ready = Memo::new(move |_| at.with(Option::is_some));
+    let get = move || {
+        at.get().unwrap_or((
+            RocPoint {
+                threshold: f64::INFINITY,
+                fpr: 0.0,
+                tpr: 0.0,
+            },
+            0,
+            1,
+            0.0,
+            0.0,
+        ))
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let i = index.get_untracked();
+        let n = points.with_untracked(|p| p.len());
+        if n == 0 {
+            return;
+        }
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => Some((i + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowDown" => Some(i.saturating_sub(1)),
+            "PageUp" => Some((i + 5).min(n - 1)),
+            "PageDown" => Some(i.saturating_sub(5)),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            _ => None,
         };
-        let threshold_text = if p.threshold.is_finite() {
-            format4(p.threshold)
+        if let Some(j) = next {
+            ev.prevent_default();
+            on_change.run(j);
+        }
+    };
+    let threshold_text = |t: f64| {
+        if t.is_finite() {
+            format4(t)
         } else {
             "∞ (nothing positive)".to_string()
-        };
-        Some(view! {
-            <div
-                class="point-slider"
-                role="slider"
-                tabindex="0"
-                aria-label="Threshold on the ROC curve"
-                aria-valuemin="0"
-                aria-valuemax=(n - 1).to_string()
-                aria-valuenow=i.to_string()
-                aria-valuetext=format!("threshold {threshold_text}: false positive rate {}, true positive rate {}", format4(p.fpr), format4(p.tpr))
-                data-threshold=format_full(p.threshold)
-                style=format!("transform: translate({:.1}px, {:.1}px)", m.px_of(p.fpr) - 14.0, m.py_of(p.tpr) - 14.0)
-                on:keydown=on_keydown
-            ></div>
+        }
+    };
+    let handle = move || {
+        ready.get().then(|| {
+            view! {
+                <div
+                    class="point-slider"
+                    role="slider"
+                    tabindex="0"
+                    aria-label="Threshold on the ROC curve"
+                    aria-valuemin="0"
+                    aria-valuemax=move || (get().2 - 1).to_string()
+                    aria-valuenow=move || get().1.to_string()
+                    aria-valuetext=move || {
+                        let (p, ..) = get();
+                        format!("threshold {}: false positive rate {}, true positive rate {}", threshold_text(p.threshold), format4(p.fpr), format4(p.tpr))
+                    }
+                    data-threshold=move || format_full(get().0.threshold)
+                    style=move || {
+                        let (_, _, _, px, py) = get();
+                        format!("transform: translate({:.1}px, {:.1}px)", px - 14.0, py - 14.0)
+                    }
+                    on:keydown=on_keydown
+                ></div>
+            }
         })
     };
     let drag = use_chart_drag(
