@@ -2,7 +2,8 @@
 // the complete, checked code panels — 52 snippets became 60 programs — and the lesson folders:
 // 801,442 bytes that day; raised again the same day to 925,000 for the "Check your outputs"
 // page (issue 17: +75 KB, 823,418 → 898,390 bytes); lowered on 2026-12-01 to 919,000 when the
-// formulas moved to build time (issue 16: 920,575 → 875,146 bytes, + 5 %)): fails when the
+// formulas moved to build time (issue 16: 920,575 → 875,146 bytes, + 5 %); lowered on 2026-12-02 to
+// 773,000 for Leptos' type-erased views (.cargo/config.toml: 889,816 → 736,191 bytes, + 5 %)): fails when the
 // gzip transfer of dist/ (everything a first visit downloads)
 // grows past the budget. The budget is today's figure plus a margin; raise it deliberately,
 // in its own commit, when a feature is worth the bytes.
@@ -10,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_GZIP_BYTES = Number(process.env.BUDGET_GZIP_BYTES ?? 919_000);
+const BUDGET_GZIP_BYTES = Number(process.env.BUDGET_GZIP_BYTES ?? 773_000);
 const dir = process.argv[2] ?? "dist";
 let raw = 0;
 let gzip = 0;
