@@ -3,22 +3,11 @@
 use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use super::on_screen::use_live_while_seen;
+use super::point_handle::{HandleState, PointHandle};
 use super::slider_keys::{apply, slider_key_step};
 use crate::chart::{draw_axes, draw_marks, CurveAxes, CurveKind};
 use crate::format::{format4, format_full};
 use leptos::prelude::*;
-
-/// Where the handle stands: the point's x, the curve's value there, the pixel position and
-/// the x range.
-#[derive(Clone, Copy, Default, PartialEq)]
-struct HandleAt {
-    x: f64,
-    y: f64,
-    px: f64,
-    py: f64,
-    lo: f64,
-    hi: f64,
-}
 
 /// One or two function curves with a point the learner drags along the first one.
 ///
@@ -90,7 +79,7 @@ pub fn CurvePlot(
     // waits (no style or ARIA rewrite per frame) and catches up when the gesture ends or the
     // plot scrolls into view.
     let shown = use_live_while_seen(container, move || (mapping.get(), point.get()));
-    let at = Memo::new(move |_| {
+    let state = Memo::new(move |_| {
         let (m, x) = shown.get();
         let m = m?;
         let y = rider().eval(x);
@@ -100,48 +89,23 @@ pub fn CurvePlot(
         } else {
             m.y_range.0
         };
-        Some(HandleAt {
-            x,
-            y,
+        Some(HandleState {
+            min: format_full(lo),
+            max: format_full(hi),
+            now: format_full(x),
+            text: format!("{name} {}, curve value {}", format4(x), format4(y)),
+            threshold: None,
             px: m.px_of(x.clamp(lo, hi)),
             py: m.py_of(py),
-            lo,
-            hi,
         })
     });
-    // The handle is made once the chart is laid out and then only has its attributes set: made
-    // again for each value, it would lose the keyboard focus.
-    let ready = Memo::new(move |_| at.with(Option::is_some));
-    let get = move || at.get().unwrap_or_default();
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+    let on_keydown = Callback::new(move |ev: leptos::ev::KeyboardEvent| {
         if let Some(k) = slider_key_step(&ev.key(), step, step * 10.0) {
             ev.prevent_default();
             let (lo, hi) = x_range.get_untracked();
             on_change.run(apply(k, point.get_untracked(), lo, hi));
         }
-    };
-    let handle = move || {
-        let name = name.clone();
-        ready.get().then(|| {
-            view! {
-                <div
-                    class="point-slider"
-                    role="slider"
-                    tabindex="0"
-                    aria-label=name.clone()
-                    aria-valuemin=move || format_full(get().lo)
-                    aria-valuemax=move || format_full(get().hi)
-                    aria-valuenow=move || format_full(get().x)
-                    aria-valuetext=move || format!("{name} {}, curve value {}", format4(get().x), format4(get().y))
-                    style=move || {
-                        let a = get();
-                        format!("transform: translate({:.1}px, {:.1}px)", a.px - 14.0, a.py - 14.0)
-                    }
-                    on:keydown=on_keydown
-                ></div>
-            }
-        })
-    };
+    });
     let drag = use_chart_drag(
         container,
         move |(px, _)| {
@@ -160,7 +124,7 @@ pub fn CurvePlot(
     view! {
         <DragBox class_name="curve-plot" testid target=container drag>
             <LayeredCanvas background foreground mapping height label=summary name=testid>
-                {handle}
+                <PointHandle label=value_name state on_keydown />
             </LayeredCanvas>
         </DragBox>
     }

@@ -18,6 +18,7 @@ mod mask_painter;
 mod mask_views;
 mod number_field;
 mod on_screen;
+mod point_handle;
 mod probability_bars;
 mod readout;
 mod roc_plot;

@@ -3,6 +3,7 @@
 use super::drag::{use_chart_drag, use_drag_target, DragBox};
 use super::layered_canvas::LayeredCanvas;
 use super::on_screen::use_live_while_seen;
+use super::point_handle::{HandleState, PointHandle};
 use crate::chart::roc::nearest_point;
 use crate::chart::{draw_axes, draw_marks, RocCurve};
 use crate::format::{format4, format_full};
@@ -50,32 +51,33 @@ pub fn RocPlot(
         Signal::derive(|| "ROC curve: true positive rate against false positive rate".to_string());
     // Off the screen while the learner drags something else, the handle waits (see CurvePlot).
     let shown = use_live_while_seen(container, move || (mapping.get(), index.get()));
-    // The chosen point, its index, how many there are and where it is drawn.
-    let at = Memo::new(move |_| {
+    let state = Memo::new(move |_| {
         let (m, i) = shown.get();
         let m = m?;
         points.with(|pts| {
             let i = i.min(pts.len().saturating_sub(1));
             let p = *pts.get(i)?;
-            Some((p, i, pts.len(), m.px_of(p.fpr), m.py_of(p.tpr)))
+            let threshold = if p.threshold.is_finite() {
+                format4(p.threshold)
+            } else {
+                "∞ (nothing positive)".to_string()
+            };
+            Some(HandleState {
+                min: "0".into(),
+                max: (pts.len() - 1).to_string(),
+                now: i.to_string(),
+                text: format!(
+                    "threshold {threshold}: false positive rate {}, true positive rate {}",
+                    format4(p.fpr),
+                    format4(p.tpr)
+                ),
+                threshold: Some(format_full(p.threshold)),
+                px: m.px_of(p.fpr),
+                py: m.py_of(p.tpr),
+            })
         })
     });
-    // Made once, then only its attributes change: made again it would lose the focus.
-    let ready = Memo::new(move |_| at.with(Option::is_some));
-    let get = move || {
-        at.get().unwrap_or((
-            RocPoint {
-                threshold: f64::INFINITY,
-                fpr: 0.0,
-                tpr: 0.0,
-            },
-            0,
-            1,
-            0.0,
-            0.0,
-        ))
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+    let on_keydown = Callback::new(move |ev: leptos::ev::KeyboardEvent| {
         let i = index.get_untracked();
         let n = points.with_untracked(|p| p.len());
         if n == 0 {
@@ -94,39 +96,7 @@ pub fn RocPlot(
             ev.prevent_default();
             on_change.run(j);
         }
-    };
-    let threshold_text = |t: f64| {
-        if t.is_finite() {
-            format4(t)
-        } else {
-            "∞ (nothing positive)".to_string()
-        }
-    };
-    let handle = move || {
-        ready.get().then(|| {
-            view! {
-                <div
-                    class="point-slider"
-                    role="slider"
-                    tabindex="0"
-                    aria-label="Threshold on the ROC curve"
-                    aria-valuemin="0"
-                    aria-valuemax=move || (get().2 - 1).to_string()
-                    aria-valuenow=move || get().1.to_string()
-                    aria-valuetext=move || {
-                        let (p, ..) = get();
-                        format!("threshold {}: false positive rate {}, true positive rate {}", threshold_text(p.threshold), format4(p.fpr), format4(p.tpr))
-                    }
-                    data-threshold=move || format_full(get().0.threshold)
-                    style=move || {
-                        let (_, _, _, px, py) = get();
-                        format!("transform: translate({:.1}px, {:.1}px)", px - 14.0, py - 14.0)
-                    }
-                    on:keydown=on_keydown
-                ></div>
-            }
-        })
-    };
+    });
     let drag = use_chart_drag(
         container,
         move |at| {
@@ -138,7 +108,7 @@ pub fn RocPlot(
     view! {
         <DragBox class_name="curve-plot roc-plot" testid target=container drag>
             <LayeredCanvas background foreground mapping height label name=testid>
-                {handle}
+                <PointHandle label="Threshold on the ROC curve" state on_keydown />
             </LayeredCanvas>
         </DragBox>
     }
