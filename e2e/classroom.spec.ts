@@ -234,6 +234,10 @@ test("after one visit the app loads and works offline", async ({ app, page, cont
   await page.goto("./#/playground");
   await app.ready();
   await expect(page.getByTestId("readout-softmax-0")).toBeVisible();
+  // A page of another WebAssembly bundle, never opened before: the first visit cached it too.
+  await page.goto("./#/segmentation/inspector");
+  await app.ready();
+  await expect(page.getByTestId("step")).toHaveAttribute("data-step-id", "inspector");
   await context.setOffline(false);
 });
 

@@ -1,6 +1,8 @@
 // The app shell: every page loads clean, navigation, deep links under the sub-folder,
 // themes, layout at phone and projector widths, and the harness's own error guard.
 import { test, expect } from "./fixtures";
+import fs from "node:fs";
+import path from "node:path";
 
 test("every page in the navigation loads without errors", async ({ app, page }) => {
   await app.goto("");
@@ -146,5 +148,50 @@ test.describe("before the WebAssembly has arrived", () => {
     await expect(page.locator("header")).toHaveCount(1);
     await expect(page.locator("nav")).toHaveCount(1);
     await expect(page.getByText("Loading the lessons")).toHaveCount(0);
+  });
+});
+
+test.describe("WebAssembly bundles", () => {
+  // What the page itself fetches (a service worker's own precaching is not a page request).
+  test.use({ serviceWorkers: "block" });
+  const bundles: { bin: string; pages: string[] }[] = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "..", "src", "bundles.json"), "utf8"),
+  );
+  const wasmOf = (url: string) => path.basename(new URL(url).pathname).replace(/-[0-9a-f]{16}_bg\.wasm$/, "");
+
+  test("a first visit downloads only the bundle of the page in its address", async ({ app, page }) => {
+    const fetched: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".wasm")) fetched.push(wasmOf(r.url()));
+    });
+    for (const { bin, pages } of bundles) {
+      for (const slug of ["", ...pages].slice(bin === bundles[0].bin ? 0 : 1)) {
+        await page.goto(`./#/${slug}`);
+        await app.ready();
+        fetched.length = 0;
+        await page.reload(); // a fresh document, as a first visit opens it
+        await app.ready();
+        await expect(page.locator("main h1")).toBeVisible();
+        expect(fetched, `#/${slug}`).toEqual([bin]);
+      }
+    }
+  });
+
+  test("a link to a page of another bundle opens it, and Back returns", async ({ app, page }) => {
+    const fetched: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".wasm")) fetched.push(wasmOf(r.url()));
+    });
+    await app.goto("playground");
+    await page.locator("nav.site-nav").getByRole("link", { name: /Anomaly/ }).click();
+    await expect(page.getByTestId("page-anomaly-detection")).toBeVisible();
+    await expect(page).toHaveURL(/#\/anomaly-detection$/);
+    await page.goBack();
+    await expect(page.locator("main h1")).toHaveText("Playground");
+    await page.locator("nav.site-nav").getByRole("link", { name: /Check your outputs/ }).click();
+    await expect(page.getByTestId("page-check")).toBeVisible();
+    await page.locator("header .brand").click();
+    await expect(page.getByTestId("page-home")).toBeVisible();
+    expect(fetched).toEqual(["logit-lab", "logit-lab-anomaly", "logit-lab", "logit-lab-regression", "logit-lab"]);
   });
 });

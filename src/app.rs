@@ -1,7 +1,7 @@
 //! The app shell: header, navigation built from the registry, hash routing (works from any
 //! sub-folder), theme toggle and footer.
 
-use crate::lessons::{find, PAGES};
+use crate::lessons::{bundle_of, find, Bundle, PageView, PAGES};
 use crate::routes::{page_href, Route};
 use crate::widgets::provide_theme;
 use leptos::prelude::*;
@@ -11,14 +11,36 @@ pub const SOURCE_URL: &str = "https://github.com/logit-lab/logit-lab";
 
 use crate::url_sync::{current_hash, UrlHash};
 
-/// Installs the panic hook and mounts the app on `<body>`.
-pub fn start() {
+/// This WebAssembly file's bundle and the views of its pages.
+#[derive(Clone, Copy)]
+struct Carried {
+    bundle: &'static Bundle,
+    views: &'static [PageView],
+}
+
+/// Installs the panic hook and mounts the app on `<body>`, able to show the pages of `bundle`
+/// (`views`, one per slug of `bundle.pages`); any other page is another bundle's, which the
+/// page is reloaded to load (index.html's loader picks the bundle from the address).
+pub fn start(bundle: &'static Bundle, views: &'static [PageView]) {
     console_error_panic_hook::set_once();
+    let slugs: Vec<&str> = views.iter().map(|v| v.slug).collect();
+    if slugs != bundle.pages {
+        leptos::logging::error!(
+            "bundle {} carries {slugs:?}, but lessons::BUNDLES lists {:?}",
+            bundle.bin,
+            bundle.pages
+        );
+    }
+
     // index.html's static shell (header, navigation, a loading note) gives way to the app.
     while let Ok(Some(boot)) = document().query_selector("[data-boot]") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(App);
+    let carried = Carried { bundle, views };
+    leptos::mount::mount_to_body(move || {
+        provide_context(carried);
+        view! { <App /> }
+    });
     register_service_worker();
 }
 
@@ -48,9 +70,42 @@ fn register_service_worker() {
     }
 }
 
+/// The page on screen belongs to another bundle: reload, so that index.html's loader loads
+/// that bundle (one reload per address: should the loader and [`crate::lessons::BUNDLES`]
+/// ever disagree, the page says so instead of reloading for ever).
+fn open_bundle_of(slug: &str, here: &'static Bundle) -> AnyView {
+    let there = bundle_of(slug);
+    let hash = current_hash();
+    let storage = window().session_storage().ok().flatten();
+    let tried = storage
+        .as_ref()
+        .and_then(|s| s.get_item(RELOAD_KEY).ok().flatten())
+        .is_some_and(|h| h == hash);
+    if there != here && !tried {
+        if let Some(s) = &storage {
+            let _ = s.set_item(RELOAD_KEY, &hash);
+        }
+        let _ = window().location().reload();
+        return view! { <p class="boot-note" role="status">"Loading this page…"</p> }.into_any();
+    }
+    leptos::logging::error!("no bundle shows {slug:?} (this is {})", here.bin);
+    view! { <NotFound /> }.into_any()
+}
+
+/// Where the address last reloaded for is kept (session storage), against reload loops.
+const RELOAD_KEY: &str = "logit-lab-bundle-reload";
+
+/// This bundle shows the page: a later move to another bundle may reload again.
+fn shown_here() {
+    if let Some(s) = window().session_storage().ok().flatten() {
+        let _ = s.remove_item(RELOAD_KEY);
+    }
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    let carried = expect_context::<Carried>();
     let theme = provide_theme();
     let progress = crate::lessons::view::provide_progress();
     crate::widgets::provide_gesture();
@@ -172,11 +227,20 @@ pub fn App() -> impl IntoView {
         </nav>
         <main id="main" tabindex="-1">
             {move || match page.get() {
-                Some(Some(slug)) => match find(slug) {
-                    Some(page) => untrack(page.view),
-                    None => view! { <NotFound /> }.into_any(),
+                Some(Some(slug)) => match carried.views.iter().find(|v| v.slug == slug) {
+                    Some(view) => {
+                        shown_here();
+                        untrack(view.render)
+                    }
+                    None => open_bundle_of(slug, carried.bundle),
                 },
-                Some(None) => view! { <Home /> }.into_any(),
+                Some(None) if carried.bundle != &crate::lessons::BUNDLES[0] => {
+                    open_bundle_of("", carried.bundle)
+                }
+                Some(None) => {
+                    shown_here();
+                    view! { <Home /> }.into_any()
+                }
                 None => view! { <NotFound /> }.into_any(),
             }}
         </main>

@@ -1,8 +1,19 @@
-//! Entry point: installs the panic hook and mounts the app. Nothing else lives here.
+//! Entry point of the main bundle (home, Playground, lessons 1–3: `lessons::MAIN`): installs
+//! the panic hook and mounts the app. The other bundles are in `src/bin/`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    logit_lab::app::start();
+    use logit_lab::lessons::{logits, softmax_sigmoid};
+    use logit_lab::lessons::{losses_metrics, playground_page, MAIN};
+    logit_lab::app::start(
+        &MAIN,
+        &[
+            logits::VIEW,
+            softmax_sigmoid::VIEW,
+            losses_metrics::VIEW,
+            playground_page::VIEW,
+        ],
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,7 @@
 // Logit Lab's service worker: after the first visit the whole app works offline.
 //
-// * install: cache the page and every file it references (the hashed JS, wasm, CSS, icon);
+// * install: cache the page and every file it references (the hashed JS and wasm of every
+//   bundle, CSS, icon; with "save data" on, the bundles only as they are used);
 // * page loads: network first (so a new deployment is picked up at once), the cached page
 //   when offline; then files the new page no longer references are dropped from the cache;
 // * other files: cache first (their names carry a content hash, so they never change).
@@ -22,7 +23,10 @@ async function cachePage(response) {
   const html = await response.clone().text();
   await cache.put(SCOPE, response);
   const wanted = referencedFiles(html);
-  await cache.addAll(wanted.filter((u) => u));
+  // The page names every bundle of the app (index.html's loader); a learner who asked the
+  // browser to save data gets the others only when they open one of their pages.
+  const saveData = self.navigator.connection?.saveData === true;
+  await cache.addAll(wanted.filter((u) => u && !(saveData && /\.(js|wasm)$/.test(u))));
   // Forget files from older deployments.
   const keep = new Set([SCOPE, ...wanted]);
   for (const request of await cache.keys()) {

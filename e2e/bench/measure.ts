@@ -114,6 +114,24 @@ export function distSizes() {
 }
 
 /**
+ * What a first visit downloads, per bundle (src/lessons/mod.rs, BUNDLES): every file of dist/
+ * that is not a bundle's (the page, styles, icon, service worker) plus the one bundle's JS and
+ * wasm (NAME-HASH.js, NAME-HASH_bg.wasm), gzip -9. The same sum as .ci/budget.mjs.
+ */
+export function firstVisits() {
+  const { files } = distSizes();
+  const bundleFile = /^(.*)-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+  const bundleOf = (f: string) => f.match(bundleFile)?.[1];
+  const shared = files.filter((f) => !bundleOf(f.file));
+  const names = [...new Set(files.filter((f) => f.file.endsWith("_bg.wasm")).map((f) => bundleOf(f.file)!))];
+  return names.map((bundle) => {
+    const own = files.filter((f) => bundleOf(f.file) === bundle);
+    const sum = (k: "raw" | "gzip9") => [...shared, ...own].reduce((t, f) => t + f[k], 0);
+    return { bundle, raw: sum("raw"), gzip9: sum("gzip9") };
+  });
+}
+
+/**
  * Measures how much CPU everything else on this machine used while the bench ran (a build on a
  * 2-core machine doubles the figures): once a second, the machine's busy time (/proc/stat)
  * minus that of this Playwright run's own process tree (runner, worker, server, Chromium).

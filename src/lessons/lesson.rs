@@ -28,19 +28,13 @@ pub struct Step {
     pub predict: Option<PredictInfo>,
     /// "What the thread got wrong" callouts shown with this step.
     pub corrections: &'static [Correction],
-    /// Renders the step's explanation and widgets.
-    #[cfg(target_arch = "wasm32")]
-    pub view: StepView,
 }
 
-/// What renders a step: its view function in the browser, nothing in native builds (where
-/// the lessons' `view` modules are not compiled).
+/// What renders a step: its view function (WebAssembly only). A lesson's step views live in
+/// its `STEP_VIEWS`, beside its `STEPS` but outside the [`Lesson`] data, so that a bundle that
+/// does not show the lesson (see `lessons::Bundle`) does not carry the lesson's code.
 #[cfg(target_arch = "wasm32")]
 pub type StepView = fn() -> leptos::prelude::AnyView;
-/// What renders a step: its view function in the browser, nothing in native builds (where
-/// the lessons' `view` modules are not compiled).
-#[cfg(not(target_arch = "wasm32"))]
-pub type StepView = ();
 
 /// One step of a lesson, written as data:
 ///
@@ -48,30 +42,23 @@ pub type StepView = ();
 /// step! {
 ///     id: "shift",
 ///     title: "Adding a constant changes nothing",
-///     view: shift,                       // the lesson's view::shift::view
 ///     tasks: ["shift-100" => "Add +100 to every logit …"],
 ///     predict: PredictInfo { … },
 ///     corrections: ["what the thread said …" => "what is true …"],
 /// }
 /// ```
 ///
-/// `tasks`, `predict` and `corrections` are optional (in this order). The view module is
-/// named once for both builds: natively, where the lessons' views are not compiled, the
-/// step has none.
+/// `tasks`, `predict` and `corrections` are optional (in this order). Lessons write their
+/// steps inside [`steps!`], which also names each step's view.
 macro_rules! step {
     (
         id: $id:literal,
         title: $title:literal,
-        view: $view:ident,
         $(tasks: [$($task:literal => $text:literal),+ $(,)?],)?
         $(predict: $predict:expr,)?
         $(corrections: [$($claim:literal => $correction:literal),+ $(,)?],)?
     ) => {{
-        #[cfg(target_arch = "wasm32")]
-        let view = view::$view::view;
-        #[cfg(not(target_arch = "wasm32"))]
-        let view = ();
-        $crate::lessons::Step::new($id, $title, view)
+        $crate::lessons::Step::new($id, $title)
             $(.tasks(&[$($crate::lessons::TaskInfo { id: $task, text: $text }),+]))?
             $(.predict($predict))?
             $(.corrections(&[$($crate::lessons::Correction { claim: $claim, correction: $correction }),+]))?
@@ -79,20 +66,41 @@ macro_rules! step {
 }
 pub(crate) use step;
 
+/// A lesson's steps, each with the view that renders it (`view: shift` is the lesson's
+/// `view::shift::view`), named once:
+///
+/// ```text
+/// steps! {
+///     step! { id: "shift", title: "…", view: shift, tasks: [ … ], },
+///     step! { id: "summary", title: "Summary", view: summary, },
+/// }
+/// ```
+///
+/// defines `STEPS` (the data, for the [`Lesson`]) and, in the browser, `STEP_VIEWS` (the
+/// views in the same order). Natively the views are not compiled and only `STEPS` exists.
+macro_rules! steps {
+    ($(step! { id: $id:literal, title: $title:literal, view: $view:ident, $($rest:tt)* }),+ $(,)?) => {
+        /// The lesson's steps, in order.
+        pub const STEPS: &[$crate::lessons::Step] = &[
+            $($crate::lessons::lesson::step! { id: $id, title: $title, $($rest)* }),+
+        ];
+        /// What renders each step, in the order of [`STEPS`].
+        #[cfg(target_arch = "wasm32")]
+        pub const STEP_VIEWS: &[$crate::lessons::lesson::StepView] = &[$(view::$view::view),+];
+    };
+}
+pub(crate) use steps;
+
 impl Step {
     /// A step with no tasks, no predict question and no corrections; the builder methods
     /// below add those it has. Lessons write their steps with [`step!`].
-    pub const fn new(id: &'static str, title: &'static str, view: StepView) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let () = view;
+    pub const fn new(id: &'static str, title: &'static str) -> Self {
         Self {
             id,
             title,
             tasks: &[],
             predict: None,
             corrections: &[],
-            #[cfg(target_arch = "wasm32")]
-            view,
         }
     }
 

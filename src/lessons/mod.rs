@@ -33,9 +33,67 @@ pub struct Page {
     pub blurb: &'static str,
     /// The lesson behind the page (`None` for the Playground).
     pub lesson: Option<&'static Lesson>,
+}
+
+/// What renders a page, as a bundle carries it (WebAssembly only; see [`BUNDLES`]).
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Copy, Debug)]
+pub struct PageView {
+    /// The page's slug.
+    pub slug: &'static str,
     /// Renders the page.
-    #[cfg(target_arch = "wasm32")]
-    pub view: fn() -> leptos::prelude::AnyView,
+    pub render: fn() -> leptos::prelude::AnyView,
+}
+
+/// One WebAssembly file of the app: a Cargo binary, built by Trunk, and the pages it can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bundle {
+    /// The Cargo binary (and the prefix of Trunk's hashed file names).
+    pub bin: &'static str,
+    /// The slugs of the pages it carries (the first bundle also shows the home page).
+    pub pages: &'static [&'static str],
+}
+
+/// The app in WebAssembly files of its own, loaded when a page of theirs is opened. One file
+/// with every page was 736 KB gzip; a first visit now downloads the shell and the bundle its
+/// address asks for (index.html's loader, written by `.ci/csp-hook.mjs` from
+/// `src/bundles.json`, which a native test keeps equal to this table). Moving to a page of
+/// another bundle reloads the page, which then loads that bundle.
+pub const BUNDLES: &[Bundle] = &[MAIN, REGRESSION, ANOMALY, SEGMENTATION];
+
+/// The home page, the Playground and lessons 1–3 (`src/main.rs`).
+pub const MAIN: Bundle = Bundle {
+    bin: "logit-lab",
+    pages: &[
+        "logits",
+        "softmax-or-sigmoid",
+        "losses-and-metrics",
+        "playground",
+    ],
+};
+/// Lesson 4 and "Check your outputs" (`src/bin/logit-lab-regression.rs`).
+pub const REGRESSION: Bundle = Bundle {
+    bin: "logit-lab-regression",
+    pages: &["regression-output", "check"],
+};
+/// Lesson 5 (`src/bin/logit-lab-anomaly.rs`).
+pub const ANOMALY: Bundle = Bundle {
+    bin: "logit-lab-anomaly",
+    pages: &["anomaly-detection"],
+};
+/// Lesson 6 (`src/bin/logit-lab-segmentation.rs`).
+pub const SEGMENTATION: Bundle = Bundle {
+    bin: "logit-lab-segmentation",
+    pages: &["segmentation"],
+};
+
+/// The bundle that shows the page with this slug (the first for the home page and for
+/// unknown slugs, which show "page not found").
+pub fn bundle_of(slug: &str) -> &'static Bundle {
+    BUNDLES
+        .iter()
+        .find(|b| b.pages.contains(&slug))
+        .unwrap_or(&BUNDLES[0])
 }
 
 /// Every page, in navigation order.
@@ -187,6 +245,89 @@ mod tests {
                     assert!(!p.explanation.is_empty());
                 }
             }
+        }
+    }
+
+    /// `src/bundles.json` as the table says it (what index.html's loader reads).
+    fn bundles_json() -> String {
+        let rows: Vec<String> = BUNDLES
+            .iter()
+            .map(|b| {
+                let pages: Vec<String> = b.pages.iter().map(|p| format!("\"{p}\"")).collect();
+                format!(
+                    "  {{ \"bin\": \"{}\", \"pages\": [{}] }}",
+                    b.bin,
+                    pages.join(", ")
+                )
+            })
+            .collect();
+        format!("[\n{}\n]\n", rows.join(",\n"))
+    }
+
+    #[test]
+    fn every_page_is_in_one_bundle_that_is_built() {
+        for page in PAGES {
+            let carriers = BUNDLES
+                .iter()
+                .filter(|b| b.pages.contains(&page.slug))
+                .count();
+            assert_eq!(carriers, 1, "{} is in {carriers} bundles", page.slug);
+            assert_eq!(
+                bundle_of(page.slug)
+                    .pages
+                    .iter()
+                    .filter(|&&s| s == page.slug)
+                    .count(),
+                1
+            );
+        }
+        for b in BUNDLES {
+            assert!(
+                b.pages.iter().all(|s| find(s).is_some()),
+                "{}: unknown page",
+                b.bin
+            );
+        }
+        assert_eq!(
+            bundle_of("no-such-page"),
+            &MAIN,
+            "home and unknown pages: the main bundle"
+        );
+        let (cargo, html) = (
+            include_str!("../../Cargo.toml"),
+            include_str!("../../index.html"),
+        );
+        for (i, b) in BUNDLES.iter().enumerate() {
+            assert!(
+                cargo.contains(&format!("name = \"{}\"", b.bin)),
+                "{}: no [[bin]]",
+                b.bin
+            );
+            let link = format!("rel=\"rust\" data-bin=\"{}\"", b.bin);
+            let at = html
+                .find(&link)
+                .unwrap_or_else(|| panic!("{}: no rust link", b.bin));
+            let worker = html[at..]
+                .split('>')
+                .next()
+                .unwrap_or("")
+                .contains("data-type=\"worker\"");
+            assert_eq!(
+                worker,
+                i > 0,
+                "{}: only the first bundle is Trunk's main app",
+                b.bin
+            );
+        }
+    }
+
+    #[test]
+    fn the_loader_reads_the_bundles_as_the_table_says() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bundles.json");
+        let want = bundles_json();
+        if std::fs::read_to_string(&path).unwrap_or_default() != want {
+            std::fs::write(&path, &want).unwrap();
+            panic!("src/bundles.json was stale and has been rewritten: run the tests again");
         }
     }
 }

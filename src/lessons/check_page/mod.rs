@@ -19,8 +19,13 @@ pub const PAGE: Page = Page {
             (a double softmax, probabilities taken as logits, a softmax on multi-label data) \
             and every loss and metric Keras would report, with the right code to use.",
     lesson: None,
-    #[cfg(target_arch = "wasm32")]
-    view: view::render,
+};
+
+/// What renders the page, for the bundle that carries it (WebAssembly only).
+#[cfg(target_arch = "wasm32")]
+pub const VIEW: super::PageView = super::PageView {
+    slug: PAGE.slug,
+    render: view::render,
 };
 
 #[cfg(target_arch = "wasm32")]

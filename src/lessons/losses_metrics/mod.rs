@@ -9,7 +9,7 @@ pub mod tasks;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
-use super::lesson::step;
+use super::lesson::steps;
 use super::{Lesson, Page, PredictInfo};
 
 /// The registry entry.
@@ -21,8 +21,13 @@ pub const PAGE: Page = Page {
             inflated-accuracy trap on purpose, drag a threshold along a ROC curve and find \
             out what metrics=[\"accuracy\"] really computes.",
     lesson: Some(&LESSON),
-    #[cfg(target_arch = "wasm32")]
-    view: view::render,
+};
+
+/// What renders the page, for the bundle that carries it (WebAssembly only).
+#[cfg(target_arch = "wasm32")]
+pub const VIEW: super::PageView = super::PageView {
+    slug: PAGE.slug,
+    render: view::render,
 };
 
 /// Labels of the multi-label batch (an image can show any subset).
@@ -128,84 +133,86 @@ pub static LESSON: Lesson = Lesson {
                metrics tell me honestly how it does, for multi-class (exactly one label) \
                and for multi-label (any subset) problems?",
     thread: "Which Loss function & Metrics is more suitable for multi-label classification?",
-    steps: &[
-        step! {
-            id: "labels-and-losses",
-            title: "One label, three spellings, three losses",
-            view: labels_and_losses,
-            tasks: [
-                "sparse-same" => "Switch to the sparse spelling (with no smoothing) and see the categorical and sparse losses agree.",
-                "smooth-optimum" => "Answer the prediction; then, with label smoothing of at least 0.1, drag the logits until the categorical loss is within 0.005 of the lowest value it can reach (the floor shown with the answer).",
-            ],
-            predict: PredictInfo {
-                question: "With label smoothing 0.1 over 4 classes, the categorical loss is lowest when the true class's probability is…",
-                choices: &["1, as always", "0.925", "0.9", "0.75"],
-                answer: 1,
-                explanation: "Smoothing replaces the one-hot target by y(1 − 0.1) + 0.1/4: 0.925 for the true class and 0.025 for each other one. Cross-entropy is lowest when the prediction equals the target, so a smoothed model is rewarded for stopping at 92.5 % instead of pushing its logits to infinity.",
-            },
-        },
-        step! {
-            id: "threshold",
-            title: "binary_accuracy and its threshold",
-            view: threshold,
-            tasks: [
-                "logit-threshold" => "With raw logits as y_pred, set the threshold that gives the same answers as probabilities at 0.5 for every possible logit, not only these five.",
-            ],
-        },
-        step! {
-            id: "top-k",
-            title: "Categorical and top-k accuracy",
-            view: top_k,
-            tasks: [
-                "second-place" => "Rank the true class exactly second: categorical accuracy 0, top-2 accuracy 1.",
-            ],
-        },
-        step! {
-            id: "accuracy-trap",
-            title: "The inflated-accuracy trap",
-            view: accuracy_trap,
-            tasks: [
-                "all-negative" => "Find the model that says “no” to everything: high accuracy, recall 0.",
-                "best-f1" => "Now find the bias with the best F1 score.",
-            ],
-            predict: PredictInfo {
-                question: "On this batch (6 true labels out of 50), a model that answers “no” to every label gets a binary accuracy of about…",
-                choices: &["12 %", "50 %", "88 %"],
-                answer: 2,
-                explanation: "44 of the 50 answers are “no”, so saying “no” everywhere is right 88 % of the time while finding nothing at all. With sparse positives, accuracy mostly measures how rare the positives are. Precision, recall and F1 look only at the positives, so they cannot be fooled this way.",
-            },
-        },
-        step! {
-            id: "roc",
-            title: "ROC curve and AUC",
-            view: roc,
-            tasks: [
-                "recall-80" => "Pick the threshold with recall ≥ 0.8 and the fewest false positives.",
-            ],
-        },
-        step! {
-            id: "keras-accuracy",
-            title: "What metrics=[\"accuracy\"] means",
-            view: keras_accuracy,
-            tasks: [
-                "silent-categorical" => "Set up the multi-label model and find which accuracy Keras picks for it.",
-            ],
-        },
-        step! {
-            id: "summary",
-            title: "Summary",
-            view: summary,
-            corrections: [
-                "The answer's model ends with model.add(4, activation=\"softmax\")."
-                    => "That is not valid Keras: add takes a layer, so it must be model.add(Dense(4, activation=\"softmax\")) (or Dense(4) with from_logits=True in the loss).",
-                "The answer recommends softmax with categorical cross-entropy for the question."
-                    => "That only covers multi-class. The question was about multi-label, which needs one sigmoid per label with binary cross-entropy, and per-label metrics; the answer never addresses that half.",
-                "The answer's code passes the test set as validation_data."
-                    => "Anything used during training, such as early stopping or picking the best epoch, tunes the model to that data. Keep a separate validation split and touch the test set once, at the end.",
-            ],
-        },
-    ],
+    steps: STEPS,
 };
+
+steps! {
+    step! {
+        id: "labels-and-losses",
+        title: "One label, three spellings, three losses",
+        view: labels_and_losses,
+        tasks: [
+            "sparse-same" => "Switch to the sparse spelling (with no smoothing) and see the categorical and sparse losses agree.",
+            "smooth-optimum" => "Answer the prediction; then, with label smoothing of at least 0.1, drag the logits until the categorical loss is within 0.005 of the lowest value it can reach (the floor shown with the answer).",
+        ],
+        predict: PredictInfo {
+            question: "With label smoothing 0.1 over 4 classes, the categorical loss is lowest when the true class's probability is…",
+            choices: &["1, as always", "0.925", "0.9", "0.75"],
+            answer: 1,
+            explanation: "Smoothing replaces the one-hot target by y(1 − 0.1) + 0.1/4: 0.925 for the true class and 0.025 for each other one. Cross-entropy is lowest when the prediction equals the target, so a smoothed model is rewarded for stopping at 92.5 % instead of pushing its logits to infinity.",
+        },
+    },
+    step! {
+        id: "threshold",
+        title: "binary_accuracy and its threshold",
+        view: threshold,
+        tasks: [
+            "logit-threshold" => "With raw logits as y_pred, set the threshold that gives the same answers as probabilities at 0.5 for every possible logit, not only these five.",
+        ],
+    },
+    step! {
+        id: "top-k",
+        title: "Categorical and top-k accuracy",
+        view: top_k,
+        tasks: [
+            "second-place" => "Rank the true class exactly second: categorical accuracy 0, top-2 accuracy 1.",
+        ],
+    },
+    step! {
+        id: "accuracy-trap",
+        title: "The inflated-accuracy trap",
+        view: accuracy_trap,
+        tasks: [
+            "all-negative" => "Find the model that says “no” to everything: high accuracy, recall 0.",
+            "best-f1" => "Now find the bias with the best F1 score.",
+        ],
+        predict: PredictInfo {
+            question: "On this batch (6 true labels out of 50), a model that answers “no” to every label gets a binary accuracy of about…",
+            choices: &["12 %", "50 %", "88 %"],
+            answer: 2,
+            explanation: "44 of the 50 answers are “no”, so saying “no” everywhere is right 88 % of the time while finding nothing at all. With sparse positives, accuracy mostly measures how rare the positives are. Precision, recall and F1 look only at the positives, so they cannot be fooled this way.",
+        },
+    },
+    step! {
+        id: "roc",
+        title: "ROC curve and AUC",
+        view: roc,
+        tasks: [
+            "recall-80" => "Pick the threshold with recall ≥ 0.8 and the fewest false positives.",
+        ],
+    },
+    step! {
+        id: "keras-accuracy",
+        title: "What metrics=[\"accuracy\"] means",
+        view: keras_accuracy,
+        tasks: [
+            "silent-categorical" => "Set up the multi-label model and find which accuracy Keras picks for it.",
+        ],
+    },
+    step! {
+        id: "summary",
+        title: "Summary",
+        view: summary,
+        corrections: [
+            "The answer's model ends with model.add(4, activation=\"softmax\")."
+                => "That is not valid Keras: add takes a layer, so it must be model.add(Dense(4, activation=\"softmax\")) (or Dense(4) with from_logits=True in the loss).",
+            "The answer recommends softmax with categorical cross-entropy for the question."
+                => "That only covers multi-class. The question was about multi-label, which needs one sigmoid per label with binary cross-entropy, and per-label metrics; the answer never addresses that half.",
+            "The answer's code passes the test set as validation_data."
+                => "Anything used during training, such as early stopping or picking the best epoch, tunes the model to that data. Keep a separate validation split and touch the test set once, at the end.",
+        ],
+    },
+}
 
 #[cfg(test)]
 mod tests {

@@ -14,8 +14,13 @@ pub const PAGE: Page = Page {
             cross-entropy and its gradient move at once. The address bar keeps the whole \
             state, so a link shows someone else exactly what you see.",
     lesson: None,
-    #[cfg(target_arch = "wasm32")]
-    view: view::render,
+};
+
+/// What renders the page, for the bundle that carries it (WebAssembly only).
+#[cfg(target_arch = "wasm32")]
+pub const VIEW: super::PageView = super::PageView {
+    slug: PAGE.slug,
+    render: view::render,
 };
 
 #[cfg(target_arch = "wasm32")]

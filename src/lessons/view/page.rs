@@ -1,6 +1,7 @@
 //! The lesson page: the question, the step list with done marks, one step at a time with its
 //! own URL, keys, presenter mode's step keys and the polite announcer.
 
+use super::super::lesson::StepView;
 use super::super::lesson::{predict_key, task_key};
 use super::super::Lesson;
 use super::progress::use_progress;
@@ -43,12 +44,20 @@ fn is_interactive(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// A whole lesson page.
-pub fn render_lesson(lesson: &'static Lesson, title: &'static str) -> AnyView {
-    view! { <LessonView lesson title /> }.into_any()
+pub fn render_lesson(
+    lesson: &'static Lesson,
+    views: &'static [StepView],
+    title: &'static str,
+) -> AnyView {
+    view! { <LessonView lesson views title /> }.into_any()
 }
 
 #[component]
-fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
+fn LessonView(
+    lesson: &'static Lesson,
+    views: &'static [StepView],
+    title: &'static str,
+) -> impl IntoView {
     let UrlHash(hash) = expect_context::<UrlHash>();
     let progress = use_progress();
     let requested = Memo::new(move |_| match Route::parse(&hash.get()) {
@@ -136,7 +145,7 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
         let i = index.get();
         // Build the step untracked: a step's view may read signals while it sets itself up,
         // and only the step index and the address should rebuild it.
-        untrack(move || step_view(lesson, i, progress, announcement))
+        untrack(move || step_view(lesson, views, i, progress, announcement))
     };
 
     view! {
@@ -203,6 +212,7 @@ fn LessonView(lesson: &'static Lesson, title: &'static str) -> impl IntoView {
 /// One step of a lesson, with its tasks, corrections, share button and link notice.
 fn step_view(
     lesson: &'static Lesson,
+    views: &'static [StepView],
     i: usize,
     progress: super::progress::Progress,
     announcement: RwSignal<String>,
@@ -281,7 +291,7 @@ fn step_view(
             </aside>
         }
     });
-    let body = (step.view)();
+    let body = views.get(i).map_or_else(|| ().into_any(), |view| view());
     // The step's widget state now registered: keep it in the address bar.
     crate::url_sync::sync_query(ctx.path(), move || (!ctx.held()).then(|| ctx.query()));
     let share =

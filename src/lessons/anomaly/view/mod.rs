@@ -22,7 +22,7 @@ use std::cell::{Cell, RefCell};
 
 /// The lesson page.
 pub fn render() -> AnyView {
-    render_lesson(&LESSON, PAGE.title)
+    render_lesson(&LESSON, super::STEP_VIEWS, PAGE.title)
 }
 
 thread_local! {

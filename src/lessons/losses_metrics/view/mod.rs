@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 /// The lesson page.
 pub fn render() -> AnyView {
-    render_lesson(&LESSON, PAGE.title)
+    render_lesson(&LESSON, super::STEP_VIEWS, PAGE.title)
 }
 
 /// Bar labels from a fixed list of names.

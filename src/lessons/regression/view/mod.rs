@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 /// The lesson's page.
 pub fn render() -> AnyView {
-    render_lesson(&LESSON, PAGE.title)
+    render_lesson(&LESSON, super::STEP_VIEWS, PAGE.title)
 }
 
 /// A labelled range input with its value as a readout. The wrapper carries the test id

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 /// The lesson page.
 pub fn render() -> AnyView {
-    render_lesson(&LESSON, PAGE.title)
+    render_lesson(&LESSON, super::STEP_VIEWS, PAGE.title)
 }
 
 /// A readout's value that never changes.

@@ -13,5 +13,5 @@ use leptos::prelude::*;
 
 /// The lesson page.
 pub fn render() -> AnyView {
-    render_lesson(&LESSON, PAGE.title)
+    render_lesson(&LESSON, super::STEP_VIEWS, PAGE.title)
 }
