@@ -1,19 +1,10 @@
-//! Entry point of the main bundle (home, Playground, lessons 1–3: `lessons::MAIN`): installs
-//! the panic hook and mounts the app. The other bundles are in `src/bin/`.
+//! Entry point of the main bundle (home, lesson 1, Playground: `lessons::MAIN`): installs the
+//! panic hook and mounts the app. The other bundles are in `src/bin/`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use logit_lab::lessons::{logits, softmax_sigmoid};
-    use logit_lab::lessons::{losses_metrics, playground_page, MAIN};
-    logit_lab::app::start(
-        &MAIN,
-        &[
-            logits::VIEW,
-            softmax_sigmoid::VIEW,
-            losses_metrics::VIEW,
-            playground_page::VIEW,
-        ],
-    );
+    use logit_lab::lessons::{logits, playground_page, MAIN};
+    logit_lab::app::start(&MAIN, &[logits::VIEW, playground_page::VIEW]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -59,17 +59,17 @@ pub struct Bundle {
 /// address asks for (index.html's loader, written by `.ci/csp-hook.mjs` from
 /// `src/bundles.json`, which a native test keeps equal to this table). Moving to a page of
 /// another bundle reloads the page, which then loads that bundle.
-pub const BUNDLES: &[Bundle] = &[MAIN, REGRESSION, ANOMALY, SEGMENTATION];
+pub const BUNDLES: &[Bundle] = &[MAIN, SOFTMAX_LOSSES, REGRESSION, ANOMALY, SEGMENTATION];
 
-/// The home page, the Playground and lessons 1–3 (`src/main.rs`).
+/// The home page, lesson 1 and the Playground (`src/main.rs`): where most visits start.
 pub const MAIN: Bundle = Bundle {
     bin: "logit-lab",
-    pages: &[
-        "logits",
-        "softmax-or-sigmoid",
-        "losses-and-metrics",
-        "playground",
-    ],
+    pages: &["logits", "playground"],
+};
+/// Lessons 2 and 3 (`src/bin/logit-lab-softmax-losses.rs`).
+pub const SOFTMAX_LOSSES: Bundle = Bundle {
+    bin: "logit-lab-softmax-losses",
+    pages: &["softmax-or-sigmoid", "losses-and-metrics"],
 };
 /// Lesson 4 and "Check your outputs" (`src/bin/logit-lab-regression.rs`).
 pub const REGRESSION: Bundle = Bundle {
