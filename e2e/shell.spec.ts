@@ -186,6 +186,8 @@ test.describe("WebAssembly bundles", () => {
     await page.locator("nav.site-nav").getByRole("link", { name: /Anomaly/ }).click();
     await expect(page.getByTestId("page-anomaly-detection")).toBeVisible();
     await expect(page).toHaveURL(/#\/anomaly-detection$/);
+    // The keyboard goes on at the content, not at the top of the reloaded document.
+    await expect(page.locator("#main")).toBeFocused();
     await page.goBack();
     await expect(page.locator("main h1")).toHaveText("Playground");
     await page.locator("nav.site-nav").getByRole("link", { name: /Check your outputs/ }).click();
@@ -193,5 +195,20 @@ test.describe("WebAssembly bundles", () => {
     await page.locator("header .brand").click();
     await expect(page.getByTestId("page-home")).toBeVisible();
     expect(fetched).toEqual(["logit-lab", "logit-lab-anomaly", "logit-lab", "logit-lab-regression", "logit-lab"]);
+  });
+
+  test("presenter mode stays on when the next lesson comes from another bundle", async ({ app, page }) => {
+    await app.goto("logits/summary");
+    await page.locator("main h1").click();
+    await page.keyboard.press("p");
+    await expect(page.locator("html")).toHaveAttribute("data-presenter", "true");
+    await page.getByTestId("next-lesson").click();
+    await expect(page.getByTestId("page-softmax-or-sigmoid")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-presenter", "true");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("html")).not.toHaveAttribute("data-presenter", "true");
+    await page.reload();
+    await app.ready();
+    await expect(page.locator("html")).not.toHaveAttribute("data-presenter", "true");
   });
 });

@@ -93,12 +93,25 @@ fn open_bundle_of(slug: &str, here: &'static Bundle) -> AnyView {
 }
 
 /// Where the address last reloaded for is kept (session storage), against reload loops.
-const RELOAD_KEY: &str = "logit-lab-bundle-reload";
+const RELOAD_KEY: &str = "logit-lab.bundle-reload";
 
-/// This bundle shows the page: a later move to another bundle may reload again.
+/// This bundle shows the page: a later move to another bundle may reload again. Arrived by
+/// such a reload, the keyboard continues at the page's content (as after "Skip to content"),
+/// not at the top of a new document.
 fn shown_here() {
-    if let Some(s) = window().session_storage().ok().flatten() {
+    let Some(s) = window().session_storage().ok().flatten() else {
+        return;
+    };
+    if s.get_item(RELOAD_KEY).ok().flatten().is_some() {
         let _ = s.remove_item(RELOAD_KEY);
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+            }
+        });
     }
 }
 

@@ -61,6 +61,9 @@ fn system_theme() -> Theme {
     }
 }
 
+/// Where presenter mode is kept for the tab (session storage).
+const PRESENTER_KEY: &str = "logit-lab.presenter";
+
 /// Reads the stored choice (anything unexpected is ignored), watches the system preference,
 /// keeps `<html data-theme>` in step, and provides [`ThemeContext`].
 pub fn provide_theme() -> ThemeContext {
@@ -74,10 +77,16 @@ pub fn provide_theme() -> ThemeContext {
         Some("dark") => Some(Theme::Dark),
         _ => None,
     };
+    // Presenter mode lasts for the tab (a link to a page of another bundle reloads it).
+    let session = window().session_storage().ok().flatten();
+    let presenting = session
+        .as_ref()
+        .and_then(|s| s.get_item(PRESENTER_KEY).ok().flatten())
+        .is_some_and(|v| v == "true");
     let ctx = ThemeContext {
         choice: RwSignal::new(choice),
         system: RwSignal::new(system_theme()),
-        presenter: RwSignal::new(false),
+        presenter: RwSignal::new(presenting),
     };
     if let Ok(Some(mq)) = window().match_media("(prefers-color-scheme: dark)") {
         let system = ctx.system;
@@ -104,6 +113,12 @@ pub fn provide_theme() -> ThemeContext {
             } else {
                 let _ = root.remove_attribute("data-presenter");
             }
+        }
+        if let Some(s) = &session {
+            let _ = match presenting {
+                true => s.set_item(PRESENTER_KEY, "true"),
+                false => s.remove_item(PRESENTER_KEY),
+            };
         }
     });
     provide_context(ctx);
