@@ -56,7 +56,8 @@ const table = bundles.map(({ bin, pages }) => {
 const loader = `<script type="module">
 // Start the bundle that shows the page in the address (the first shows the home page too).
 const bundles = ${JSON.stringify(table)};
-const slug = (location.hash.match(/^#\\/([^/?#]*)/) || ["", ""])[1];
+// The slug as the app's router reads it (src/routes.rs, Route::parse): empty parts skipped.
+const slug = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean)[0] || "";
 const bundle = bundles.find((b) => b.pages.includes(slug)) || bundles[0];
 const wasmResponse = fetch(bundle.wasm);
 document.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href: bundle.js, integrity: bundle.integrity, crossOrigin: "anonymous" }));

@@ -177,6 +177,21 @@ test.describe("WebAssembly bundles", () => {
     }
   });
 
+  test("addresses the router reads leniently start the right bundle", async ({ app, page }) => {
+    // Route::parse skips empty parts and a missing slash; the loader must read them the same
+    // way, or the app would reload to a bundle the loader does not pick.
+    for (const [hash, testid] of [
+      ["#anomaly-detection", "page-anomaly-detection"],
+      ["#//segmentation//inspector", "page-segmentation"],
+      ["#/check/?", "page-check"],
+    ]) {
+      await page.goto(`./${hash}`);
+      await page.reload();
+      await app.ready();
+      await expect(page.getByTestId(testid)).toBeVisible();
+    }
+  });
+
   test("a link to a page of another bundle opens it, and Back returns", async ({ app, page }) => {
     const fetched: string[] = [];
     page.on("request", (r) => {
