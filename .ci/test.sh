@@ -39,7 +39,7 @@ cat "$panels_log"
 rm -f "$panels_log"
 [ "$panels_status" = 0 ] || { echo "code-panel check failed"; exit "$panels_status"; }
 
-say "size budget (gzip transfer of dist/)"
+say "size budget (gzip transfer of a first visit, for each WebAssembly bundle)"
 node .ci/budget.mjs dist
 
 say "browser tests (Playwright, system Chromium, dist/ served under /logit-lab/)"
