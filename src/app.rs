@@ -18,11 +18,12 @@ struct Carried {
     views: &'static [PageView],
 }
 
-/// Installs the panic hook and mounts the app on `<body>`, able to show the pages of `bundle`
-/// (`views`, one per slug of `bundle.pages`); any other page is another bundle's, which the
-/// page is reloaded to load (index.html's loader picks the bundle from the address).
-pub fn start(bundle: &'static Bundle, views: &'static [PageView]) {
+/// Installs the panic hook and mounts the app on `<body>`, able to show the pages in `views`
+/// (those of one bundle of [`crate::lessons::BUNDLES`]); any other page is another bundle's,
+/// which the page is reloaded to load (index.html's loader picks the bundle from the address).
+pub fn start(views: &'static [PageView]) {
     console_error_panic_hook::set_once();
+    let bundle = bundle_of(views.first().map_or("", |v| v.slug));
     let slugs: Vec<&str> = views.iter().map(|v| v.slug).collect();
     if slugs != bundle.pages {
         leptos::logging::error!(
@@ -104,14 +105,17 @@ fn shown_here() {
     };
     if s.get_item(RELOAD_KEY).ok().flatten().is_some() {
         let _ = s.remove_item(RELOAD_KEY);
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            if let Some(main) = document().get_element_by_id("main") {
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
-        });
+        request_animation_frame(focus_main);
+    }
+}
+
+/// Moves the keyboard focus to the page's content (`<main>`).
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }
 
@@ -164,12 +168,7 @@ pub fn App() -> impl IntoView {
 
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            use wasm_bindgen::JsCast;
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
+        focus_main();
     };
     let is_current = move |slug: Option<&'static str>| {
         let r = route.get();

@@ -3,8 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use logit_lab::lessons::{logits, playground_page, MAIN};
-    logit_lab::app::start(&MAIN, &[logits::VIEW, playground_page::VIEW]);
+    use logit_lab::lessons::{logits, playground_page};
+    logit_lab::app::start(&[logits::VIEW, playground_page::VIEW]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,8 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use logit_lab::lessons::{anomaly, ANOMALY};
-    logit_lab::app::start(&ANOMALY, &[anomaly::VIEW]);
+    use logit_lab::lessons::anomaly;
+    logit_lab::app::start(&[anomaly::VIEW]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,8 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use logit_lab::lessons::{check_page, regression, REGRESSION};
-    logit_lab::app::start(&REGRESSION, &[regression::VIEW, check_page::VIEW]);
+    use logit_lab::lessons::{check_page, regression};
+    logit_lab::app::start(&[regression::VIEW, check_page::VIEW]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,8 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use logit_lab::lessons::{segmentation, SEGMENTATION};
-    logit_lab::app::start(&SEGMENTATION, &[segmentation::VIEW]);
+    use logit_lab::lessons::segmentation;
+    logit_lab::app::start(&[segmentation::VIEW]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,11 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use logit_lab::lessons::{losses_metrics, softmax_sigmoid, SOFTMAX_LOSSES};
-    logit_lab::app::start(
-        &SOFTMAX_LOSSES,
-        &[softmax_sigmoid::VIEW, losses_metrics::VIEW],
-    );
+    use logit_lab::lessons::{losses_metrics, softmax_sigmoid};
+    logit_lab::app::start(&[softmax_sigmoid::VIEW, losses_metrics::VIEW]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
