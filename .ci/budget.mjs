@@ -24,7 +24,7 @@ for (const name of readdirSync(dir)) {
   const bytes = readFileSync(path);
   sizes.set(name, { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
 }
-const bundleFile = /^(.*)-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+const bundleFile = /^(.*)-[0-9a-f]{10,16}(\.js|_bg\.wasm)$/;
 const bundles = [...new Set([...sizes.keys()].filter((n) => n.endsWith("_bg.wasm")).map((n) => n.match(bundleFile)?.[1]))];
 if (bundles.length === 0 || bundles.includes(undefined)) {
   console.error("no hashed bundle (NAME-HASH.js and NAME-HASH_bg.wasm) in", dir);

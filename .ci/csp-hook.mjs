@@ -38,8 +38,10 @@ const files = readdirSync(dir);
 const integrity = (name) => `sha384-${createHash("sha384").update(readFileSync(join(dir, name))).digest("base64")}`;
 // Trunk names the main bundle's files with a content hash; the others ("workers") it names
 // plainly, so they get one here (the service worker and browsers cache them for good).
+// Trunk's hash is a u64 in hex without leading zeros: 16 digits, sometimes fewer (one build
+// in sixteen has 15).
 const named = (bin) => {
-  const hashed = (suffix) => files.find((f) => new RegExp(`^${bin}-[0-9a-f]{16}${suffix}$`).test(f));
+  const hashed = (suffix) => files.find((f) => new RegExp(`^${bin}-[0-9a-f]{10,16}${suffix}$`).test(f));
   if (hashed("\\.js") && hashed("_bg\\.wasm")) return [hashed("\\.js"), hashed("_bg\\.wasm")];
   const [js, wasm] = [`${bin}.js`, `${bin}_bg.wasm`];
   if (!files.includes(js) || !files.includes(wasm)) fail(`no JS or wasm for the bundle ${bin} (is it a rust link in index.html?)`);

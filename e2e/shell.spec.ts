@@ -157,7 +157,7 @@ test.describe("WebAssembly bundles", () => {
   const bundles: { bin: string; pages: string[] }[] = JSON.parse(
     fs.readFileSync(path.join(__dirname, "..", "src", "bundles.json"), "utf8"),
   );
-  const wasmOf = (url: string) => path.basename(new URL(url).pathname).replace(/-[0-9a-f]{16}_bg\.wasm$/, "");
+  const wasmOf = (url: string) => path.basename(new URL(url).pathname).replace(/-[0-9a-f]{10,16}_bg\.wasm$/, "");
 
   test("a first visit downloads only the bundle of the page in its address", async ({ app, page }) => {
     const fetched: string[] = [];

@@ -120,7 +120,7 @@ export function distSizes() {
  */
 export function firstVisits() {
   const { files } = distSizes();
-  const bundleFile = /^(.*)-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+  const bundleFile = /^(.*)-[0-9a-f]{10,16}(\.js|_bg\.wasm)$/;
   const bundleOf = (f: string) => f.match(bundleFile)?.[1];
   const shared = files.filter((f) => !bundleOf(f.file));
   const names = [...new Set(files.filter((f) => f.file.endsWith("_bg.wasm")).map((f) => bundleOf(f.file)!))];
