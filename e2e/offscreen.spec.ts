@@ -41,6 +41,43 @@ test("a drag adds nothing to the page to measure its labels", async ({ app, page
   expect(await page.evaluate(() => (window as unknown as Record<string, number>).__rebuilt)).toBe(0);
 });
 
+test("a held key rewrites no form control, and the typed-logit field catches up on release", async ({ app, page }) => {
+  await app.goto("playground");
+  const field = page.getByTestId("logit-input-0");
+  const start = await field.inputValue();
+  await app.slider(0).focus();
+  // Count every write to an input's or a select's value or checked state (Leptos writes a
+  // property each time its closure runs, equal or not).
+  await page.evaluate(() => {
+    const w = window as unknown as { __writes: string[] };
+    w.__writes = [];
+    for (const proto of [HTMLInputElement.prototype, HTMLSelectElement.prototype]) {
+      for (const name of ["value", "checked"]) {
+        const d = Object.getOwnPropertyDescriptor(proto, name);
+        if (!d?.set) continue;
+        Object.defineProperty(proto, name, {
+          ...d,
+          set(this: HTMLElement, v: unknown) {
+            w.__writes.push(`${this.dataset.testid ?? this.tagName}.${name}`);
+            d.set!.call(this, v);
+          },
+        });
+      }
+    }
+  });
+  await page.keyboard.down("ArrowUp");
+  await page.keyboard.down("ArrowUp");
+  await page.keyboard.down("ArrowUp");
+  await expect.poll(() => app.sliderValue(0)).toBeCloseTo(2.3, 9);
+  await page.waitForTimeout(100);
+  // The class chips, the output radios and the range select do not change with a logit; the
+  // typed-logit field waits for the key to be let go.
+  expect(await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes)).toEqual([]);
+  await expect(field).toHaveValue(start);
+  await page.keyboard.up("ArrowUp");
+  await expect(field).toHaveValue("2.3");
+});
+
 test("what is off the screen waits while a key is held, and catches up", async ({ app, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await app.goto("playground");

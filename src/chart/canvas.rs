@@ -43,22 +43,25 @@ pub fn fit_to_size(canvas: &HtmlCanvasElement, (css_w, css_h): (i32, i32)) -> Op
     Some(ratio)
 }
 
-/// Clears the canvas to transparent (the foreground layer, before a redraw).
-pub fn clear(canvas: &HtmlCanvasElement) {
-    if let Ok(Some(ctx)) = canvas.get_context("2d") {
-        if let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() {
-            ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
-        }
-    }
-}
-
 /// A plotters drawing area over the whole canvas (in device pixels).
 pub fn drawing_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<Canvas, Shift>> {
+    area(canvas, false)
+}
+
+/// The same, the canvas first cleared to transparent (a foreground layer, before a redraw).
+pub fn cleared_drawing_area(canvas: &HtmlCanvasElement) -> Option<DrawingArea<Canvas, Shift>> {
+    area(canvas, true)
+}
+
+fn area(canvas: &HtmlCanvasElement, clear: bool) -> Option<DrawingArea<Canvas, Shift>> {
     let ctx = canvas
         .get_context("2d")
         .ok()??
         .dyn_into::<CanvasRenderingContext2d>()
         .ok()?;
+    if clear {
+        ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    }
     let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
     Some(Canvas { inner, ctx }.into_drawing_area())
 }
@@ -112,31 +115,41 @@ impl DrawingBackend for Canvas {
         fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord);
     }
     /// Width from `measureText`; height from the font's ascent and descent (the line box a
-    /// `<span>` of that font would have), so labels are placed as before.
+    /// `<span>` of that font would have), so labels are placed as before. Both come from
+    /// [`TextSizes`]: a label whose characters were measured before costs no browser call.
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         let size = style.size();
-        self.ctx.set_font(&format!(
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             size,
             style.family().as_str(),
-        ));
+        );
+        let (w, h) = TEXT_SIZES.with_borrow_mut(|sizes| {
+            sizes.measure(&font, text, |t: &str| {
+                self.ctx.set_font(&font);
+                self.ctx.measure_text(t).ok().map(|m| {
+                    (
+                        m.width(),
+                        m.font_bounding_box_ascent() + m.font_bounding_box_descent(),
+                    )
+                })
+            })
+        });
         // A rough box where the canvas cannot say: a label slightly off beats no chart.
-        let (w, h) = match self.ctx.measure_text(text) {
-            Ok(m) => (
-                m.width(),
-                m.font_bounding_box_ascent() + m.font_bounding_box_descent(),
-            ),
-            Err(_) => (0.6 * size * text.chars().count() as f64, f64::NAN),
-        };
         let pixels = |v: f64, rough: f64| {
             let v = if v.is_finite() && v > 0.0 { v } else { rough };
             v.max(0.0).ceil() as u32
         };
-        Ok((pixels(w, 0.0), pixels(h, 1.2 * size)))
+        let rough_w = 0.6 * size * text.chars().count() as f64;
+        Ok((pixels(w, rough_w), pixels(h, 1.2 * size)))
     }
+}
+
+thread_local! {
+    static TEXT_SIZES: std::cell::RefCell<crate::chart::text_sizes::TextSizes> = std::cell::RefCell::default();
 }

@@ -20,6 +20,7 @@ pub mod mask_grid;
 pub mod reliability;
 pub mod roc;
 mod style;
+pub mod text_sizes;
 pub mod training;
 mod xy;
 

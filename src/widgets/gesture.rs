@@ -51,11 +51,15 @@ pub fn provide_gesture() -> Gesture {
         }
     });
     let key_down = capture("keydown", move |ev| {
+        // A held key repeats: once busy, there is nothing to read (this runs on every key).
+        if busy.get_untracked() {
+            return;
+        }
         let key = ev
             .dyn_ref::<web_sys::KeyboardEvent>()
             .map(|k| k.key())
             .unwrap_or_default();
-        if key != "Tab" && on_control(ev.target()) && !busy.get_untracked() {
+        if key != "Tab" && on_control(ev.target()) {
             busy.set(true);
         }
     });

@@ -1,6 +1,6 @@
 //! Two stacked canvases (rarely redrawn axes below, what moves above) with PNG export and full screen.
 
-use crate::chart::canvas::{clear, drawing_area, fit_to_size, measure};
+use crate::chart::canvas::{cleared_drawing_area, drawing_area, fit_to_size, measure};
 use crate::chart::{draw_axes, draw_marks, ChartStyle, DrawResult, PlotMapping, XyAxes};
 use crate::widgets::use_theme;
 use leptos::prelude::*;
@@ -202,8 +202,7 @@ where
         let Some(ratio) = known.and_then(|m| fit_to_size(&canvas, m)) else {
             return;
         };
-        clear(&canvas);
-        let Some(area) = drawing_area(&canvas) else {
+        let Some(area) = cleared_drawing_area(&canvas) else {
             return;
         };
         report(

@@ -40,7 +40,7 @@ pub use logit_bars::LogitBars;
 pub use mask_class_map::MaskClassMap;
 pub use mask_painter::MaskPainter;
 pub use mask_views::{MaskMaps, TensorGrids};
-pub use number_field::NumberField;
+pub use number_field::{use_field_text, NumberField};
 pub use on_screen::{hold_while, use_held, use_live_while_seen, use_on_screen};
 pub use probability_bars::ProbabilityBars;
 pub use readout::{MaybeReadout, Readout, ReadoutSpan};

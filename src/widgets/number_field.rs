@@ -51,8 +51,7 @@ pub fn NumberField(
             Err(e) => error.set(Some(format!("{e} The last good value stays."))),
         }
     };
-    // ASCII minus, so the shown text can be edited and typed back as it is.
-    let shown = move || format_sig(value.get(), digits).replace('−', "-");
+    let shown = use_field_text(value, digits);
     // A value set elsewhere (a drag, a key) replaces the text, so an old message goes too.
     Effect::new(move |prev: Option<f64>| {
         let v = value.get();
@@ -77,7 +76,7 @@ pub fn NumberField(
                     data-testid=testid.clone()
                     aria-invalid=move || error.with(|e| e.is_some()).to_string()
                     aria-describedby=move || error.with(|e| e.as_ref().map(|_| described.clone()))
-                    prop:value=shown
+                    prop:value=move || shown.get()
                     on:change=move |ev| commit(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         if ev.key() == "Enter" {
@@ -91,4 +90,18 @@ pub fn NumberField(
             })}
         </span>
     }
+}
+
+/// The text a number field shows for `value`: ASCII minus, so it can be edited and typed back
+/// as it is. While a drag or a held key moves the value, the text stays and catches up when
+/// the gesture ends: a readout beside the field follows live, and rewriting a text field
+/// makes the browser lay out its editor again on every frame of the drag. A memo, so the
+/// property (which Leptos writes on every run, equal or not) is written only when the text
+/// changes.
+pub fn use_field_text(value: Signal<f64>, digits: usize) -> Memo<String> {
+    let busy = super::gesture_active();
+    Memo::new(move |before: Option<&String>| match before {
+        Some(text) if busy.get() => text.clone(),
+        _ => format_sig(value.get(), digits).replace('−', "-"),
+    })
 }

@@ -225,13 +225,15 @@ pub fn ClassChips(
         let kind = if multi.get() { "checkbox" } else { "radio" };
         (0..count.get())
             .map(|i| {
+                // Written only when it changes (Leptos writes a property on every run).
+                let on = Memo::new(move |_| checked.run(i));
                 view! {
                     <label class="chip">
                         <input
                             type=kind
                             name=name
                             data-testid=format!("{testid}{i}")
-                            prop:checked=move || checked.run(i)
+                            prop:checked=move || on.get()
                             on:change=move |_| on_pick.run(i)
                         />
                         {format!("class {i}")}

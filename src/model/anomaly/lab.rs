@@ -39,16 +39,25 @@ pub struct KindRates {
     pub auc: [f64; 3],
 }
 
+/// The scores of one kind's test images.
+fn scores_of(data: &Dataset, scores: &[f64], kind: Kind) -> Vec<f64> {
+    data.test_indices(kind)
+        .into_iter()
+        .filter_map(|i| scores.get(i).copied())
+        .collect()
+}
+
+/// The share of each kind flagged at `threshold`, in [`Kind::ALL`] order (what a threshold
+/// slider needs on every move: [`kind_rates`] without the AUCs, which sort the scores).
+pub fn kind_flagged(data: &Dataset, scores: &[f64], threshold: f64) -> [f64; 4] {
+    Kind::ALL.map(|k| fraction_above(&scores_of(data, scores, k), threshold))
+}
+
 /// Flagged rates and per-kind AUCs of `scores` (one per test image) at `threshold`.
 pub fn kind_rates(data: &Dataset, scores: &[f64], threshold: f64) -> KindRates {
-    let of = |kind: Kind| -> Vec<f64> {
-        data.test_indices(kind)
-            .into_iter()
-            .filter_map(|i| scores.get(i).copied())
-            .collect()
-    };
+    let of = |kind: Kind| scores_of(data, scores, kind);
     let normal = of(Kind::Normal);
-    let flagged = Kind::ALL.map(|k| fraction_above(&of(k), threshold));
+    let flagged = kind_flagged(data, scores, threshold);
     let auc = Kind::DEFECTS.map(|k| {
         let defect = of(k);
         let y: Vec<f64> = normal

@@ -83,7 +83,7 @@ pub use autoencoder::{Autoencoder, AutoencoderTraining, TrainWork, PARAMETERS};
 pub use classifier::{supervised_training_set, ClassifierTraining, PixelClassifier};
 pub use data::{generate, Dataset, Kind, Sample};
 pub use lab::{
-    fraction_above, kind_rates, normal_quantile_threshold, quantile, r_squared,
+    fraction_above, kind_flagged, kind_rates, normal_quantile_threshold, quantile, r_squared,
     threshold_for_false_alarms, AutoencoderWork, KindRates, Lab, EVAL_CHUNK, TRAIN_CHUNK,
 };
 

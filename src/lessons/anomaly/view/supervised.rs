@@ -10,7 +10,7 @@ use crate::lessons::anomaly::tasks::generous_budget_checked;
 use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::{report_task, shared_number, Formula};
 use crate::model::anomaly::{
-    kind_rates, CLASSIFIER_EPOCHS, PIXELS, SIDE, TEST_NORMAL, TEST_PER_DEFECT, TRAIN_NORMAL,
+    kind_flagged, CLASSIFIER_EPOCHS, PIXELS, SIDE, TEST_NORMAL, TEST_PER_DEFECT, TRAIN_NORMAL,
     TRAIN_SCRATCH,
 };
 use crate::model::regression::Head;
@@ -130,7 +130,7 @@ pub fn view() -> AnyView {
     });
     let at_half = Memo::new(move |_| {
         probabilities
-            .with(|p| with_lab(|l| kind_rates(l.data(), p, 0.5).flagged))
+            .with(|p| with_lab(|l| kind_flagged(l.data(), p, 0.5)))
             .unwrap_or_default()
     });
     let programs = Signal::derive(move || {

@@ -12,7 +12,7 @@ use crate::lessons::code_view::CodePanels;
 use crate::lessons::view::{cell, row, DataTable};
 use crate::lessons::view::{report_tasks_on, shared, Predict};
 use crate::math;
-use crate::model::anomaly::{kind_rates, Kind, TEST_PER_DEFECT};
+use crate::model::anomaly::{kind_flagged, Kind, TEST_PER_DEFECT};
 use crate::widgets::{NumberField, Readout, RocPlot, ScoreHistogramView};
 use leptos::prelude::*;
 
@@ -137,7 +137,7 @@ fn content(chosen: RwSignal<Option<f64>>) -> AnyView {
     let false_alarm_rate = Signal::derive(move || ratio(cm.get().fp as f64, negatives));
     let per_kind = Memo::new(move |_| {
         let t = t.get();
-        data.with_value(|d| stored.with_value(|(_, s)| kind_rates(d, s, t).flagged))
+        data.with_value(|d| stored.with_value(|(_, s)| kind_flagged(d, s, t)))
     });
     let caught =
         move |k: Kind| Signal::derive(move || per_kind.get()[k.index()] * TEST_PER_DEFECT as f64);

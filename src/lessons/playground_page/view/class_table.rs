@@ -4,7 +4,7 @@
 use crate::format::format4;
 use crate::lessons::view::{cell, row, DataTable};
 use crate::playground::{parse_number, ClassRow, PlaygroundNumbers, PlaygroundState};
-use crate::widgets::Readout;
+use crate::widgets::{use_field_text, Readout};
 use leptos::prelude::*;
 
 /// Every per-class number, one row per class, with a field to type each logit.
@@ -57,6 +57,7 @@ pub fn ClassTable(
 fn LogitField(state: RwSignal<PlaygroundState>, index: usize) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let current = Memo::new(move |_| state.with(|s| s.logits.get(index).copied().unwrap_or(0.0)));
+    let shown = use_field_text(current.into(), 6);
     let id = format!("logit-input-{index}");
     let error_id = format!("logit-error-{index}");
     let commit = move |text: String| {
@@ -88,7 +89,7 @@ fn LogitField(state: RwSignal<PlaygroundState>, index: usize) -> impl IntoView {
             data-testid=format!("logit-input-{index}")
             aria-invalid=move || error.with(|e| e.is_some()).to_string()
             aria-describedby=move || error.with(|e| e.as_ref().map(|_| error_id_attr.clone()))
-            prop:value=move || crate::format::format_sig(current.get(), 6).replace('−', "-")
+            prop:value=move || shown.get()
             on:change=move |ev| commit(event_target_value(&ev))
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Enter" {

@@ -39,8 +39,8 @@ pub fn Controls(state: RwSignal<PlaygroundState>) -> impl IntoView {
         })
     };
     let multi = Signal::derive(move || mode.get() == "multihot");
-    let is_true =
-        Callback::new(move |i: usize| state.with(|s| s.target().get(i).copied() == Some(1.0)));
+    let targets = Memo::new(move |_| state.with(|s| s.target()));
+    let is_true = Callback::new(move |i: usize| targets.with(|t| t.get(i).copied() == Some(1.0)));
     let pick = Callback::new(move |i: usize| {
         state.update(|s| match &mut s.labels {
             Labels::OneHot(c) | Labels::Sparse(c) => *c = i,
@@ -52,6 +52,10 @@ pub fn Controls(state: RwSignal<PlaygroundState>) -> impl IntoView {
         })
     });
     let temperature = Memo::new(move |_| state.with(|s| s.temperature));
+    // Memos, so that a logit moving (most updates) rewrites none of these inputs' properties:
+    // Leptos writes a property every time its closure runs, equal or not.
+    let head_now = Memo::new(move |_| state.with(|s| s.head));
+    let range_text = Memo::new(move |_| state.with(|s| s.range.to_string()));
     view! {
         <div class="controls" data-testid="controls">
             <fieldset>
@@ -98,7 +102,7 @@ pub fn Controls(state: RwSignal<PlaygroundState>) -> impl IntoView {
                             type="radio"
                             name="head"
                             data-testid=format!("head-{name}")
-                            prop:checked=move || state.with(|s| s.head == head)
+                            prop:checked=move || head_now.get() == head
                             on:change=move |_| state.update(|s| s.head = head)
                         />
                         {name}
@@ -133,7 +137,7 @@ pub fn Controls(state: RwSignal<PlaygroundState>) -> impl IntoView {
                     "Range ± "
                     <select
                         data-testid="range"
-                        prop:value=move || state.with(|s| s.range.to_string())
+                        prop:value=move || range_text.get()
                         on:change=move |ev| {
                             if let Ok(r) = event_target_value(&ev).parse::<f64>() {
                                 state.update(|s| {

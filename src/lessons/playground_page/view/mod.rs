@@ -73,8 +73,10 @@ fn Playground() -> impl IntoView {
     let number = move |f: fn(&PlaygroundNumbers) -> f64| Signal::derive(move || numbers.with(f));
     let programs = Memo::new(move |_| state.with(super::panels::playground_programs));
     let count = Memo::new(move |_| state.with(|s| s.classes()));
-    let logits = Signal::derive(move || state.with(|s| s.logits.clone()));
-    let range = Signal::derive(move || state.with(|s| s.range));
+    // Memos: each is read by many bars, labels and attributes, which then rerun only when
+    // it changes (a logit drag leaves the range alone).
+    let logits = Memo::new(move |_| state.with(|s| s.logits.clone()));
+    let range = Memo::new(move |_| state.with(|s| s.range));
     let labels = Signal::derive(move || class_labels(count.get()));
     let head = Memo::new(move |_| state.with(|s| s.head));
     let probabilities = Signal::derive(move || {
