@@ -91,6 +91,20 @@ macro_rules! steps {
 }
 pub(crate) use steps;
 
+/// `page_view!();` in a page's module defines, in the browser, its `VIEW`: the page's slug
+/// (from its `PAGE`) with its module `view`'s `render`, for the bundle that carries it.
+macro_rules! page_view {
+    () => {
+        /// What renders the page, for the bundle that carries it (WebAssembly only).
+        #[cfg(target_arch = "wasm32")]
+        pub const VIEW: $crate::lessons::PageView = $crate::lessons::PageView {
+            slug: PAGE.slug,
+            render: view::render,
+        };
+    };
+}
+pub(crate) use page_view;
+
 impl Step {
     /// A step with no tasks, no predict question and no corrections; the builder methods
     /// below add those it has. Lessons write their steps with [`step!`].

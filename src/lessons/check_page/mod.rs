@@ -21,12 +21,7 @@ pub const PAGE: Page = Page {
     lesson: None,
 };
 
-/// What renders the page, for the bundle that carries it (WebAssembly only).
-#[cfg(target_arch = "wasm32")]
-pub const VIEW: super::PageView = super::PageView {
-    slug: PAGE.slug,
-    render: view::render,
-};
+super::lesson::page_view!();
 
 #[cfg(target_arch = "wasm32")]
 mod view;

@@ -23,12 +23,7 @@ pub const PAGE: Page = Page {
     lesson: Some(&LESSON),
 };
 
-/// What renders the page, for the bundle that carries it (WebAssembly only).
-#[cfg(target_arch = "wasm32")]
-pub const VIEW: super::PageView = super::PageView {
-    slug: PAGE.slug,
-    render: view::render,
-};
+super::lesson::page_view!();
 
 /// Labels of the multi-label batch (an image can show any subset).
 pub const OBJECTS: [&str; 5] = ["person", "car", "tree", "dog", "bicycle"];

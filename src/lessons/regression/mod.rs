@@ -24,12 +24,7 @@ pub const PAGE: Page = Page {
     lesson: Some(&LESSON),
 };
 
-/// What renders the page, for the bundle that carries it (WebAssembly only).
-#[cfg(target_arch = "wasm32")]
-pub const VIEW: super::PageView = super::PageView {
-    slug: PAGE.slug,
-    render: view::render,
-};
+super::lesson::page_view!();
 
 /// Where the one-pixel step starts: target y and output z (no task holds there).
 pub const ONE_PIXEL_START: (f64, f64) = (0.3, -2.0);
